@@ -1,0 +1,45 @@
+"""One normal form for Vietnamese text, so that offsets, hashes and phrase rules agree.
+
+Pages arrive in NFC or NFD and with either tone-mark convention ("hoà" / "hòa", "thuỷ" / "thủy").
+We keep NFC and the classic convention the seed articles use (tone on the first vowel of an open
+`oa`, `oe`, `uy` syllable), and collapse runs of spaces without touching paragraph breaks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot below
+_PAIRS = ("oa", "oe", "uy")
+
+
+def _build_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second in _PAIRS:
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                new_style = unicodedata.normalize("NFC", f + s + tone)
+                classic = unicodedata.normalize("NFC", f + tone + s)
+                table[new_style] = classic
+    return table
+
+
+_TABLE = _build_table()
+# an open syllable: the pair ends the word; "qu" + y keeps its mark on y ("quý")
+_NEW_STYLE = re.compile(
+    "(?<![qQ])(" + "|".join(sorted(map(re.escape, _TABLE), key=len, reverse=True)) + r")(?!\w)"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, classic tone placement, no control characters, single spaces, paragraphs kept."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = _NEW_STYLE.sub(lambda m: _TABLE[m.group(1)], text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()

@@ -1,0 +1,159 @@
+"""Sources as data: one YAML file per site in scrapers/sources/, layout presets in scrapers/presets/.
+
+A new paper of a known family is a few lines of YAML naming its preset. The only code here maps
+between a site's real URLs and the transport URLs used to reach it (the mini-web, a test server),
+so canonical URLs in the warehouse never depend on where a page was served from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+SOURCES_DIR = Path(__file__).parent / "sources"
+PRESETS_DIR = Path(__file__).parent / "presets"
+
+
+class Listing(BaseModel):
+    url: str  # path or absolute URL of the first page
+    pagination: str | None = None  # appended/format for page n >= 2, e.g. "?page={n}" or "trang-{n}.html"
+    link_selector: str = "a[href]"
+    max_pages: int = 3  # nightly; backfill may walk further
+
+
+class DiscoveryConfig(BaseModel):
+    feeds: list[str] = Field(default_factory=list)
+    sitemaps: list[str] = Field(default_factory=list)  # index or monthly sitemaps
+    listings: list[Listing] = Field(default_factory=list)
+    article_url_pattern: str = r".*"  # regex an article URL must match (search)
+    exclude_url_patterns: list[str] = Field(default_factory=list)
+
+
+class Layout(BaseModel):
+    """How to read one page template. Selector lists are tried in order; the first hit wins."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    url_pattern: str | None = None  # regex on the URL; None = any URL of the source
+    detect: list[str] = Field(default_factory=list)  # selectors that must all be present
+    container: str | None = None  # parse only this element (speed)
+    title: list[str] = Field(default_factory=list)
+    sapo: list[str] = Field(default_factory=list)
+    body: list[str] = Field(default_factory=list)
+    date: list[str] = Field(default_factory=list)
+    author: list[str] = Field(default_factory=list)
+    category: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    remove: list[str] = Field(default_factory=list)
+    date_formats: list[str] = Field(default_factory=list)
+    dateline_pattern: str | None = None  # e.g. "^\\(GLO\\)\\s*-\\s*"
+    sapo_is_first_bold_paragraph: bool = False
+
+
+class Politeness(BaseModel):
+    delay_seconds: float = 1.0
+    max_articles_per_run: int = 500
+
+
+class PartyBuilding(BaseModel):
+    sections: list[str] = Field(default_factory=list)  # category slugs / names
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str
+    province: str
+    province_name: str
+    base_url: str  # the real site, e.g. https://baogialai.com.vn
+    domains: list[str] = Field(default_factory=list)
+    status: str = "active"  # active | archival
+    family: str | None = None
+    timezone: str = "Asia/Ho_Chi_Minh"
+    discovery: DiscoveryConfig = Field(default_factory=DiscoveryConfig)
+    layouts: list[Layout] = Field(default_factory=list)
+    politeness: Politeness = Field(default_factory=Politeness)
+    party_building: PartyBuilding = Field(default_factory=PartyBuilding)
+    expected_cadence_hours: float = 48.0
+    fetch_base: str | None = None  # transport override (mini-web, tests); never stored
+
+    @cached_property
+    def _hosts(self) -> set[str]:
+        hosts = {h.lower() for h in self.domains}
+        hosts.add(urlsplit(self.base_url).hostname or "")
+        return hosts
+
+    def owns(self, url: str) -> bool:
+        """True when `url` (real or transport form) belongs to this source's domains."""
+        url = self.real_url(url)
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == h or host.endswith("." + h) for h in self._hosts if h)
+
+    def absolute(self, path_or_url: str) -> str:
+        if re.match(r"^https?://", path_or_url):
+            return path_or_url
+        return self.base_url.rstrip("/") + "/" + path_or_url.lstrip("/")
+
+    def fetch_url(self, url: str) -> str:
+        """Real URL -> the URL actually requested (unchanged without an override)."""
+        url = self.absolute(url)
+        if not self.fetch_base:
+            return url
+        for host in self._hosts:
+            for scheme in ("https://", "http://"):
+                prefix = scheme + host
+                if url.lower().startswith(prefix) and (len(url) == len(prefix) or url[len(prefix)] in "/?#"):
+                    return self.fetch_base.rstrip("/") + url[len(prefix):]
+        return url
+
+    def real_url(self, url: str) -> str:
+        """Transport URL -> real URL (for redirects and links read on the override host)."""
+        if self.fetch_base and url.startswith(self.fetch_base.rstrip("/")):
+            return self.base_url.rstrip("/") + url[len(self.fetch_base.rstrip("/")):]
+        return url
+
+
+def _merge(preset: dict, own: dict) -> dict:
+    merged = dict(preset)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _expand_layouts(raw_layouts: list) -> list[dict]:
+    layouts = []
+    for item in raw_layouts or []:
+        preset_name = item.get("preset")
+        if preset_name:
+            preset = yaml.safe_load((PRESETS_DIR / f"{preset_name}.yaml").read_text(encoding="utf-8"))
+            item = _merge(preset, {k: v for k, v in item.items() if k != "preset"})
+        layouts.append(item)
+    return layouts
+
+
+def load_source_file(path: Path, fetch_base: str | None = None) -> Source:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["layouts"] = _expand_layouts(data.get("layouts", []))
+    data["fetch_base"] = fetch_base
+    return Source.model_validate(data)
+
+
+def load_sources(overrides: dict[str, str] | None = None, directory: Path = SOURCES_DIR) -> dict[str, Source]:
+    """All sources by name, with transport overrides applied (source name -> base URL)."""
+    overrides = overrides or {}
+    sources = {}
+    for path in sorted(directory.glob("*.yaml")):
+        name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
+        sources[name] = load_source_file(path, overrides.get(name))
+    unknown = set(overrides) - set(sources)
+    if unknown:
+        raise ValueError(f"base URL override for unknown source(s): {', '.join(sorted(unknown))}")
+    return sources
