@@ -1,0 +1,314 @@
+"""The `chitieu` command line. Heavy imports (Prefect, GX, pandas) happen inside the commands so
+that `chitieu parse` and `chitieu extract` start fast."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from chitieu.env import prepare
+from chitieu.settings import Settings
+
+app = typer.Typer(help="chitieu: Party-building indicators from Vietnamese provincial newspapers.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="Warehouse schema.", no_args_is_help=True)
+sources_app = typer.Typer(help="The configured sources (scrapers/sources/*.yaml).", invoke_without_command=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sources_app, name="sources")
+console = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One line on stderr and a non-zero exit: what the operator needs, no traceback."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _settings() -> Settings:
+    settings = Settings()
+    prepare(settings.data_dir)
+    return settings
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+        raise  # unreachable
+
+
+# ---------------------------------------------------------------- parse / extract (pure, fast)
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div"))
+
+
+@app.command()
+def parse(file: Path = typer.Argument(..., help="A saved HTML page"),
+          url: str = typer.Option(..., "--url", help="The URL the page was fetched from"),
+          format: str = typer.Option("json", "--format", help="json")) -> None:
+    """Parse one saved page into an article (JSON)."""
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    data = _read_bytes(file)
+    if format != "json":
+        fail(f"unknown format {format!r} (use json)")
+    try:
+        article = parse_page(data, url)
+    except ParseError as exc:
+        fail(f"{file}: {exc}")
+    typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+
+
+def _text_of(path: Path, url: str | None) -> tuple[str, datetime | None]:
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    data = _read_bytes(path)
+    if _looks_like_html(data):
+        try:
+            article = parse_page(data, url or path.resolve().as_uri())
+        except ParseError as exc:
+            fail(f"{path}: {exc}")
+        return article.text, article.published_at
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        raise
+
+
+@app.command()
+def extract(files: list[Path] = typer.Argument(..., help="Plain-text or HTML articles"),
+            format: str = typer.Option("jsonl", "--format", help="jsonl or table"),
+            published: str | None = typer.Option(None, "--published", help="YYYY-MM-DD, for the year"),
+            url: str | None = typer.Option(None, "--url", help="URL of an HTML file (picks its layout)")) -> None:
+    """Extract indicator records; every record carries `doc` = the file's name."""
+    from indicators.extract import extract_records
+
+    if format not in ("jsonl", "table"):
+        fail(f"unknown format {format!r} (use jsonl or table)")
+    try:
+        pub = date.fromisoformat(published) if published else None
+    except ValueError:
+        fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    records = []
+    for path in files:
+        text, page_date = _text_of(path, url)
+        records += extract_records(text, doc=path.name, published=pub or page_date)
+    if format == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    table = Table("doc", "metric", "value", "unit", "kind", "qualifier", "denominator", "year", "evidence")
+    for r in records:
+        table.add_row(r["doc"], r["metric"], f"{r['value']:g}", r["unit"], r["kind"], r["qualifier"],
+                      "" if r["denominator"] is None else f"{r['denominator']:g}", str(r["year"] or ""),
+                      r["evidence"][:80])
+    console.print(table)
+
+
+# ---------------------------------------------------------------- warehouse
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the warehouse schema to the latest version (Alembic)."""
+    from warehouse.db import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    console.print(f"warehouse at head: {_redact(settings.database_url)}")
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+# ---------------------------------------------------------------- sources
+
+@sources_app.callback()
+def sources_list(ctx: typer.Context) -> None:
+    """List the sources."""
+    if ctx.invoked_subcommand:
+        return
+    from scrapers.config import load_sources
+
+    table = Table("name", "province", "status", "layouts", "feeds", "sitemaps", "listings")
+    for s in load_sources().values():
+        table.add_row(s.name, s.province_name, s.status, ", ".join(layout.name for layout in s.layouts),
+                      str(len(s.discovery.feeds)), str(len(s.discovery.sitemaps)), str(len(s.discovery.listings)))
+    console.print(table)
+
+
+@sources_app.command("check")
+def sources_check(name: str) -> None:
+    """Fetch one feed and one article of NAME and print what was parsed."""
+    from scrapers.config import load_sources
+    from scrapers.discovery import parse_feed
+    from scrapers.fetch import Fetcher
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    settings = _settings()
+    sources = load_sources(settings.base_url_overrides)
+    if name not in sources:
+        fail(f"unknown source {name!r}; known: {', '.join(sources)}")
+    source = sources[name]
+    if not source.discovery.feeds:
+        fail(f"{name} has no feed configured")
+    fetcher = Fetcher(settings)
+    feed_url = source.absolute(source.discovery.feeds[0])
+    result = fetcher.fetch(feed_url, source, page_type="feed")
+    if not result.ok:
+        fail(f"feed {feed_url}: {result.error or result.status}")
+    links = parse_feed(result.content, source)
+    console.print(f"feed {feed_url}: {len(links)} links")
+    if not links:
+        fail("the feed lists no article")
+    page = fetcher.fetch(links[0].url, source)
+    if not page.ok:
+        fail(f"article {links[0].url}: {page.error or page.status}")
+    try:
+        article = parse_page(page.content, page.final_url or page.url, source)
+    except ParseError as exc:
+        fail(f"article {links[0].url}: {exc}")
+    data = article.to_dict()
+    data["body"] = data["body"][:300] + ("…" if len(data["body"]) > 300 else "")
+    console.print_json(json.dumps(data, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- flows
+
+def _overrides_option(value: str | None) -> dict[str, str] | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+    except json.JSONDecodeError as exc:
+        fail(f"--overrides must be a JSON object: {exc}")
+    return data
+
+
+@app.command()
+def run(source: list[str] = typer.Option(None, "--source", help="Only these sources (repeatable)")) -> None:
+    """Run the nightly flow once now."""
+    _settings()
+    from flows.nightly import nightly
+
+    state = nightly(sources=source or None, return_state=True)
+    _finish(state, "nightly")
+
+
+@app.command()
+def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typer.Option(None, help="YYYY-MM-DD"),
+             source: list[str] = typer.Option(None, "--source")) -> None:
+    """Walk sitemaps and listings for history between two dates."""
+    _settings()
+    from flows.backfill import backfill as backfill_flow
+
+    state = backfill_flow(since=since, until=until, sources=source or None, return_state=True)
+    _finish(state, "backfill")
+
+
+@app.command()
+def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Option(None, help="YYYY-MM-DD")) -> None:
+    """Rebuild articles from the raw archive, with no network."""
+    _settings()
+    from flows.reparse import reparse as reparse_flow
+
+    state = reparse_flow(source=source, since=since, return_state=True)
+    _finish(state, "reparse")
+
+
+@app.command()
+def validate(run_id: int = typer.Option(None, "--run", help="Run id (default: all pending rows)"),
+             all_rows: bool = typer.Option(False, "--all", help="Revalidate every row")) -> None:
+    """Run the quality gate by hand and print a table of results."""
+    settings = _settings()
+    from expectations.gate import results_table, run_gate
+    from warehouse.db import ensure_schema, make_engine
+
+    engine = make_engine(settings.database_url)
+    ensure_schema(engine)
+    result = run_gate(engine, run_id, docs_dir=settings.docs_dir, scope="all" if all_rows else "pending")
+    rows = results_table(result)
+    if rows:
+        table = Table(*rows[0].keys())
+        for row in rows:
+            table.add_row(*(str(v) for v in row.values()))
+        console.print(table)
+    console.print(f"validated {result.validated}, quarantined {result.quarantined}; "
+                  f"{'PASSED' if result.passed else 'BLOCKED: ' + result.message}")
+    if result.docs_index:
+        console.print(f"Data Docs: {result.docs_index} (styling loads from CDNs; the monthly report is offline)")
+    if not result.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(month: str = typer.Option(None, "--month", help="YYYY-MM (default: last month)")) -> None:
+    """Publish a monthly summary (table + files under data/reports/YYYY-MM/)."""
+    _settings()
+    if month and not _valid_month(month):
+        fail(f"--month must be YYYY-MM, got {month!r}")
+    from flows.monthly import monthly_publish
+
+    state = monthly_publish(month=month, return_state=True)
+    result = _finish(state, "monthly-publish")
+    if result.get("empty"):
+        console.print(f"{result['month']}: no validated indicators for this month (report says so)")
+    for kind, path in result.get("files", {}).items():
+        console.print(f"  {kind:8} {path}")
+
+
+def _valid_month(value: str) -> bool:
+    try:
+        datetime.strptime(value, "%Y-%m")
+        return True
+    except ValueError:
+        return False
+
+
+def _finish(state, name: str) -> dict:
+    if state.is_failed() or state.is_crashed():
+        fail(f"{name} run {state.name.lower()}: {state.message}", code=1)
+    return state.result()
+
+
+@app.command()
+def serve(limit: int = typer.Option(2, help="Runs this process executes at once")) -> None:
+    """Serve the nightly (02:00) and monthly-publish (06:00 on the 1st) deployments, Asia/Ho_Chi_Minh."""
+    _settings()
+    from flows.deployments import serve_all
+
+    serve_all(limit=limit)
+
+
+@app.command()
+def demo() -> None:
+    """Run the whole nightly flow offline against the bundled mini-web, then publish the latest month."""
+    settings = _settings()
+    from chitieu.demo import run_demo
+
+    code = run_demo(settings, console)
+    raise typer.Exit(code)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,153 @@
+"""The nightly flow: discover → fetch (archive raw) → parse → extract → load → validate.
+
+One task per source (sources run concurrently, requests within a host one at a time inside the
+fetcher), then the quality gate. A blocked gate fails the run, which fires the webhook hook.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
+
+from chitieu.settings import Settings
+from flows.common import counts_table, current_flow_run_id, post_webhook, settings_from
+from flows.hooks import notify_failure
+from flows.steps import SourceCounts, crawl_and_process
+
+
+class QualityGateBlocked(RuntimeError):
+    """Raised when a run-level check fails: nothing from this run may be published."""
+
+
+@task(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5,
+      cache_policy=NO_CACHE, task_run_name="crawl-{source_name}")
+def crawl_source_task(source_name: str, run_id: int, settings: Settings, mode: str = "nightly",
+                      since: datetime | None = None, until: datetime | None = None) -> dict:
+    """Network work, so it retries; the loader is idempotent, so a retry never duplicates rows."""
+    from scrapers.archive import WarcArchive
+    from scrapers.config import load_sources
+    from scrapers.fetch import Fetcher
+    from warehouse.db import make_engine
+
+    source = load_sources(settings.base_url_overrides)[source_name]
+    engine = make_engine(settings.database_url)
+    try:
+        counts: SourceCounts = crawl_and_process(
+            engine, run_id, source, settings, fetcher=Fetcher(settings), archive=WarcArchive(settings.data_dir),
+            mode=mode, since=since, until=until)
+    finally:
+        engine.dispose()
+    logger = get_run_logger()
+    logger.info("%s: discovered %d, fetched %d, failed %d, parsed %d, indicators %d", source_name,
+                counts.discovered, counts.fetched, counts.failed, counts.parsed, counts.indicators)
+    for error in counts.errors[:10]:
+        logger.warning("%s: %s", source_name, error)
+    return counts.as_dict()
+
+
+@task(cache_policy=NO_CACHE, task_run_name="quality-gate")
+def quality_gate_task(run_id: int, settings: Settings) -> dict:
+    """Deterministic, so no retries: a failing check must fail the same way twice."""
+    from expectations.gate import run_gate
+    from warehouse.db import make_engine
+
+    engine = make_engine(settings.database_url)
+    try:
+        result = run_gate(engine, run_id, docs_dir=settings.docs_dir)
+    finally:
+        engine.dispose()
+    return {
+        "passed": result.passed,
+        "message": result.message,
+        "quarantined": result.quarantined,
+        "validated": result.validated,
+        "docs_index": str(result.docs_index) if result.docs_index else None,
+        "quarantined_by_source": getattr(result, "quarantined_by_source", {}) or {},
+    }
+
+
+def run_sources(flow_name: str, settings: Settings, source_names: list[str] | None, *, mode: str,
+                since: datetime | None = None, until: datetime | None = None,
+                parameters: dict | None = None) -> dict:
+    """Shared body of nightly and backfill: one task per source, then the gate and artifacts."""
+    from scrapers.config import load_sources
+    from warehouse import load
+    from warehouse.db import ensure_schema, make_engine
+
+    logger = get_run_logger()
+    engine = make_engine(settings.database_url)
+    ensure_schema(engine)
+    sources = load_sources(settings.base_url_overrides)
+    wanted = source_names or [name for name, s in sources.items() if s.status == "active" or mode == "backfill"]
+    unknown = sorted(set(wanted) - set(sources))
+    if unknown:
+        raise ValueError(f"unknown source(s): {', '.join(unknown)}; see `chitieu sources`")
+    load.sync_sources(engine, sources.values())
+    run_id = load.start_run(engine, flow_name, flow_run_id=current_flow_run_id(), parameters=parameters)
+    futures = {
+        name: crawl_source_task.with_options(tags=[f"host:{name}"]).submit(
+            name, run_id, settings, mode=mode, since=since, until=until)
+        for name in wanted
+    }
+    counts: dict[str, dict] = {}
+    crashed: list[str] = []
+    for name, future in futures.items():
+        try:
+            counts[name] = future.result()
+        except Exception as exc:  # noqa: BLE001 - one broken source must not stop the others
+            logger.error("source %s failed: %s", name, exc)
+            counts[name] = {"errors": [f"source failed: {exc}"], "failed": 1}
+            crashed.append(name)
+    gate = quality_gate_task(run_id, settings)
+    for name, n in gate["quarantined_by_source"].items():
+        counts.setdefault(name, {})["quarantined"] = n
+    create_table_artifact(key=f"{flow_name}-counts", table=counts_table(counts),
+                          description=f"Per-source counts of run {run_id}")
+    if gate["docs_index"]:
+        create_link_artifact(key=f"{flow_name}-data-docs", link=f"file://{gate['docs_index']}",
+                             description="Great Expectations Data Docs (styling loads from CDNs)")
+    status = "succeeded" if gate["passed"] and not crashed else ("blocked" if not gate["passed"] else "failed")
+    message = gate["message"] if not gate["passed"] else (f"sources failed: {', '.join(crashed)}" if crashed else "")
+    load.finish_run(engine, run_id, status, counts=counts, message=message or None)
+    create_markdown_artifact(key=f"{flow_name}-summary", markdown=_summary_markdown(run_id, counts, gate, status),
+                             description=f"{flow_name} run {run_id}")
+    engine.dispose()
+    if not gate["passed"]:
+        post_webhook(settings.webhook_url, {"event": "quality_gate_blocked", "flow": flow_name, "run_id": run_id,
+                                            "message": gate["message"]})
+        raise QualityGateBlocked(f"quality gate blocked publishing: {gate['message']}")
+    if crashed:
+        raise RuntimeError(f"run {run_id}: sources failed: {', '.join(crashed)}")
+    return {"run_id": run_id, "status": status, "counts": counts, "gate": gate}
+
+
+def _summary_markdown(run_id: int, counts: dict[str, dict], gate: dict, status: str) -> str:
+    lines = [f"# Run {run_id}: {status}", "", "| source | fetched | failed | parsed | indicators | quarantined |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for row in counts_table(counts):
+        lines.append(f"| {row['source']} | {row['fetched']} | {row['failed']} | {row['parsed']} | "
+                     f"{row['indicators']} | {row['quarantined']} |")
+    lines += ["", f"Quality gate: {'passed' if gate['passed'] else 'BLOCKED: ' + gate['message']}",
+              f"({gate['validated']} rows validated, {gate['quarantined']} quarantined)"]
+    return "\n".join(lines)
+
+
+def _run_name() -> str:
+    from datetime import UTC
+
+    return "nightly-" + datetime.now(UTC).strftime("%Y-%m-%dT%H%M")
+
+
+@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=8), on_failure=[notify_failure],
+      flow_run_name=_run_name, log_prints=True)
+def nightly(sources: list[str] | None = None, database_url: str | None = None, data_dir: str | None = None,
+            base_url_overrides: dict[str, str] | None = None) -> dict:
+    """Incremental night over every active source."""
+    settings = settings_from(database_url, data_dir, base_url_overrides)
+    return run_sources("nightly", settings, sources, mode="nightly",
+                       parameters={"sources": sources})

@@ -1,0 +1,115 @@
+"""The nightly and monthly flows under a temporary Prefect API, against the bundled mini-web."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select, text
+
+pytestmark = pytest.mark.flows
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory, prefect_harness):
+    from chitieu.miniweb.server import MiniWeb
+    from flows.nightly import nightly
+
+    data = tmp_path_factory.mktemp("data")
+    db_url = f"sqlite:///{data / 'warehouse.db'}"
+    with MiniWeb() as web:
+        state = nightly(database_url=db_url, data_dir=str(data), base_url_overrides=web.overrides(),
+                        return_state=True)
+        second = nightly(database_url=db_url, data_dir=str(data), base_url_overrides=web.overrides(),
+                         return_state=True)
+    return {"state": state, "second": second, "db_url": db_url, "data": data}
+
+
+def test_nightly_loads_every_site_and_records_artifacts(night, artifacts_of):
+    from warehouse import models
+    from warehouse.db import make_engine
+
+    assert night["state"].is_completed(), night["state"].message
+    result = night["state"].result()
+    engine = make_engine(night["db_url"])
+    with engine.connect() as conn:
+        per_source = dict(conn.execute(
+            select(models.Source.name, func.count(models.Article.id))
+            .join(models.Article, models.Article.source_id == models.Source.id)
+            .group_by(models.Source.name)).all())
+        n_indicators = conn.scalar(select(func.count()).select_from(models.Indicator))
+        n_quarantine = conn.scalar(select(func.count()).select_from(models.Quarantine))
+        run = conn.execute(select(models.PipelineRun).where(models.PipelineRun.id == result["run_id"])).one()
+    assert set(per_source) == {"baogialai.com.vn", "baohatinh.vn", "baodaklak.vn", "baoquangninh.vn"}
+    assert all(n > 0 for n in per_source.values())
+    assert n_indicators > 100
+    assert n_quarantine > 0  # the bad pages of the mini-web
+    assert run.flow_run_id == str(night["state"].state_details.flow_run_id)
+    arts = artifacts_of(night["state"].state_details.flow_run_id)
+    assert "nightly-counts" in arts and "nightly-summary" in arts
+    table = arts["nightly-counts"].data
+    rows = json.loads(table) if isinstance(table, str) else table
+    assert {r["source"] for r in rows} == set(per_source)
+    assert sum(r["indicators"] for r in rows) == n_indicators
+
+
+def test_second_night_adds_nothing(night):
+    from warehouse import models
+    from warehouse.db import make_engine
+
+    assert night["second"].is_completed(), night["second"].message
+    engine = make_engine(night["db_url"])
+    with engine.connect() as conn:
+        dupes = conn.execute(text(
+            "SELECT canonical_url FROM articles GROUP BY canonical_url HAVING COUNT(*) > 1")).all()
+        per_run = dict(conn.execute(select(models.Indicator.run_id, func.count()).group_by(models.Indicator.run_id)))
+    assert dupes == []
+    second_run = night["second"].result()["run_id"]
+    assert per_run.get(second_run, 0) == 0
+
+
+def test_monthly_publish_writes_report_and_artifacts(night, artifacts_of):
+    from flows.monthly import monthly_publish
+    from warehouse.db import make_engine
+    from warehouse.report import latest_month_with_data
+
+    month = latest_month_with_data(make_engine(night["db_url"]))
+    assert month is not None
+    state = monthly_publish(month=month, database_url=night["db_url"], data_dir=str(night["data"]),
+                            return_state=True)
+    assert state.is_completed(), state.message
+    out = night["data"] / "reports" / month
+    for name in ("summary.html", "summary.md", "indicators.csv", "indicators.parquet"):
+        assert (out / name).stat().st_size > 0
+    arts = artifacts_of(state.state_details.flow_run_id)
+    assert "monthly-summary" in arts
+    assert month in arts["monthly-summary"].data
+
+
+def test_failure_hook_posts_to_webhook(prefect_harness, monkeypatch, tmp_path):
+    import http.server
+    import threading
+
+    received: list[dict] = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server API
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("CHITIEU_WEBHOOK_URL", f"http://127.0.0.1:{server.server_port}/hook")
+    from flows.nightly import nightly
+
+    state = nightly(sources=["no-such-paper"], database_url=f"sqlite:///{tmp_path / 'w.db'}",
+                    data_dir=str(tmp_path), return_state=True)
+    server.shutdown()
+    assert state.is_failed()
+    assert received and received[0]["event"] == "flow_run_failed"
+    assert received[0]["flow"] == "nightly"
+    assert "no-such-paper" in received[0]["message"]

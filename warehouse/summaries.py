@@ -1,0 +1,446 @@
+"""Monthly summaries: what an analyst opens on the first of the month.
+
+Built from the marts only (`v_indicators`, which already hides pending, quarantined, replaced and
+duplicate rows), so a figure can only reach a summary once the quality gate has passed it. Every
+figure keeps its lineage (indicator id, article URL, evidence sentence) so the report can show
+where it came from. `build_month` only reads; `write_month` is the one place that writes, and it
+replaces a month as a whole so publishing twice never leaves duplicates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, bindparam, delete, insert, text
+
+from warehouse.models import MonthlySummary
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# how many months of history the trend charts look back over (this month included)
+HISTORY_MONTHS = 13
+# a real quantity outside the taxonomy: its values are not comparable across articles or months
+OTHER_METRIC = "other"
+
+V_INDICATOR_COLUMNS = (
+    "indicator_id", "article_id", "version_id", "source", "province", "province_name", "url", "title",
+    "published_at", "month", "metric", "value", "unit", "kind", "qualifier", "denominator", "year",
+    "subject", "evidence", "start_offset", "end_offset", "run_id",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# records
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported number with the lineage a reader needs to check it against the article."""
+
+    value: float
+    indicator_id: int
+    article_id: int
+    url: str
+    title: str
+    published_at: datetime | None
+    evidence: str
+    qualifier: str
+    kind: str
+    subject: str | None = None
+    year: int | None = None
+    denominator: float | None = None
+    month: str | None = None
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One line of the summary: a metric as one source (so one province) reported it this month."""
+
+    month: str
+    province: str | None
+    province_name: str | None
+    source: str
+    source_id: int | None
+    metric: str
+    unit: str
+    actual: Figure | None
+    target: Figure | None
+    prev_month: Figure | None
+    prev_year: Figure | None
+    articles_read: int
+    indicators_found: int
+    organisations: tuple[str, ...]
+
+    @property
+    def actual_vs_target(self) -> float | None:
+        return _diff(self.actual, self.target)
+
+    @property
+    def change_prev_month(self) -> float | None:
+        return _diff(self.actual, self.prev_month)
+
+    @property
+    def change_prev_year(self) -> float | None:
+        return _diff(self.actual, self.prev_year)
+
+
+@dataclass(frozen=True)
+class SourceStats:
+    source: str
+    source_id: int | None
+    province: str | None
+    province_name: str | None
+    articles_read: int
+    indicators_found: int
+    organisations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuarantineItem:
+    """A row the quality gate set aside this month, with the check it failed and why."""
+
+    quarantine_id: int
+    table_name: str
+    row_id: int
+    source: str | None
+    article_id: int | None
+    url: str | None
+    title: str | None
+    metric: str | None
+    indicator_value: float | None
+    expectation: str
+    column_name: str | None
+    value: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    month: str
+    prev_month: str
+    prev_year_month: str
+    generated_at: datetime
+    rows: tuple[MetricRow, ...]
+    sources: tuple[SourceStats, ...]
+    quarantined: tuple[QuarantineItem, ...]
+    # the month's validated indicators, as v_indicators rows (the CSV/Parquet export)
+    indicators: tuple[dict, ...]
+    # (source, metric) -> ((month, latest actual value), ...) over HISTORY_MONTHS, oldest first
+    history: Mapping[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    # validated figures left out of `rows` because their metric is "other" (not comparable)
+    other_figures: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+    @property
+    def articles_read(self) -> int:
+        return sum(s.articles_read for s in self.sources)
+
+    @property
+    def indicators_found(self) -> int:
+        return len(self.indicators)
+
+    @property
+    def quarantine_reasons(self) -> list[tuple[str, int]]:
+        """Why rows were quarantined, most frequent first (the headline of that section)."""
+        counts = Counter(q.reason for q in self.quarantined)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# months
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    """Validate a `YYYY-MM` string early, so a typo fails before anything is written."""
+    try:
+        parsed = datetime.strptime(month, "%Y-%m")
+    except ValueError as exc:
+        raise ValueError(f"month must be YYYY-MM, got {month!r}") from exc
+    return parsed.year, parsed.month
+
+
+def shift_month(month: str, delta: int) -> str:
+    year, mon = parse_month(month)
+    index = year * 12 + (mon - 1) + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def month_just_ended(now: datetime | None = None) -> str:
+    """The month an analyst wants on the first: the one that ended, in Vietnamese local time."""
+    local = (now or datetime.now(UTC)).astimezone(LOCAL_TZ)
+    return shift_month(f"{local.year:04d}-{local.month:02d}", -1)
+
+
+# ---------------------------------------------------------------------------------------------
+# build
+
+
+def build_month(engine: Engine, month: str, *, now: datetime | None = None) -> MonthSummary:
+    """Read everything the month's report shows. Reads only the marts, the sources and quarantine."""
+    parse_month(month)
+    prev_month, prev_year = shift_month(month, -1), shift_month(month, -12)
+    months = [shift_month(month, -k) for k in range(HISTORY_MONTHS - 1, -1, -1)]
+
+    with engine.connect() as conn:
+        indicator_rows = [
+            _normalise_row(r)
+            for r in conn.execute(
+                text(
+                    f"SELECT {', '.join(V_INDICATOR_COLUMNS)} FROM v_indicators "  # noqa: S608 - constant columns
+                    "WHERE month IN :months ORDER BY month, source, metric, indicator_id"
+                ).bindparams(bindparam("months", expanding=True)),
+                {"months": months},
+            ).mappings()
+        ]
+        source_ids = {name: sid for sid, name in conn.execute(text("SELECT id, name FROM sources"))}
+        articles = conn.execute(
+            text(
+                "SELECT s.name AS source, s.province_code AS province, p.name_vi AS province_name, "
+                "count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id "
+                "LEFT JOIN provinces p ON p.code = s.province_code "
+                "WHERE a.published_month = :month AND a.duplicate_of_id IS NULL "
+                "GROUP BY s.name, s.province_code, p.name_vi"
+            ),
+            {"month": month},
+        ).mappings().all()
+        quarantined = _quarantined(conn, month)
+
+    this_month = [r for r in indicator_rows if r["month"] == month]
+    return _assemble(
+        month=month,
+        prev_month=prev_month,
+        prev_year=prev_year,
+        months=months,
+        this_month=this_month,
+        all_rows=indicator_rows,
+        source_ids=source_ids,
+        articles=articles,
+        quarantined=quarantined,
+        now=now,
+    )
+
+
+def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, source_ids, articles,
+              quarantined, now) -> MonthSummary:
+    articles_read = {a["source"]: int(a["n"]) for a in articles}
+    place = {a["source"]: (a["province"], a["province_name"]) for a in articles}
+    for r in all_rows:
+        place.setdefault(r["source"], (r["province"], r["province_name"]))
+
+    latest = _latest_by(all_rows)  # (month, source, metric, unit, kind) -> Figure
+    comparable = [r for r in this_month if r["metric"] != OTHER_METRIC]
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in comparable:
+        groups[(r["source"], r["metric"])].append(r)
+
+    rows = []
+    for (source, metric), items in sorted(groups.items()):
+        # a metric has one unit; should the gate ever let two through, the dominant one is summarised
+        unit = Counter(r["unit"] for r in items).most_common(1)[0][0]
+        province, province_name = place.get(source, (None, None))
+        rows.append(
+            MetricRow(
+                month=month,
+                province=province,
+                province_name=province_name,
+                source=source,
+                source_id=source_ids.get(source),
+                metric=metric,
+                unit=unit,
+                actual=latest.get((month, source, metric, unit, "actual")),
+                target=latest.get((month, source, metric, unit, "target")),
+                prev_month=latest.get((prev_month, source, metric, unit, "actual")),
+                prev_year=latest.get((prev_year, source, metric, unit, "actual")),
+                articles_read=articles_read.get(source, 0),
+                indicators_found=sum(1 for r in items if r["unit"] == unit),
+                organisations=_organisations(r for r in items if r["unit"] == unit),
+            )
+        )
+    rows.sort(key=lambda r: (r.province or "", r.source, r.metric))
+
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for r in this_month:
+        by_source[r["source"]].append(r)
+    sources = tuple(
+        SourceStats(
+            source=name,
+            source_id=source_ids.get(name),
+            province=place.get(name, (None, None))[0],
+            province_name=place.get(name, (None, None))[1],
+            articles_read=articles_read.get(name, 0),
+            indicators_found=len(by_source.get(name, [])),
+            organisations=_organisations(by_source.get(name, [])),
+        )
+        for name in sorted(set(articles_read) | set(by_source), key=lambda n: (place.get(n, ("",))[0] or "", n))
+    )
+
+    history = {}
+    for row in rows:
+        series = tuple(
+            (m, fig.value)
+            for m in months
+            if (fig := latest.get((m, row.source, row.metric, row.unit, "actual"))) is not None
+        )
+        history[(row.source, row.metric)] = series
+
+    return MonthSummary(
+        month=month,
+        prev_month=prev_month,
+        prev_year_month=prev_year,
+        generated_at=(now or datetime.now(UTC)).astimezone(LOCAL_TZ),
+        rows=tuple(rows),
+        sources=sources,
+        quarantined=tuple(quarantined),
+        indicators=tuple(this_month),
+        history=history,
+        other_figures=len(this_month) - len(comparable),
+    )
+
+
+def _latest_by(rows: Iterable[dict]) -> dict[tuple, Figure]:
+    """The latest figure per (month, source, metric, unit, kind): latest published, ties by id.
+
+    The same rule as `v_monthly_indicators.latest_value`, so the report and the view agree.
+    """
+    best: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["month"], r["source"], r["metric"], r["unit"], r["kind"])
+        cur = best.get(key)
+        if cur is None or _order(r) > _order(cur):
+            best[key] = r
+    return {k: _figure(r) for k, r in best.items()}
+
+
+def _order(r: dict) -> tuple:
+    published = r["published_at"]
+    return (published is not None, published or datetime.min.replace(tzinfo=UTC), r["indicator_id"])
+
+
+def _figure(r: dict) -> Figure:
+    return Figure(
+        value=r["value"],
+        indicator_id=r["indicator_id"],
+        article_id=r["article_id"],
+        url=r["url"],
+        title=r["title"],
+        published_at=r["published_at"],
+        evidence=r["evidence"],
+        qualifier=r["qualifier"],
+        kind=r["kind"],
+        subject=r["subject"],
+        year=r["year"],
+        denominator=r["denominator"],
+        month=r["month"],
+    )
+
+
+def _organisations(rows: Iterable[dict]) -> tuple[str, ...]:
+    return tuple(sorted({r["subject"].strip() for r in rows if r["subject"] and r["subject"].strip()}))
+
+
+def _diff(a: Figure | None, b: Figure | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return round(a.value - b.value, 10)
+
+
+def _normalise_row(row: Mapping) -> dict:
+    """Give both dialects the same Python types (SQLite returns timestamps from views as text)."""
+    out = dict(row)
+    out["published_at"] = as_utc(out.get("published_at"))
+    for key in ("value", "denominator"):
+        if out.get(key) is not None:
+            out[key] = float(out[key])
+    for key in ("indicator_id", "article_id", "version_id", "year", "start_offset", "end_offset", "run_id"):
+        if out.get(key) is not None:
+            out[key] = int(out[key])
+    return out
+
+
+def as_utc(value) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    # the warehouse stores UTC; a naive value (SQLite) is UTC by contract
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _quarantined(conn, month: str) -> list[QuarantineItem]:
+    """Quarantined articles and (current) indicators of articles published in the month."""
+    result = conn.execute(
+        text(
+            "SELECT q.id AS quarantine_id, q.table_name, q.row_id, s.name AS source, a.id AS article_id, "
+            "a.canonical_url AS url, a.title, NULL AS metric, NULL AS indicator_value, q.expectation, "
+            "q.column_name, q.value, q.reason "
+            "FROM quarantine q JOIN articles a ON q.table_name = 'articles' AND a.id = q.row_id "
+            "JOIN sources s ON s.id = a.source_id WHERE a.published_month = :month "
+            "UNION ALL "
+            "SELECT q.id, q.table_name, q.row_id, s.name, a.id, a.canonical_url, a.title, i.metric, i.value, "
+            "q.expectation, q.column_name, q.value, q.reason "
+            "FROM quarantine q JOIN indicators i ON q.table_name = 'indicators' AND i.id = q.row_id "
+            "JOIN articles a ON a.id = i.article_id JOIN sources s ON s.id = a.source_id "
+            "WHERE a.published_month = :month AND i.is_current = :current "
+            "ORDER BY 4, 1"
+        ),
+        {"month": month, "current": True},
+    ).mappings()
+    return [
+        QuarantineItem(
+            **{
+                **r,
+                "indicator_value": None if r["indicator_value"] is None else float(r["indicator_value"]),
+            }
+        )
+        for r in result
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# write
+
+
+def summary_records(summary: MonthSummary, run_id: int | None = None) -> list[dict]:
+    """The `monthly_summaries` rows of a month (also the Prefect table artifact, minus lineage)."""
+    return [
+        {
+            "month": r.month,
+            "province_code": r.province,
+            "source_id": r.source_id,
+            "metric": r.metric,
+            "unit": r.unit,
+            "actual_value": r.actual.value if r.actual else None,
+            "actual_indicator_id": r.actual.indicator_id if r.actual else None,
+            "target_value": r.target.value if r.target else None,
+            "target_indicator_id": r.target.indicator_id if r.target else None,
+            "actual_vs_target": r.actual_vs_target,
+            "prev_month_value": r.prev_month.value if r.prev_month else None,
+            "change_prev_month": r.change_prev_month,
+            "prev_year_value": r.prev_year.value if r.prev_year else None,
+            "change_prev_year": r.change_prev_year,
+            "articles_read": r.articles_read,
+            "indicators_found": r.indicators_found,
+            "organisations": list(r.organisations),
+            "run_id": run_id,
+        }
+        for r in summary.rows
+    ]
+
+
+def write_month(engine: Engine, summary: MonthSummary, run_id: int | None = None) -> int:
+    """Replace the month's `monthly_summaries` rows in one transaction; returns the rows written."""
+    records = summary_records(summary, run_id)
+    table = MonthlySummary.__table__
+    with engine.begin() as conn:
+        conn.execute(delete(table).where(table.c.month == summary.month))
+        if records:
+            conn.execute(insert(table), records)
+    return len(records)
