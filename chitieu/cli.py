@@ -213,12 +213,22 @@ def run(source: list[str] = typer.Option(None, "--source", help="Only these sour
 
 @app.command()
 def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typer.Option(None, help="YYYY-MM-DD"),
-             source: list[str] = typer.Option(None, "--source")) -> None:
+             source: list[str] = typer.Option(None, "--source"),
+             task_runner: str = typer.Option("threads", "--task-runner", help="threads or dask")) -> None:
     """Walk sitemaps and listings for history between two dates."""
     _settings()
     from flows.backfill import backfill as backfill_flow
 
-    state = backfill_flow(since=since, until=until, sources=source or None, return_state=True)
+    flow_obj = backfill_flow
+    if task_runner == "dask":
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            fail("--task-runner dask needs the [dask] extra: pip install -e '.[dask]'")
+        flow_obj = backfill_flow.with_options(task_runner=DaskTaskRunner())
+    elif task_runner != "threads":
+        fail(f"unknown task runner {task_runner!r} (threads or dask)")
+    state = flow_obj(since=since, until=until, sources=source or None, return_state=True)
     _finish(state, "backfill")
 
 

@@ -35,7 +35,7 @@ def run_demo(settings: Settings, console: Console) -> int:
     ensure_schema(engine)
     with MiniWeb() as web:
         console.print(f"mini-web serving {len(web.overrides())} papers at {web.base_url}")
-        state = nightly(base_url_overrides=web.overrides(), return_state=True)
+        state = nightly(base_url_overrides=web.overrides(), check_freshness=False, return_state=True)
     night = state.result(raise_on_failure=False)
     if state.is_failed():
         console.print(f"[red]nightly run failed:[/red] {state.message}")

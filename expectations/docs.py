@@ -21,6 +21,18 @@ CDN_WARNING = (
 )
 
 
+def drop_default_sites(context: Any) -> None:
+    """An ephemeral context makes a `local_site` in a fresh temp directory every time: remove it
+    (and the directory, if still empty) so nightly runs do not litter /tmp."""
+    for name, config in list(context.list_data_docs_sites().items()):
+        if name == SITE_NAME:
+            continue
+        context.delete_data_docs_site(name)
+        base = (config.get("store_backend") or {}).get("base_directory")
+        if base and Path(base).is_dir() and not any(Path(base).iterdir()):
+            Path(base).rmdir()
+
+
 def add_docs_site(context: Any, docs_dir: Path) -> str:
     """Register a filesystem Data Docs site rooted at `docs_dir` on `context`; returns its name."""
     docs_dir.mkdir(parents=True, exist_ok=True)

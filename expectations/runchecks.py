@@ -32,7 +32,9 @@ class RunCheckConfig:
     """Thresholds; the defaults are the issue's (drop > 80 %, surge ≥ 5×)."""
 
     history_runs: int = 7  # median over the last N succeeded runs of the same flow
-    min_history: int = 1  # fewer runs than this: pass with a note
+    # fewer runs than this: pass with a note. Three, so that the first nightly run (which loads the
+    # whole backlog) cannot make the second, incremental one look like an 80 % drop
+    min_history: int = 3
     max_drop: float = 0.8
     max_surge: float = 5.0
     volume_counts: tuple[str, ...] = ("fetched", "loaded")
@@ -55,17 +57,20 @@ def _count(counts: dict | None, source: str, key: str) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def volume_checks(run: sa.Row, history: list[dict], source: str, config: RunCheckConfig) -> list[RunCheck]:
+def volume_checks(run: sa.Row, counts: dict, history: list[dict], source: str,
+                  config: RunCheckConfig) -> list[RunCheck]:
     results = []
     for key in config.volume_counts:
-        current = _count(run.counts, source, key)
+        current = _count(counts, source, key)
         if current is None:
+            results.append(RunCheck(source, f"volume_{key}", True, f"no '{key}' count recorded for this run"))
             continue
         past = [v for v in (_count(c, source, key) for c in history) if v is not None]
         name = f"volume_{key}"
         if len(past) < config.min_history:
             results.append(RunCheck(source, name, True,
-                                    f"{key} {current:g}: no history yet ({len(past)} earlier {run.flow_name} runs)"))
+                                    f"{key} {current:g}: no history yet ({len(past)} earlier succeeded {run.flow_name} "
+                                    f"runs, {config.min_history} needed)"))
             continue
         median = statistics.median(past)
         basis = f"median {median:g} of the last {len(past)} {run.flow_name} runs"
@@ -96,7 +101,7 @@ def freshness_check(conn: sa.Connection, src: sa.Row, reference: datetime, confi
     ).scalar())
     allowed = timedelta(hours=src.expected_cadence_hours * config.freshness_factor)
     if newest is None:
-        return RunCheck(src.name, "freshness", False, f"{src.name}: stale, no dated article at all")
+        return RunCheck(src.name, "freshness", False, f"{src.name}: stale, no dated article outside quarantine")
     age = reference - newest
     if age > allowed:
         return RunCheck(src.name, "freshness", False,
@@ -122,9 +127,12 @@ def undated_check(conn: sa.Connection, run_id: int, src: sa.Row, config: RunChec
 
 
 def run_level_checks(engine: Engine, run_id: int, *, now: datetime | None = None,
-                     config: RunCheckConfig | None = None) -> list[RunCheck]:
+                     config: RunCheckConfig | None = None, counts: dict | None = None) -> list[RunCheck]:
     """Every run-level check of run `run_id`, for each source the run touched.
 
+    `counts` ({source name: {"fetched": …, "loaded": …}}) overrides `pipeline_runs.counts` for a
+    flow that records its counts only when the run finishes; without either, the sources are those
+    of the run's articles and the volume checks say they had nothing to judge.
     Freshness is judged at `now` if given, else at the run's start (a re-validation days later
     must not call the run stale).
     """
@@ -141,11 +149,17 @@ def run_level_checks(engine: Engine, run_id: int, *, now: datetime | None = None
             .limit(config.history_runs)
         )]
         reference = _aware(now) or _aware(run.started_at) or datetime.now(UTC)
-        names = sorted((run.counts or {}).keys())
+        counts = counts if counts is not None else (run.counts or {})
+        names = set(counts)
+        if not names:
+            names = set(conn.execute(
+                sa.select(Source.name).join(Article, Article.source_id == Source.id).where(Article.run_id == run_id)
+            ).scalars())
+        names = sorted(names)
         sources = {s.name: s for s in conn.execute(sa.select(Source.__table__).where(Source.name.in_(names)))}
         results: list[RunCheck] = []
         for name in names:
-            results.extend(volume_checks(run, history, name, config))
+            results.extend(volume_checks(run, counts, history, name, config))
             src = sources.get(name)
             if src is None:
                 results.append(RunCheck(name, "source_known", False, f"{name}: not in the sources table"))

@@ -9,7 +9,7 @@ failing row is a query we own, fetched in full with `ValidationDefinition.get_un
 The queries are built with SQLAlchemy Core and compiled for the warehouse dialect with literal
 values, so one definition serves SQLite and PostgreSQL and no value is spliced into SQL by hand.
 Each batch is a query asset that already carries the columns a check needs from other tables
-(`source_known`, `year_max`, `url_copies`), so no check needs a join.
+(`source_known`, `year_max`, `url_rank`), so no check needs a join.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class RowCheck:
     def query(self, dialect: Dialect) -> str:
         """The unexpected-rows query with the `{batch}` placeholder GX fills in."""
         stmt = (
-            sa.select(ID.label("id"), self.value().label("value"))
+            sa.select(ID.label("id"), col("source_id").label("source_id"), self.value().label("value"))
             .select_from(sa.text(BATCH_TOKEN))
             .where(self.predicate())
         )
@@ -114,8 +114,9 @@ def article_checks(now: datetime) -> list[RowCheck]:
                  lambda: sa.and_(col("body").is_not(None), sa.func.length(col("body", sa.Text)) < MIN_BODY_CHARS),
                  lambda: sa.func.length(col("body", sa.Text))),
         RowCheck("canonical_url_unique", "articles", "canonical_url",
-                 "Canonical URLs are unique.", "canonical URL {value} is not unique",
-                 lambda: col("url_copies", sa.Integer) > 1, lambda: col("canonical_url")),
+                 "Canonical URLs are unique (ignoring case and a trailing slash); the first one stays.",
+                 "canonical URL {value} duplicates an earlier article",
+                 lambda: col("url_rank", sa.Integer) > 1, lambda: col("canonical_url")),
         RowCheck("source_known", "articles", "source_id",
                  "Every article belongs to a source listed in `sources`.",
                  "source id {value} is not a known source",
@@ -181,16 +182,20 @@ def _compile(stmt: sa.Select, dialect: Dialect) -> str:
 def articles_batch(scope: Scope, dialect: Dialect) -> str:
     """The articles under validation, with the cross-table facts their checks need."""
     a, s = Article.__table__, Source.__table__
-    other = a.alias("other")
-    url_copies = (
-        sa.select(sa.func.count()).select_from(other)
-        .where(other.c.canonical_url == a.c.canonical_url).scalar_subquery()
-    )
+    # duplicates are judged against the whole table (a window over every article, not just the
+    # batch) on a normalised URL, which the unique constraint alone would not catch
+    every = a.alias("every")
+    ranked = sa.select(
+        every.c.id,
+        sa.func.row_number().over(
+            partition_by=sa.func.lower(sa.func.rtrim(every.c.canonical_url, "/")), order_by=every.c.id
+        ).label("url_rank"),
+    ).subquery("ranked")
     stmt = sa.select(
         a.c.id, a.c.source_id, a.c.canonical_url, a.c.title, a.c.body, a.c.published_at,
         sa.case((s.c.id.is_(None), 0), else_=1).label("source_known"),
-        url_copies.label("url_copies"),
-    ).select_from(a.outerjoin(s, s.c.id == a.c.source_id))
+        ranked.c.url_rank,
+    ).select_from(a.outerjoin(s, s.c.id == a.c.source_id).join(ranked, ranked.c.id == a.c.id))
     if scope == "pending":
         stmt = stmt.where(a.c.status == PENDING)
     return _compile(stmt, dialect)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
@@ -37,4 +39,4 @@ def monthly_publish(month: str | None = None, database_url: str | None = None, d
     get_run_logger().info("published %s: %d rows, files in %s", result.month, result.rows,
                           result.files.html.parent if result.files else "-")
     return {"month": result.month, "rows": result.rows, "empty": result.empty,
-            "files": {k: str(v) for k, v in vars(result.files).items()} if result.files else {}}
+            "files": {k: str(v) for k, v in asdict(result.files).items()} if result.files else {}}

@@ -113,7 +113,7 @@ def crawl_and_process(engine: Engine, run_id: int, source: Source, settings: Set
     """One source's whole night: discover, fetch (archiving everything), parse, extract, load."""
     from scrapers.crawl import crawl_source
 
-    known = load.known_urls(engine, source.name) - load.failed_urls(engine, source.name)
+    known = load.known_urls(engine, source.name)
     conditional = load.conditional_headers(engine, source.name)
     watermark = None if mode == "backfill" else load.get_watermark(engine, source.name)
     crawl = crawl_source(source, fetcher, archive, known=known, conditional=conditional, watermark=watermark,

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from scrapers.records import ParsedArticle
+
 SOURCES_DIR = Path(__file__).parent / "sources"
 PRESETS_DIR = Path(__file__).parent / "presets"
 
@@ -53,6 +55,14 @@ class Layout(BaseModel):
     date_formats: list[str] = Field(default_factory=list)
     dateline_pattern: str | None = None  # e.g. "^\\(GLO\\)\\s*-\\s*"
     sapo_is_first_bold_paragraph: bool = False
+    caption: list[str] = Field(default_factory=list)  # caption selectors besides figcaption/td.image_desc
+    byline_at_end: bool = True  # a short bold or right-aligned last paragraph is the author
+    author_before_sapo: bool = False  # an all-capitals name just before the sapo is the author
+
+    def matches_url(self, url: str) -> bool:
+        """Matched on the URL without query or fragment (shared links carry `?gidzl=`, `?utm_*`)."""
+        path_url = url.split("#", 1)[0].split("?", 1)[0]
+        return self.url_pattern is None or re.search(self.url_pattern, path_url) is not None
 
 
 class Politeness(BaseModel):
@@ -63,6 +73,7 @@ class Politeness(BaseModel):
 class PartyBuilding(BaseModel):
     sections: list[str] = Field(default_factory=list)  # category slugs / names
     keywords: list[str] = Field(default_factory=list)
+    body_min_hits: int = 3  # keyword occurrences in the body that mark an article outside those sections
 
 
 class Source(BaseModel):
@@ -81,6 +92,34 @@ class Source(BaseModel):
     party_building: PartyBuilding = Field(default_factory=PartyBuilding)
     expected_cadence_hours: float = 48.0
     fetch_base: str | None = None  # transport override (mini-web, tests); never stored
+    force_https: bool = False  # canonical URLs: rewrite http to https
+
+    def layout_for(self, url: str) -> Layout | None:
+        """The first layout whose URL pattern matches the (real) URL, if any."""
+        url = self.real_url(url)
+        return next((layout for layout in self.layouts if layout.matches_url(url)), None)
+
+    def is_party_building(self, article: ParsedArticle) -> bool:
+        """Party-building = in a Party-building section, or a keyword in title/sapo/tags, or often in the body."""
+        from indicators.normalise import normalise_text
+        from scrapers.clean import slugify
+
+        rules = self.party_building
+        sections = {slugify(s) for s in rules.sections if s}
+        path_parts = {p for p in urlsplit(self.real_url(article.url)).path.split("/") if p}
+        if sections and (
+            (article.category and slugify(article.category) in sections) or sections & path_parts
+            or any(slugify(tag) in sections for tag in article.tags)
+        ):
+            return True
+        keywords = [normalise_text(k).casefold() for k in rules.keywords if k]
+        if not keywords:
+            return False
+        head = " ".join([article.title, article.sapo or "", " ".join(article.tags), article.category or ""]).casefold()
+        if any(k in head for k in keywords):
+            return True
+        body = article.body.casefold()
+        return sum(body.count(k) for k in keywords) >= rules.body_min_hits
 
     @cached_property
     def _hosts(self) -> set[str]:

@@ -43,7 +43,8 @@ def _condition(match: re.Match) -> str:
     if match.group("id"):
         return f"@id={_literal(match.group('id'))}"
     if match.group("cls"):
-        return f"contains(concat(' ', normalize-space(@class), ' '), {_literal(' ' + match.group('cls') + ' ')})"
+        cls = match.group("cls")  # the cheap contains() first short-circuits most elements
+        return f"contains(@class, {_literal(cls)}) and contains(concat(' ', normalize-space(@class), ' '), {_literal(' ' + cls + ' ')})"
     attr, op = match.group("attr"), match.group("op")
     if not op:
         return f"@{attr}"

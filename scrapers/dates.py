@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -80,7 +80,7 @@ def parse_vn_datetime(text: str | None, tz: str = DEFAULT_TZ, formats: Iterable[
         return _iso(text, tz)
     if _EPOCH.match(text):
         try:
-            return _finish(datetime.fromtimestamp(float(text), tz=timezone.utc), tz)
+            return _finish(datetime.fromtimestamp(float(text), tz=UTC), tz)
         except (OverflowError, OSError, ValueError):
             return None
     offset = None

@@ -38,6 +38,38 @@ def _agent_token(user_agent: str) -> str:
     return user_agent.split("/")[0].split()[0] if user_agent.strip() else "*"
 
 
+def crawl_delay(text: str, token: str) -> float | None:
+    """Crawl-delay for `token` (its own group first, else `*`). urllib.robotparser reads only whole
+    seconds and ignores "Crawl-delay: 0.5", so the groups are read here."""
+    delays: dict[str, float] = {}
+    agents: list[str] = []
+    in_rules = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+            continue
+        in_rules = True
+        if key == "crawl-delay":
+            try:
+                seconds = float(value)
+            except ValueError:
+                continue
+            for agent in agents:
+                delays.setdefault(agent, seconds)
+    token = token.lower()
+    own = [d for agent, d in delays.items() if agent != "*" and agent in token]
+    if own:
+        return max(own)
+    return delays.get("*")
+
+
 def policy_from_response(status: int | None, text: str | None, user_agent: str, error: str | None = None) -> RobotsPolicy:
     if status is None or status >= 500:
         reason = error or f"HTTP {status}"
@@ -47,9 +79,8 @@ def policy_from_response(status: int | None, text: str | None, user_agent: str, 
     parser = RobotFileParser()
     parser.parse((text or "").splitlines())
     token = _agent_token(user_agent)
-    delay = parser.crawl_delay(token)
+    seconds = crawl_delay(text or "", token)
     rate = parser.request_rate(token)
-    seconds = float(delay) if delay is not None else None
     if rate is not None and rate.requests:
         per_request = rate.seconds / rate.requests
         seconds = max(seconds or 0.0, per_request)

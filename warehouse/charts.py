@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
+from matplotlib.dates import DateFormatter, MonthLocator
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from warehouse.summaries import MetricRow
 
@@ -43,6 +45,8 @@ def metric_chart_png(metric: str, unit: str, rows: Sequence[MetricRow],
     labels = [r.source for r in rows]
     bar_h = 0.26
     for k, (attr, label, colour) in enumerate(SERIES):
+        if not any(getattr(r, attr) for r in rows):
+            continue  # no bar of this series anywhere: keep it out of the legend too
         values = [getattr(r, attr).value if getattr(r, attr) else 0.0 for r in rows]
         positions = [i + (k - 1) * bar_h for i in range(len(rows))]
         ax.barh(positions, values, height=bar_h, color=colour, label=label)
@@ -54,21 +58,35 @@ def metric_chart_png(metric: str, unit: str, rows: Sequence[MetricRow],
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(axis_formatter(unit))
     ax.set_title(f"{metric} ({unit})", fontsize=10)
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False)
     ax.grid(axis="x", alpha=0.3)
 
     if with_trend:
         trend = axes[1]
         for source, points in series.items():
             if points:
-                trend.plot([m for m, _ in points], [v for _, v in points], marker="o", label=source)
+                # real dates, so a gap of ten months looks like one
+                months = [datetime.strptime(m, "%Y-%m") for m, _ in points]
+                trend.plot(months, [v for _, v in points], marker="o", label=source)
         trend.yaxis.set_major_formatter(axis_formatter(unit))
-        trend.tick_params(axis="x", labelrotation=45, labelsize=7)
+        every = max(1, _month_span(series) // 6)  # about six month ticks, whatever the span
+        trend.xaxis.set_major_locator(MonthLocator(interval=every))
+        trend.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        trend.tick_params(axis="x", labelsize=7, labelrotation=30)
         trend.set_title("latest actual by month", fontsize=10)
         trend.legend(fontsize=7)
         trend.grid(alpha=0.3)
 
     return _png(fig)
+
+
+def _month_span(series: Mapping[str, Sequence[tuple[str, float]]]) -> int:
+    """How many calendar months the trend covers, first to last point inclusive."""
+    months = sorted({m for points in series.values() for m, _ in points})
+    if not months:
+        return 0
+    first, last = (datetime.strptime(m, "%Y-%m") for m in (months[0], months[-1]))
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def sources_chart_png(names: Sequence[str], articles: Sequence[int], indicators: Sequence[int]) -> bytes:
@@ -80,7 +98,8 @@ def sources_chart_png(names: Sequence[str], articles: Sequence[int], indicators:
     ax.barh([p + 0.2 for p in positions], indicators, height=0.4, color="#1f4e8c", label="indicators found")
     ax.set_yticks(list(positions), list(names))
     ax.invert_yaxis()
-    ax.legend(fontsize=7, loc="lower right")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 

@@ -341,7 +341,8 @@ def _figure(r: dict) -> Figure:
 
 
 def _organisations(rows: Iterable[dict]) -> tuple[str, ...]:
-    return tuple(sorted({r["subject"].strip() for r in rows if r["subject"] and r["subject"].strip()}))
+    names = {r["subject"].strip() for r in rows if r["subject"] and r["subject"].strip()}
+    return tuple(sorted(names, key=lambda n: (n.casefold(), n)))
 
 
 def _diff(a: Figure | None, b: Figure | None) -> float | None:

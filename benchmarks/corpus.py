@@ -1,0 +1,80 @@
+"""Article pages to measure on: the mini-web's, and any number of deterministic variants of them.
+
+A variant keeps the page's layout and only changes what differs between two real articles of one
+site: the article id (in the URL and wherever the page links to itself), the figures in the text,
+and the indentation between tags. That keeps every variant parseable by the same layout, so a
+5,000-page corpus measures the parser's steady state rather than its failure path.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MINIWEB_SITE = Path(__file__).resolve().parents[1] / "chitieu" / "miniweb" / "site"
+
+# figures in running text: 98,6% / 12% / 1.234 / 245 (not dates 05/03/2025, times 08:00 or years 2025)
+_FIGURE = re.compile(r"(?<![\d/:.,-])(\d{1,3}(?:[.,]\d{1,3})*)(?=\s*%|\s+[^\W\d])(?![/:])")
+_TEXT_NODE = re.compile(r">([^<>]+)<")
+_INDENT = re.compile(r">\n[ \t]*<")
+_ID = re.compile(r"(\d{3,})(?!.*\d)")  # the last long digit run of a URL is the article id
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # real URL
+    host: str
+    html: bytes
+
+
+def miniweb_articles(site: Path = MINIWEB_SITE, *, include_bad: bool = True) -> list[Page]:
+    """The mini-web's article pages, as the manifest lists them (bad pages included by default,
+    because a night meets them too)."""
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    pages = []
+    for entry in manifest["articles"]:
+        if entry.get("bad") and not include_bad:
+            continue
+        path = site / entry["file"]
+        if path.is_file():
+            pages.append(Page(entry["url"], entry["host"], path.read_bytes()))
+    return pages
+
+
+def _vary_figures(text: str, rng: random.Random) -> str:
+    def figure(match: re.Match) -> str:
+        digits = [c if not c.isdigit() else str(rng.randint(1 if i == 0 else 0, 9))
+                  for i, c in enumerate(match.group(1))]
+        return "".join(digits)
+
+    return _FIGURE.sub(figure, text)
+
+
+def variant(page: Page, index: int, seed: int = 0) -> Page:
+    """The `index`-th variant of `page`: new id, new figures, new indentation; same layout."""
+    rng = random.Random(f"{seed}|{page.url}|{index}")
+    text = page.html.decode("utf-8", errors="replace")
+    match = _ID.search(page.url)
+    url = page.url
+    if match:
+        old_id = match.group(1)
+        new_id = str(int(old_id) * 10 + (index % 10)) + f"{index:05d}"[-5:]
+        url = page.url[: match.start()] + new_id + page.url[match.end():]
+        text = text.replace(page.url, url)
+        old_path = page.url.split(page.host, 1)[-1]
+        new_path = url.split(page.host, 1)[-1]
+        if len(old_path) > 1:
+            text = text.replace(old_path, new_path)
+    text = _TEXT_NODE.sub(lambda m: ">" + _vary_figures(m.group(1), rng) + "<", text)
+    text = _INDENT.sub(lambda m: ">\n" + " " * rng.randint(0, 12) + "<", text)
+    return Page(url, page.host, text.encode("utf-8"))
+
+
+def synthetic_corpus(pages: list[Page], n: int, seed: int = 0) -> list[Page]:
+    """`n` variants, cycling over `pages` in order (every layout equally represented)."""
+    if not pages:
+        return []
+    return [variant(pages[i % len(pages)], i // len(pages), seed) for i in range(n)]

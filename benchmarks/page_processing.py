@@ -1,0 +1,100 @@
+"""Page processing: parse + normalise + extract, pages per second on one core, against peers.
+
+Three things run over the very same bytes in the same process, pinned to one CPU:
+- chitieu: `flows.steps.parse_and_extract` (layout parse, normalisation, indicator extraction and
+  the Party-building test: everything a night does to a page between the archive and the loader);
+- peer: `trafilatura.extract` (main-text extraction only: no dates, no indicators);
+- floor: a bare `lxml.html.fromstring` parse, which every HTML tool pays at least once.
+"""
+
+from __future__ import annotations
+
+import os
+
+from benchmarks.common import Result, throughput, unavailable
+from benchmarks.corpus import MINIWEB_SITE, miniweb_articles, synthetic_corpus
+
+
+def _pin_one_core() -> str:
+    try:
+        cpu = sorted(os.sched_getaffinity(0))[0]
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    except (AttributeError, OSError):
+        return "not pinned (no sched_setaffinity)"
+
+
+def _measure(pages, sources, repeat: int) -> dict[str, tuple[float, int]]:
+    import lxml.html
+    import trafilatura
+
+    from flows.steps import parse_and_extract
+    from indicators.extract import extract
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    items = [(p, sources[p.host]) for p in pages if p.host in sources]
+    articles = []
+    for page, source in items:
+        try:
+            articles.append(parse_page(page.html, page.url, source))
+        except ParseError:
+            pass
+    return {
+        "chitieu": throughput(lambda it: parse_and_extract(it[0].html, it[0].url, it[1]), items, repeat=repeat),
+        "parse": throughput(lambda it: parse_page(it[0].html, it[0].url, it[1]), items, repeat=repeat),
+        "extract": throughput(lambda a: extract(a.text, published=a.published_at), articles, repeat=repeat),
+        "trafilatura": throughput(lambda it: trafilatura.extract(it[0].html), items, repeat=repeat),
+        "lxml": throughput(lambda it: lxml.html.fromstring(it[0].html), items, repeat=repeat),
+    }
+
+
+def run(quick: bool = False) -> Result:
+    title = "Page processing (pages/second, one core)"
+    try:
+        import trafilatura  # noqa: F401
+
+        from flows.steps import parse_and_extract  # noqa: F401
+        from scrapers.config import load_sources
+        from scrapers.parse import parse_page  # noqa: F401
+
+        pages = miniweb_articles()
+    except (ImportError, FileNotFoundError) as exc:
+        return unavailable("page_processing", title, exc)
+    if not pages:
+        return unavailable("page_processing", title, FileNotFoundError(f"no article pages in {MINIWEB_SITE}"))
+    pinned = _pin_one_core()
+    sources = load_sources()
+    n_corpus = 1000 if quick else 5000
+    corpus = synthetic_corpus(pages, n_corpus)
+    # warm-up: imports, lru caches, compiled selectors, so the first timed page is not paying for them
+    _measure(pages[:5], sources, repeat=1)
+    result = Result("page_processing", title,
+                    ["corpus", "pages", "chitieu pages/s", "trafilatura pages/s", "lxml parse pages/s",
+                     "chitieu / trafilatura", "chitieu / lxml floor", "parse_page only pages/s",
+                     "extract only pages/s", "chitieu ParseErrors"])
+    for name, corpus_pages, repeat in (("mini-web articles", pages, 3), (f"{n_corpus:,} variants", corpus, 1)):
+        rates = _measure(corpus_pages, sources, repeat)
+        ours, failures = rates["chitieu"]
+        result.rows.append([name, len(corpus_pages), ours, rates["trafilatura"][0], rates["lxml"][0],
+                            ours / rates["trafilatura"][0], ours / rates["lxml"][0], rates["parse"][0],
+                            rates["extract"][0], failures])
+    total_bytes = sum(len(p.html) for p in pages)
+    result.notes += [
+        f"Process {pinned}; best of 3 passes over the mini-web pages, one pass over the variants.",
+        f"Mini-web: {len(pages)} article pages from the manifest (bad pages included), "
+        f"{total_bytes / len(pages) / 1024:.0f} KiB on average; variants change ids, figures and indentation.",
+        "chitieu = `flows.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
+        "trafilatura = `trafilatura.extract(html)` (main text only). Goal: ≥ 5× trafilatura. "
+        "The two last rate columns split chitieu's time: `scrapers.parse.parse_page` alone and "
+        "`indicators.extract.extract` alone (on the parsed text).",
+    ]
+    if quick:
+        result.notes.append(f"--quick: {n_corpus:,} variants instead of 5,000.")
+    return result
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(run(quick="--quick" in sys.argv).markdown())

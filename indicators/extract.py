@@ -1,0 +1,146 @@
+"""The indicator extractor: article text in, the figures it reports out (see the spec).
+
+Pure and fast: no I/O; the regexes and rules are compiled once per process. Offsets (`start`,
+`end`, `evidence_start`, `evidence_end`) point into `normalise_text(text)`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, datetime
+
+from indicators.normalise import normalise_text
+from indicators.numbers import Amount, find_amounts
+from indicators.record import Indicator
+from indicators.rules import Reading, read_sentence
+from indicators.sentences import Span, split_paragraphs, split_sentences
+
+_YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
+_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|so với[^;.]{0,40}|từ)\s*$", re.IGNORECASE)
+_HEADER_DATES = (
+    re.compile(r"\bdate\s+(\d{4})-(\d{2})"),
+    re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)"),
+)
+_SUBJECT = re.compile(
+    r"(?:[Tt]oàn\s+)?(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)(?:\s+[^\s,.;:()“”\"]+){0,10}"
+)
+
+
+def infer_published_year(text: str) -> int | None:
+    """The dateline's year, when the top of a plain-text article carries one."""
+    head = text[:400]
+    for rx in _HEADER_DATES:
+        m = rx.search(head)
+        if m:
+            year = int(m.group(1) if rx is _HEADER_DATES[0] else m.group(3))
+            if 1990 <= year <= 2100:
+                return year
+    return None
+
+
+def extract(text: str, *, published: date | datetime | None = None) -> list[Indicator]:
+    """Every figure of `text` with its reading; real quantities outside the taxonomy are `other`."""
+    norm = normalise_text(text)
+    pub_year = published.year if published is not None else infer_published_year(norm)
+    amounts = find_amounts(norm)
+    if not amounts:
+        return []
+    sentences = split_sentences(norm)
+    paragraphs = split_paragraphs(norm)
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(norm)
+             if not _YEAR_SKIP_BEFORE.search(norm[max(0, m.start() - 60):m.start()])]
+    subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Amount]] = {}
+    for a in amounts:
+        idx = bisect_right(starts, a.start) - 1
+        if idx >= 0 and a.start < sentences[idx].end:
+            by_sentence.setdefault(idx, []).append(a)
+    out: list[Indicator] = []
+    for idx, group in by_sentence.items():
+        sent = sentences[idx]
+        readings = read_sentence(sent.text, group, sent.start)
+        para = _containing(paragraphs, sent.start)
+        for a, r in zip(group, readings, strict=True):
+            year = _year_for(years, sent, para, a, pub_year, norm)
+            subject = _subject_for(subjects, sent, para, a)
+            out.extend(_records(a, r, year, subject, sent))
+    out.sort(key=lambda i: (i.start, i.kind != "actual"))
+    return out
+
+
+def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent: Span) -> list[Indicator]:
+    unit = a.unit
+    recs = [Indicator(r.metric, a.value, unit, r.kind, r.qualifier, a.denominator, year, subject, sent.text,
+                      a.start, a.end, sent.start, sent.start + len(sent.text))]
+    if r.extra_target and a.denominator is not None and a.den_start is not None and r.kind == "actual":
+        recs.append(Indicator(r.metric, a.denominator, unit, "target", "exact", None, year, subject, sent.text,
+                              a.den_start, a.den_end or a.end, sent.start, sent.start + len(sent.text)))
+    return recs
+
+
+_SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "cơ",
+                            "quan", "doanh", "nghiệp", "sở"})
+
+
+def _trim_subject(name: str) -> str:
+    """Keep the name: capitalised words and the few lower-case words names use, none dangling."""
+    words = name.split()
+    head = 3 if words[0].lower() == "toàn" else 2
+    keep = words[:head]
+    for w in words[head:]:
+        if not (w[0].isupper() or w in _SUBJECT_WORDS):
+            break
+        keep.append(w)
+    while len(keep) > head and keep[-1] in _SUBJECT_WORDS and not keep[-1][0].isupper() and \
+            keep[-1] in ("và", "các", "cơ", "doanh", "thành", "thị"):
+        keep.pop()
+    return " ".join(keep)
+
+
+def _containing(spans: list[Span], pos: int) -> Span | None:
+    for s in spans:
+        if s.start <= pos < s.end + 1:
+            return s
+    return None
+
+
+def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Amount, pub: int | None,
+              norm: str) -> int | None:
+    before = [y for p, y in years if sent.start <= p < a.start]
+    if before:
+        return before[-1]
+    clause_end = min((x for x in (norm.find(";", a.end, sent.end), sent.end) if x != -1), default=sent.end)
+    after = [y for p, y in years if a.end <= p < clause_end]
+    if after:
+        return after[0]
+    if para is not None:
+        earlier = [y for p, y in years if para.start <= p < sent.start]
+        if earlier:
+            return earlier[-1]
+    return pub
+
+
+def _subject_for(subjects: list[tuple[int, str]], sent: Span, para: Span | None, a: Amount) -> str | None:
+    near = [s for p, s in subjects if sent.start <= p < a.start]
+    if near:
+        return near[-1]
+    if para is not None:
+        near = [s for p, s in subjects if para.start <= p < a.start]
+        if near:
+            return near[-1]
+    earlier = [s for p, s in subjects if p < a.start]
+    return earlier[0] if earlier else (subjects[0][1] if subjects else None)
+
+
+def extract_records(text: str, doc: str | None = None, published: date | datetime | None = None) -> list[dict]:
+    """The JSON objects the CLI prints: the record fields of the spec, plus `doc` when given."""
+    out = []
+    for ind in extract(text, published=published):
+        rec = ind.to_dict()
+        if doc is not None:
+            rec["doc"] = doc
+        out.append(rec)
+    return out

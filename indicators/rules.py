@@ -1,0 +1,514 @@
+"""Read a figure's context the way an analyst does: what it counts, and whether it is achieved,
+planned or a change.
+
+The words live in rules.yaml; this module compiles them once and applies a few readings:
+- a rate is about the noun right after it (`98,6% tổ chức cơ sở đảng hoàn thành tốt …`), or, when no
+  noun follows, about the subject of its clause (`tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ vượt 14,7%`,
+  `trong đó có 95% trở lên hoàn thành tốt` inheriting `cơ quan, đơn vị` from before);
+- a count is what its noun and the nearest verb before it say (`kết nạp 133 đảng viên`,
+  `32 đảng viên bị xóa tên`); award lists and other verbs block it;
+- a parenthesis after a figure talks about that figure: `(chỉ tiêu là trên 85%)` is its target,
+  `(giảm 32 người so với …)` its change, `(đạt 43,72% so với chỉ tiêu)` its share of the plan.
+When nothing decides the metric the figure is `other`: a wrong figure is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from indicators.numbers import Amount
+
+_RULES_FILE = Path(__file__).with_name("rules.yaml")
+_SEP = r"[\s,“”\"'‘’«»\-–]+"
+_QUOTES = str.maketrans({c: " " for c in "“”\"'‘’«»"})
+
+
+def _phrase(p: str) -> str:
+    return _SEP.join(re.escape(w) for w in p.split())
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _rx(phrases: list[str], *, anchored: bool = False, tail: bool = False) -> re.Pattern[str]:
+    body = rf"(?<!\w)(?:{_alt(phrases)})(?!\w)"
+    if anchored:
+        body = r"^[\s“”\"'‘’]*" + body
+    if tail:
+        body += r"[\s“”\"'‘’]*$"
+    return re.compile(body)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled rules; built once per process from rules.yaml."""
+
+    entity: dict[str, re.Pattern[str]]
+    entity_any: re.Pattern[str]
+    entity_adjacent: re.Pattern[str]
+    excellent: re.Pattern[str]
+    good: re.Pattern[str]
+    negation: re.Pattern[str]
+    rate_metrics: dict[str, dict[str, str]]
+    nouns: re.Pattern[str]
+    noun_class: dict[str, str]
+    cues: dict[str, re.Pattern[str]]  # per noun class: every cue, named by what it makes
+    post: dict[str, re.Pattern[str]]
+    met_tail: re.Pattern[str]
+    met_post: re.Pattern[str]
+    welfare: re.Pattern[str]
+    money_exclude: re.Pattern[str]
+    money_per: re.Pattern[str]
+    target_near: re.Pattern[str]
+    target_sentence: re.Pattern[str]
+    target_reset: re.Pattern[str]
+    change_tail: re.Pattern[str]
+    plan_post: re.Pattern[str]
+    total_post: re.Pattern[str]
+    admission: re.Pattern[str]
+    rate_of_admission: re.Pattern[str]
+    qualifier_tail: dict[str, re.Pattern[str]]
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def _cue_rx(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """One regex whose named groups say which list matched; longest phrases first overall."""
+    items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
+    seen: dict[str, list[str]] = {}
+    for p, name in items:
+        seen.setdefault(name, [])
+    parts = [rf"(?P<{name}_{i}>{_phrase(p)})" for i, (p, name) in enumerate(items)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+@cache
+def load_rules(path: str | None = None) -> Rules:
+    data = yaml.safe_load(Path(path or _RULES_FILE).read_text(encoding="utf-8"))
+    ents = data["entities"]
+    pred = data["predicates"]
+    nouns = data["nouns"]
+    cc = data["count_cues"]
+    pc = data["post_cues"]
+    money = data["money"]
+    ent_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in ents.items())
+    noun_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in nouns.items())
+    house_block = ["khởi công", "sửa chữa", "đang xây dựng", "chưa", "phấn đấu"]
+    member_groups = {k: cc[k] for k in ("new_members", "disciplined_members", "removed_members", "total_members")}
+    member_groups["blocker"] = cc["blocker"]
+    org_groups = {"total_members": cc["total_members"], "org_place": cc["org_place"],
+                  "blocker": cc["blocker"] + cc["new_members"] + cc["disciplined_members"] + cc["removed_members"]}
+    return Rules(
+        entity={k: _rx(v) for k, v in ents.items()},
+        entity_any=re.compile(rf"(?<!\w)(?:{ent_alt})(?!\w)"),
+        entity_adjacent=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:số\s+|các\s+|tổng số\s+)?(?:{ent_alt})(?!\w)"),
+        excellent=_rx(pred["excellent"]),
+        good=_rx(pred["good"]),
+        negation=_rx(pred["negations"], tail=True),
+        rate_metrics=data["rate_metrics"],
+        nouns=re.compile(rf"^[\s“”\"']*(?:(?:{noun_alt}))(?!\w)"),
+        noun_class={},
+        cues={"member": _cue_rx(member_groups), "org": _cue_rx(org_groups),
+              "house": _cue_rx({"houses_built": cc["houses_built"], "blocker": house_block})},
+        post={k: _rx(v, anchored=True) for k, v in pc.items()},
+        met_tail=re.compile(rf"(?<!\w)(?:{_alt(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$"),
+        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"),
+        welfare=_rx(money["welfare"]),
+        money_exclude=_rx(money["exclude"]),
+        money_per=re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in money["per"]) + ")"),
+        target_near=_rx(data["target_near"]),
+        target_sentence=_rx(data["target_sentence"]),
+        target_reset=_rx(data["target_reset"]),
+        change_tail=re.compile(rf"(?<!\w)(?:{_alt(data['change_verbs'])})(?:\s+(?:{_alt(sum(data['qualifiers'].values(), []))}))?\s*$"),
+        plan_post=re.compile(rf"^[\s“”\"']*(?:so với\s+|của\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
+        total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
+        admission=_rx(data["admission_words"]),
+        rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
+        qualifier_tail={k: _rx(v, tail=True) for k, v in data["qualifiers"].items()},
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case with quotes blanked, same length as the input so offsets still hold."""
+    out = text.lower().translate(_QUOTES)
+    return out if len(out) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# --- one sentence --------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """What the rules make of one figure."""
+
+    metric: str
+    kind: str
+    qualifier: str
+    entity: str | None = None
+    predicate: str | None = None
+    noun: str | None = None
+    extra_target: bool = False  # the denominator is the plan ("35/30 Mái ấm")
+
+
+@dataclass
+class _Fig:
+    amount: Amount
+    s: int  # local offsets in the sentence (covering both ends of a range)
+    e: int
+    paren: tuple[int, int] | None  # the innermost parenthesis holding it
+    reading: Reading | None = None
+
+
+def _parens(text: str) -> list[tuple[int, int]]:
+    out, stack = [], []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            out.append((stack.pop(), i))
+    out.extend((o, len(text)) for o in stack)
+    return out
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, min(b + 1, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Reading]:
+    """Readings for `amounts` (offsets in the article; the sentence starts at `offset`)."""
+    rules = load_rules()
+    low = fold(sentence)
+    parens = _parens(low)
+    figs: list[_Fig] = []
+    for a in amounts:
+        s, e = a.start - offset, a.end - offset
+        if a.range_role == "high" and figs and figs[-1].amount.range_role == "low":
+            figs.append(_Fig(a, figs[-1].s, e, figs[-1].paren))
+            figs[-2].e = e
+            continue
+        inner = [p for p in parens if p[0] < s and e <= p[1]]
+        figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
+    for i, f in enumerate(figs):
+        f.reading = _read(rules, low, parens, figs, i)
+    return [f.reading for f in figs]  # type: ignore[misc]
+
+
+def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int) -> Reading:
+    f = figs[i]
+    lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
+    others = [p for p in parens if lo <= p[0] and p[1] <= hi and not (p[0] < f.s and f.e <= p[1])]
+    view = _blank(low, others)
+    c_start = max(lo, *(view.rfind(ch, lo, f.s) + 1 for ch in ";:\n"))
+    ends = [x for x in (view.find(ch, f.e, hi) for ch in ";:\n") if x != -1]
+    c_end = min([hi, *ends])
+    same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s]
+    prev_end = max([g.e for g in same if g.e <= f.s and g.s >= c_start], default=c_start)
+    next_start = min([g.s for g in same if g.s >= f.e and g.s < c_end], default=c_end)
+    own_pre = view[prev_end:f.s]
+    clause_pre = view[c_start:f.s]
+    own_post = view[f.e:next_start]
+    sentence_pre = _blank(low, [p for p in parens if not (p[0] < f.s and f.e <= p[1])])[:f.s]
+    parent = _parent(figs, f) if f.paren else None
+
+    kind = _kind(rules, own_pre, own_post, sentence_pre, f)
+    qualifier = _qualifier(rules, own_pre, own_post, kind)
+    unit = f.amount.unit
+    if f.amount.range_role == "low":
+        qualifier = "at_least"
+    elif f.amount.range_role == "high":
+        qualifier = "under"
+    if unit == "percent":
+        r = _read_rate(rules, own_pre, own_post, clause_pre, parent, f, view, low)
+    elif unit == "vnd":
+        r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre)
+    else:
+        r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
+    if r.metric == "targets_met":
+        kind = "target" if kind == "target" else "actual"
+        qualifier = "exact" if qualifier == "over" else qualifier
+    if parent is not None and parent.reading is not None and r.metric == "other" and \
+            r.noun in (None, parent.reading.noun):
+        r = _inherit(rules, r, parent, own_pre, own_post, unit, kind)
+    r.kind = kind
+    r.qualifier = qualifier
+    return r
+
+
+def _parent(figs: list[_Fig], f: _Fig) -> _Fig | None:
+    """The figure just before the parenthesis that holds `f`, when the parenthesis follows it."""
+    open_at = f.paren[0] if f.paren else -1
+    before = [g for g in figs if g.e <= open_at and g.paren != f.paren]
+    if not before:
+        return None
+    g = before[-1]
+    return g if g.reading is not None else None
+
+
+def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str, unit: str,
+             kind: str) -> Reading:
+    p = parent.reading
+    assert p is not None
+    target_or_change = kind in ("target", "change")
+    if unit == parent.amount.unit and target_or_change and p.metric != "other":
+        return Reading(p.metric, kind, "exact", p.entity, p.predicate)
+    if unit == "percent" and parent.amount.unit == "count" and not target_or_change:
+        # "485 TCCSĐ (đạt 93,3%) hoàn thành tốt …", "787 đảng viên (đạt 43,72% so với chỉ tiêu)"
+        if p.metric == "new_members":
+            if rules.plan_post.search(own_post):
+                return Reading("new_members_plan_pct", kind, "exact")
+            if rules.total_post.search(own_post):
+                return Reading("new_members_rate", kind, "exact")
+        elif p.entity and p.predicate and not own_post.strip(" ,.…"):
+            metric = rules.rate_metrics.get(p.entity, {}).get(p.predicate)
+            if metric:
+                return Reading(metric, kind, "exact", p.entity, p.predicate)
+    return r
+
+
+def _kind(rules: Rules, own_pre: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
+    if rules.change_tail.search(own_pre) and not re.search(r"đạt\s+và\s+vượt\s*$", own_pre):
+        return "change"
+    near = list(rules.target_near.finditer(own_pre))
+    if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not re.search(
+            r"so với\s*$", own_pre[:near[-1].start()]):
+        return "target"
+    sent = list(rules.target_sentence.finditer(sentence_pre))
+    if sent and not f.paren:
+        between = sentence_pre[sent[-1].end():]
+        if not rules.target_reset.search(between) and not re.search(r"(?<!\w)được\s*$", own_pre):
+            return "target"
+    return "actual"
+
+
+def _qualifier(rules: Rules, own_pre: str, own_post: str, kind: str) -> str:
+    pre = re.sub(r"(?:(?<!\w)(?:có|đạt|là|được|chiếm|bằng|với|lên|phấn đấu)\s*)+$", "", own_pre.rstrip())
+    for name in ("under", "approx", "over", "at_least"):
+        if rules.qualifier_tail[name].search(pre) or rules.qualifier_tail[name].search(own_pre):
+            if name == "over" and kind == "change":
+                continue
+            if name == "at_least" and not re.search(r"(?<!\w)(?:ít nhất|tối thiểu)\s*$", pre) and \
+                    "trở lên" not in own_post[:60]:
+                continue
+            return name
+    if re.match(r"^\s*trở lên", own_post):
+        return "at_least"
+    m = re.match(r"^[\s“”\"']*(?:số\s+)?[^\s,;()]+(?:\s+[^\s,;()]+){0,4}?\s+trở lên", own_post)
+    if m and not re.search(r"nhiệm vụ|giao|mạnh", m.group()):
+        return "at_least"
+    if kind == "target" and "trở lên" in own_post:
+        return "at_least"
+    return "exact"
+
+
+# --- rates ---------------------------------------------------------------------------------------
+
+
+def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.Match[str]] | None:
+    found: list[tuple[str, re.Match[str]]] = []
+    for name, rx in (("excellent", rules.excellent), ("good", rules.good)):
+        for m in rx.finditer(text):
+            if rules.negation.search(text[:m.start()]):
+                continue
+            if any(m.start() >= o.start() and m.end() <= o.end() for _, o in found):
+                continue
+            found.append((name, m))
+    generic = [m for m in re.finditer(r"(?<!\w)hoàn thành(?!\w)", text)
+               if not any(o.start() == m.start() for _, o in found)]
+    found += [("plain", m) for m in generic]
+    if not found:
+        return None
+    found.sort(key=lambda x: x[1].start())
+    return found[-1] if last else found[0]
+
+
+def _entity_at(rules: Rules, m: re.Match[str]) -> str:
+    return next(k for k, v in m.groupdict().items() if v)
+
+
+def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
+               view: str, low: str) -> Reading:
+    # shares of a plan or of the membership: only admissions have a metric for them
+    if rules.plan_post.search(own_post):
+        if rules.admission.search(clause_pre) or (parent and parent.reading and
+                                                  parent.reading.metric == "new_members"):
+            return Reading("new_members_plan_pct", "actual", "exact")
+        return Reading("other", "actual", "exact", noun="plan")
+    if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre):
+        if rules.admission.search(clause_pre) or rules.admission.search(own_post[:40]):
+            return Reading("new_members_rate", "actual", "exact")
+        return Reading("other", "actual", "exact", noun="share")
+    post = re.split(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)", own_post)[0]
+    adj = rules.entity_adjacent.match(post)
+    if adj:
+        ent = _entity_at(rules, adj)
+        pred = _predicate(rules, post[adj.end():])
+        if pred is None or pred[0] == "plain":
+            return Reading("other", "actual", "exact", ent, None, noun=ent)
+        # the rating must belong to this noun, not to another one named on the way
+        between = post[adj.end():pred[1].start()]
+        nearer = [m for m in rules.entity_any.finditer(between)]
+        if nearer and _entity_at(rules, nearer[-1]) != ent:
+            return Reading("other", "actual", "exact", ent, None, noun=ent)
+        return _rate(rules, ent, pred[0])
+    if not _no_noun(post):
+        return Reading("other", "actual", "exact", noun="?")
+    pred = _predicate(rules, post)
+    ent: str | None = None
+    if pred is not None and pred[0] != "plain":
+        ents = list(rules.entity_any.finditer(clause_pre))
+        if ents:
+            ent = _entity_at(rules, ents[-1])
+        return _rate(rules, ent, pred[0]) if ent else Reading("other", "actual", "exact")
+    if pred is not None:
+        return Reading("other", "actual", "exact")
+    pred = _predicate(rules, clause_pre, last=True)
+    if pred is None or pred[0] == "plain":
+        return Reading("other", "actual", "exact")
+    window = clause_pre[:pred[1].start()]
+    window_words = window.split()[-8:]
+    ents = list(rules.entity_any.finditer(" ".join(window_words)))
+    if not ents and len(window.split()) <= 2:
+        # "…; hoàn thành tốt nhiệm vụ 26.300 đồng chí, bằng 77,5%": the subject of the clause before
+        ents = list(rules.entity_any.finditer(view[:max(0, len(view) - len(clause_pre) - (len(view) - f.s))]))
+    if not ents:
+        return Reading("other", "actual", "exact")
+    return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+_FUNCTION_START = re.compile(
+    r"^[\s“”\"'…]*(?:$|[,;.)(…]|so với|trở lên|hoàn thành|được|đã|đạt|và|trong đó|trong số|là|số|tổng số|"
+    r"năm|của|trong sạch|tsvm|đủ tư cách|theo|vào|với|\.\.\.)"
+)
+
+
+def _no_noun(post: str) -> bool:
+    return _FUNCTION_START.match(post) is not None
+
+
+def _rate(rules: Rules, ent: str, pred: str) -> Reading:
+    metric = rules.rate_metrics.get(ent, {}).get(pred, "other")
+    return Reading(metric, "actual", "exact", ent, pred)
+
+
+# --- counts --------------------------------------------------------------------------------------
+
+
+def _nearest_cue(rx: re.Pattern[str], text: str) -> str | None:
+    last = None
+    for m in rx.finditer(text):
+        last = m
+    if last is None:
+        return None
+    name = next(k for k, v in last.groupdict().items() if v)
+    return name.rsplit("_", 1)[0]
+
+
+def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
+                low: str) -> Reading:
+    nm = rules.nouns.match(own_post)
+    if nm is None:
+        # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
+        tail = " ".join(own_pre.split()[-4:])
+        cue = _nearest_cue(rules.cues["member"], tail)
+        if cue in ("removed_members", "disciplined_members", "new_members") and "đảng viên" in low \
+                and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
+            return Reading(cue, "actual", "exact", noun="member")
+        return Reading("other", "actual", "exact")
+    cls = next(k for k, v in nm.groupdict().items() if v)
+    noun_text = nm.group(cls)
+    rest = own_post[nm.end():]
+    r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre)
+    if cls in ("org", "member") and r.metric == "other":
+        pred = _predicate(rules, rest)
+        if pred is not None and pred[0] != "plain":
+            r.entity, r.predicate = cls, pred[0]
+    return r
+
+
+def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre: str,
+                     clause_pre: str) -> Reading:
+    if cls == "target":
+        if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
+            return Reading("other", "actual", "exact", noun=cls)
+        pre_tail = re.sub(r"(?:(?<!\w)(?:có|được|thực hiện|đã)\s*)+$", "", own_pre.rstrip())
+        if rules.met_tail.search(pre_tail) and not re.search(r"(?:chưa|không)\s+(?:\S+\s+)?\S+\s*$", pre_tail[-25:]) \
+                or rules.met_post.match(rest):
+            if not re.search(r"(?:chưa|không)\s+\S*\s*$", pre_tail):
+                return Reading("targets_met", "actual", "exact", noun=cls)
+        return Reading("other", "actual", "exact", noun=cls)
+    if cls == "house":
+        if noun_text in ("căn", "ngôi", "nhà") and re.match(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ)", rest):
+            return Reading("other", "actual", "exact", noun=cls)
+        cue = _nearest_cue(rules.cues["house"], own_pre) or _nearest_cue(rules.cues["house"], clause_pre)
+        if cue == "houses_built":
+            return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
+        return Reading("other", "actual", "exact", noun=cls)
+    head = " ".join(rest.split()[:6])
+    if cls == "member":
+        for metric in ("disciplined_members", "removed_members"):
+            if rules.post[metric].match(rest):
+                return Reading(metric, "actual", "exact", noun=cls)
+        if rules.post["new_members"].match(rest) or noun_text == "đảng viên mới":
+            if not rules.post["evaluative"].match(re.sub(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp", "", rest)) \
+                    or rules.post["new_members"].match(rest):
+                cue = _nearest_cue(rules.cues["member"], own_pre)
+                if cue in (None, "new_members", "total_members"):
+                    return Reading("new_members", "actual", "exact", noun=cls, extra_target=True)
+        cue = _nearest_cue(rules.cues["member"], own_pre)
+        if cue is None and not own_pre.strip(" ,"):
+            cue = _nearest_cue(rules.cues["member"], clause_pre)
+        elif cue is None and re.fullmatch(r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre):
+            cue = _nearest_cue(rules.cues["member"], clause_pre)
+        if cue in ("new_members", "disciplined_members", "removed_members"):
+            if cue == "new_members" and noun_text not in ("đảng viên", "đảng viên mới", "quần chúng ưu tú",
+                                                           "quần chúng", "đồng chí", "người"):
+                return Reading("other", "actual", "exact", noun=cls)
+            return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
+        if cue == "total_members" and noun_text in ("đảng viên", "đồng chí") and _clean(rules, rest):
+            return Reading("total_members", "actual", "exact", noun=cls)
+        return Reading("other", "actual", "exact", noun=cls)
+    if cls == "org":
+        cue = _nearest_cue(rules.cues["org"], " ".join(own_pre.split()[-6:]))
+        if cue == "blocker":
+            return Reading("other", "actual", "exact", noun=cls)
+        if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
+                re.sub(r"^\s*trực thuộc", "", rest)):
+            return Reading("org_count", "actual", "exact", noun=cls)
+        if cue in ("total_members", "org_place") and _clean(rules, rest):
+            return Reading("org_count", "actual", "exact", noun=cls)
+        return Reading("other", "actual", "exact", noun=cls)
+    del head
+    return Reading("other", "actual", "exact", noun=cls)
+
+
+def _clean(rules: Rules, rest: str) -> bool:
+    """Nothing after the counted noun says it was rated, awarded or acted on."""
+    rest = re.sub(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)", "", rest)
+    return rules.post["evaluative"].match(rest) is None
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+
+def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str) -> Reading:
+    if rules.money_per.match(own_post):
+        return Reading("other", "actual", "exact", noun="per")
+    own = own_pre + " " + own_post[:80]
+    if rules.money_exclude.search(own):
+        return Reading("other", "actual", "exact", noun="economy")
+    if rules.welfare.search(own):
+        return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
+    if rules.money_exclude.search(clause_pre):
+        return Reading("other", "actual", "exact", noun="economy")
+    if rules.welfare.search(sentence_pre):
+        return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
+    return Reading("other", "actual", "exact", noun="money")

@@ -1,0 +1,108 @@
+"""The generic path for pages no preset layout matches: JSON-LD NewsArticle, then og:/article: meta,
+then trafilatura. The article's `layout` records which path produced it, so a weak result can be
+found and a preset written for that site.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import trafilatura
+
+from indicators.normalise import normalise_text
+from scrapers import clean, generic
+from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
+from scrapers.page import Page
+from scrapers.records import ParsedArticle, ParseError
+
+if TYPE_CHECKING:
+    from scrapers.config import Source
+
+MIN_BODY_CHARS = 150
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = clean.squash(a).casefold(), clean.squash(b).casefold()
+    return bool(a and b) and (a == b or a.startswith(b[:80]) or b.startswith(a[:80]))
+
+
+def _trafilatura_text(page: Page, html_text: str | None = None) -> tuple[list[str], dict]:
+    document = trafilatura.bare_extraction(
+        html_text if html_text is not None else page.doc,
+        url=page.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=True,
+    )
+    if document is None:
+        return [], {}
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    paragraphs = [normalise_text(line) for line in text.split("\n")]
+    return [p for p in paragraphs if p and not clean.is_boilerplate_line(p)], data
+
+
+def parse_fallback(page: Page, url: str, source: Source | None = None) -> ParsedArticle:
+    tz = source.timezone if source else DEFAULT_TZ
+    ld = page.news_article
+    og_type = (page.meta("og:type") or "").lower()
+    body_el = generic.find_body_element(page)
+    title = generic.generic_title(page)
+    has_date = generic.generic_published(page, body_el, tz) is not None
+    headline = ld.get("headline") or ld.get("name") if ld else None
+    if isinstance(headline, str) and headline.strip() and (ld.get("articleBody") or body_el is not None):
+        path, title = "fallback:jsonld", headline
+    elif title and (og_type == "article" or page.meta("article:published_time") or (body_el is not None and has_date)):
+        path = "fallback:meta"
+    else:
+        path = "fallback:trafilatura"
+        if og_type in ("website", "profile", "video.other") or not has_date:
+            raise ParseError(f"not an article page (og:type {og_type or 'missing'}, no article metadata or date)")
+
+    description = generic.generic_description(page)
+    paragraphs, images, author, extra = [], [], None, {}
+    if path != "fallback:trafilatura" and body_el is not None:
+        body_tag, leftovers = generic.soup_of(body_el)
+        parts = generic.extract_body(body_tag, page.base_url, remove=leftovers, title=title)
+        paragraphs, images, author = parts.paragraphs, parts.images, parts.author
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and ld and isinstance(ld.get("articleBody"), str):
+        paragraphs = [normalise_text(p) for p in ld["articleBody"].split("\n") if p.strip()]
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        paragraphs, extra = _trafilatura_text(page)
+        title = title or extra.get("title")
+    if not title:
+        raise ParseError("no title found")
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        raise ParseError("no article body found")
+
+    sapo = None
+    if paragraphs and description and _same(clean.strip_dateline(paragraphs[0]), clean.strip_dateline(description)):
+        sapo = clean.strip_dateline(paragraphs.pop(0))
+    elif description and not any(_same(p, description) for p in paragraphs):
+        sapo = clean.strip_dateline(description)
+    if paragraphs and paragraphs[0] == normalise_text(title):
+        paragraphs.pop(0)
+    if paragraphs:
+        paragraphs[0] = normalise_text(clean.strip_dateline(paragraphs[0]))
+
+    published = generic.generic_published(page, body_el, tz)
+    if published is None and extra.get("date"):
+        published = parse_vn_datetime(extra["date"], tz)
+    owns = source.owns if source else None
+    return generic.build_article(
+        url=url,
+        canonical_url=generic.canonical_for(page, url, owns, source.force_https if source else False),
+        source=source.name if source else None,
+        title=title,
+        sapo=sapo,
+        paragraphs=paragraphs,
+        published_at=published,
+        modified_at=generic.generic_modified(page, tz),
+        author=author or generic.generic_author(page) or clean.clean_author(extra.get("author")),
+        category=generic.generic_category(page) or extra.get("categories") or None,
+        tags=generic.generic_tags(page) or generic.split_keywords(extra.get("tags")),
+        images=images,
+        layout=path,
+    )

@@ -1,0 +1,321 @@
+"""Site-independent pieces shared by the preset layouts and the generic fallback.
+
+Metadata that most Vietnamese CMSs publish the same way (og:/article: meta, JSON-LD, `time[datetime]`,
+a date-classed element near the body), the search for a body when no layout names it, and the one
+place where a container becomes paragraphs, images, sapo and byline and then a ParsedArticle.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import lxml.html
+from bs4 import Tag
+from lxml import etree
+
+from indicators.normalise import normalise_text
+from scrapers import clean
+from scrapers.css import UnsupportedSelector, select, select_first
+from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
+from scrapers.page import Page, text_of
+from scrapers.records import Image, ParsedArticle
+from scrapers.urls import canonicalize, same_site
+
+DATE_METAS = (
+    "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+    "publish-date", "date", "dc.date.issued", "article:published", "sailthru.date",
+)
+MODIFIED_METAS = ("article:modified_time", "datemodified", "og:updated_time", "lastmod")
+BODY_CANDIDATES = (
+    "[itemprop=articleBody]", ".article__body", ".cms-body", "#content-detail", ".content-detail", ".content-fck",
+    ".detail-content", ".article-content", ".article_content", ".entry-content", ".post-content", ".td-post-content",
+    "#newscontents", ".fulltext", "#main-detail", ".newscontent", ".content_detail", "#content_detail",
+)
+_DATE_CLASS = etree.XPath(
+    ".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') or contains(@id,'date')"
+    " or contains(@class,'pubdate')][not(self::script) and not(self::style)]"
+)
+_BREADCRUMB = etree.XPath(".//*[contains(@class,'breadcrumb')]")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+_HAS_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}|T\d{2}|^\d{9,10}$", re.I)
+
+
+def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> datetime | None:
+    """Publication time from meta, JSON-LD, <time datetime>, then a date-classed element near the body.
+
+    A date without a time of day (JSON-LD "2026-01-08") is kept only until a candidate with a time
+    turns up, since several CMSs print the full time only in the visible text.
+    """
+    backup = None
+
+    def consider(text: str | None) -> datetime | None:
+        nonlocal backup
+        found = parse_vn_datetime(text, tz, formats) if text else None
+        if found is None:
+            return None
+        if _HAS_TIME.search(text):
+            return found
+        backup = backup or found
+        return None
+
+    for key in DATE_METAS:
+        for value in page.metas.get(key, []):
+            if found := consider(value):
+                return found
+    article = page.news_article
+    if article and (found := consider(str(article.get("datePublished") or ""))):
+        return found
+    scope = body_el.getparent() if body_el is not None and body_el.getparent() is not None else page.doc
+    for _ in range(6):
+        for element in scope.iter("time"):
+            if found := consider(element.get("datetime") or text_of(element)):
+                return found
+        for element in _DATE_CLASS(scope):
+            if body_el is not None and _inside(element, body_el):
+                continue
+            text = text_of(element)
+            if len(text) <= 80 and (found := consider(element.get("datetime") or element.get("content") or text)):
+                return found
+        if scope.getparent() is None:
+            break
+        scope = scope.getparent()
+    return backup
+
+
+def _inside(element, ancestor) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
+
+
+def generic_modified(page: Page, tz: str = DEFAULT_TZ) -> datetime | None:
+    for key in MODIFIED_METAS:
+        found = parse_vn_datetime(page.meta(key), tz)
+        if found:
+            return found
+    article = page.news_article
+    return parse_vn_datetime(str(article.get("dateModified") or ""), tz) if article else None
+
+
+def generic_title(page: Page) -> str | None:
+    title = page.meta("og:title", "twitter:title")
+    if not title and page.news_article:
+        title = page.news_article.get("headline") if isinstance(page.news_article.get("headline"), str) else None
+    if not title and page.html_title:
+        title = _TITLE_SUFFIX.sub("", page.html_title)
+    return title
+
+
+def generic_description(page: Page) -> str | None:
+    article = page.news_article or {}
+    description = article.get("description") if isinstance(article.get("description"), str) else None
+    return description or page.meta("og:description", "description", "twitter:description")
+
+
+def split_keywords(value: str | None) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;]", value or "") if part.strip()]
+
+
+def generic_tags(page: Page) -> list[str]:
+    tags = [v for value in page.metas.get("article:tag", []) for v in split_keywords(value)]
+    return tags or split_keywords(page.meta("news_keywords", "keywords"))
+
+
+def generic_category(page: Page) -> str | None:
+    section = page.meta("article:section")
+    if section:
+        return section
+    crumbs = page.jsonld_of_type({"BreadcrumbList"})
+    items = crumbs.get("itemListElement") if crumbs else None
+    if isinstance(items, list) and items:
+        last = items[-1] if isinstance(items[-1], dict) else {}
+        item = last.get("item")
+        name = last.get("name") or (item.get("name") if isinstance(item, dict) else None)
+        if isinstance(name, str):
+            return name
+    for element in _BREADCRUMB(page.doc):
+        links = [text_of(a) for a in element.iter("a") if text_of(a)]
+        if len(links) >= 1 and len(links[-1]) <= 60:
+            return links[-1]
+    return None
+
+
+def generic_author(page: Page) -> str | None:
+    """A person named in JSON-LD or <meta name=author>, never the paper's own name."""
+    site = (page.meta("og:site_name") or "").casefold()
+    article = page.news_article or {}
+    authors = article.get("author")
+    for author in authors if isinstance(authors, list) else [authors]:
+        name = author.get("name") if isinstance(author, dict) else author
+        if isinstance(name, str) and name.strip() and (not isinstance(author, dict) or author.get("@type") != "Organization"):
+            return clean.clean_author(name)
+    meta = page.meta("author", "article:author", "dable:author")
+    if meta and meta.casefold() != site and not meta.casefold().startswith(("báo ", "http")):
+        return clean.clean_author(meta)
+    return None
+
+
+def find_body_element(page: Page):
+    """The element holding the article text: a known body class, else the densest <p> parent."""
+    for selector in BODY_CANDIDATES:
+        element = select_first(page.doc, selector)
+        if element is not None and len(text_of(element)) >= 150:
+            return element
+    scores: dict = {}
+    for p in page.doc.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(text_of(p))
+    if scores:
+        best, score = max(scores.items(), key=lambda item: item[1])
+        if score >= 200:
+            return best
+    return None
+
+
+def prune(element, selectors) -> list[str]:
+    """Drop boilerplate from an lxml element in place (fast); returns selectors lxml could not run."""
+    leftovers = []
+    for selector in selectors:
+        try:
+            found = select(element, selector)
+        except UnsupportedSelector:
+            leftovers.append(selector)
+            continue
+        for match in found:
+            if match is not element and match.getparent() is not None:
+                match.drop_tree()
+    return leftovers
+
+
+def soup_of(element, remove=()) -> tuple[Tag, list[str]]:
+    """A pruned BeautifulSoup copy of one lxml element: (its tag in the soup, selectors left to run)."""
+    work = copy.deepcopy(element)
+    leftovers = prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
+    soup = clean.make_soup(lxml.html.tostring(work, encoding="unicode"))
+    root = soup.body.find(True) if soup.body is not None else soup.find(True)
+    return (root if root is not None else soup), leftovers
+
+
+@dataclass
+class Body:
+    paragraphs: list[str]
+    images: list[Image] = field(default_factory=list)
+    sapo: str | None = None
+    author: str | None = None
+
+
+def extract_body(
+    body: Tag,
+    base_url: str,
+    *,
+    remove: list[str] | tuple[str, ...] = (),
+    captions: list[str] | tuple[str, ...] = (),
+    first_bold_sapo: bool = False,
+    tail_byline: bool = True,
+    dateline: re.Pattern | None = None,
+    sapo: str | None = None,
+    title: str | None = None,
+    author_first: bool = False,
+    dateline_sapo: bool = True,
+) -> Body:
+    """Clean `body` in place and read it: drop boilerplate, keep captions on images, find byline/sapo."""
+    clean.remove_selectors(body, remove)
+    clean.remove_related_blocks(body)
+    caption_selectors = ", ".join([clean.CAPTION_SELECTORS, *captions])
+    images = clean.extract_images(body, base_url, caption_selectors)
+    found_sapo = sapo
+    if not found_sapo and first_bold_sapo:
+        found_sapo = clean.take_first_bold_paragraph(body)
+    author = clean.take_tail_byline(body) if tail_byline else None
+    captions_seen = {i.caption for i in images if i.caption}
+    raw = [p for p in clean.paragraphs(body) if "\n" not in p]
+    # normalise all paragraphs in one pass (paragraphs never contain a newline, so the split is exact)
+    texts = normalise_text("\n\n".join(raw)).split("\n\n") if raw else []
+    out: list[str] = []
+    title_norm = normalise_text(title or "")
+    texts = [t for t in texts if t and not clean.is_boilerplate_line(t) and t not in captions_seen and t != title_norm]
+    if author_first and author is None and texts and clean.is_upper_name(texts[0]):
+        author = clean.clean_author(texts.pop(0))  # "NGUYỄN HÂN" printed above the lead
+    if not found_sapo and dateline_sapo and texts and len(texts) > 1 and \
+            ((dateline and dateline.match(texts[0])) or clean.DATELINE.match(texts[0])):
+        found_sapo = texts.pop(0)  # the lead paragraph opens with the paper's dateline: it is the sapo
+    sapo_norm = normalise_text(clean.strip_dateline(found_sapo, dateline)) if found_sapo else None
+    if sapo_norm and dateline is not None:
+        sapo_norm = normalise_text(clean.strip_dateline(sapo_norm))
+    for text in texts:
+        if not text or clean.is_boilerplate_line(text) or text in captions_seen:
+            continue
+        if not out:
+            text = normalise_text(clean.strip_dateline(text, dateline))
+            if text in (sapo_norm, title_norm):
+                continue
+        out.append(text)
+    return Body(out, images, sapo_norm, author)
+
+
+def canonical_for(page: Page, url: str, owns=None, force_https: bool = False) -> str:
+    """The page's canonical link when it points to the same site, else the fetched URL, canonicalised."""
+    candidate = page.canonical
+    if candidate:
+        ok = owns(candidate) if owns else same_site(candidate, {_registered(urlsplit(url).hostname or "")})
+        if ok:
+            return canonicalize(candidate, force_https=force_https)
+    return canonicalize(url, force_https=force_https)
+
+
+def _registered(host: str) -> str:
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def build_article(
+    *,
+    url: str,
+    canonical_url: str,
+    source: str | None,
+    title: str,
+    sapo: str | None,
+    paragraphs: list[str],
+    published_at: datetime | None,
+    modified_at: datetime | None,
+    author: str | None,
+    category: str | None,
+    tags: list[str],
+    images: list[Image],
+    layout: str,
+    warnings: list[str] | None = None,
+) -> ParsedArticle:
+    """Final normalisation shared by every path; raises ParseError via the caller's checks."""
+    warnings = list(warnings or [])
+    if published_at is None:
+        warnings.append("no date found")
+    seen_tags: list[str] = []
+    for tag in tags:
+        tag = normalise_text(tag.lstrip("#"))
+        if tag and tag not in seen_tags:
+            seen_tags.append(tag)
+    return ParsedArticle(
+        url=url,
+        canonical_url=canonical_url,
+        source=source,
+        title=normalise_text(title),
+        sapo=normalise_text(sapo) if sapo else None,
+        body="\n\n".join(paragraphs),
+        published_at=published_at,
+        modified_at=modified_at,
+        author=normalise_text(author) if author else None,
+        category=normalise_text(category) if category else None,
+        tags=tuple(seen_tags),
+        images=tuple(images),
+        layout=layout,
+        warnings=tuple(warnings),
+    )

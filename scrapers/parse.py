@@ -1,0 +1,253 @@
+"""Page -> ParsedArticle: the source's YAML layouts first, then the generic fallback.
+
+A layout applies when its URL pattern matches (or, failing every such layout, when its `detect`
+selectors are all present) and its body selector finds an element. Only the article container is
+handed to BeautifulSoup; the head is read once with lxml (scrapers.page). Parsing is a pure function.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from scrapers import clean, fallback, generic
+from scrapers.config import Layout, Source, load_sources
+from scrapers.css import UnsupportedSelector, select, select_first
+from scrapers.dates import parse_vn_datetime
+from scrapers.page import Page, text_of
+from scrapers.records import ParsedArticle, ParseError
+
+_META = re.compile(r"""^meta\[(?:property|name|itemprop)=["']?([\w:.-]+)["']?\]$""")
+_ATTR = re.compile(r"^(?P<css>.*?)\s*@(?P<attr>[\w:-]+)$")
+MIN_BODY_CHARS = 40
+
+
+@lru_cache(maxsize=1)
+def _shipped_sources() -> tuple[Source, ...]:
+    """The sources shipped in scrapers/sources/, read once (they are configuration, not state)."""
+    return tuple(load_sources().values())
+
+
+def source_for_url(url: str, sources: Mapping[str, Source] | Iterable[Source]) -> Source | None:
+    """The source owning `url` (longest matching domain wins), or None."""
+    items = sources.values() if isinstance(sources, Mapping) else sources
+    owners = [s for s in items if s.owns(url)]
+    if not owners:
+        return None
+    return max(owners, key=lambda s: max((len(d) for d in [*s.domains, s.base_url] if d), default=0))
+
+
+def parse_page(html: str | bytes, url: str, source: Source | None = None) -> ParsedArticle:
+    """Parse one article page. Raises ParseError (one-line reason) for anything that is not an article."""
+    try:
+        return _parse(html, url, source)
+    except ParseError:
+        raise
+    except RecursionError as exc:
+        raise ParseError("page nested too deeply to parse") from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a page we cannot read, never a crash
+        raise ParseError(f"unreadable page ({type(exc).__name__}: {str(exc)[:120]})") from exc
+
+
+def _parse(html: str | bytes, url: str, source: Source | None) -> ParsedArticle:
+    page = Page(html, url)
+    candidates = [source] if source is not None else [s for s in _shipped_sources() if s.owns(url)]
+    for src in candidates:
+        real = src.real_url(url)
+        page.url = real
+        by_url = [layout for layout in src.layouts if layout.matches_url(real)]
+        by_detect = [layout for layout in src.layouts if layout not in by_url and layout.detect]
+        for layout in [*by_url, *by_detect]:
+            article = _try_layout(page, real, src, layout)
+            if article is not None:
+                return article
+    owner = candidates[0] if candidates else None
+    return fallback.parse_fallback(page, owner.real_url(url) if owner else url, owner)
+
+
+def _split_attr(selector: str) -> tuple[str, str | None]:
+    match = _ATTR.match(selector)
+    return (match.group("css"), match.group("attr")) if match else (selector, None)
+
+
+def _value(element, attr: str | None) -> str | None:
+    value = element.get(attr) if attr else text_of(element)
+    return value.strip() if value and value.strip() else None
+
+
+def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_level: bool = True):
+    """(value, element-in-`work` or None) for the first selector yielding a value; container, then page."""
+    for selector in selectors:
+        css, attr = _split_attr(selector)
+        try:
+            found = select(work, css)
+        except UnsupportedSelector:
+            continue
+        for element in reversed(found) if last else found:
+            if value := _value(element, attr):
+                return value, element
+        meta = _META.match(css)
+        if meta and attr == "content":  # head metadata: a dict lookup, not a document scan
+            if value := page.meta(meta.group(1).lower()):
+                return value, None
+            continue
+        if page_level:
+            found = select(page.doc, css)
+            for element in reversed(found) if last else found:
+                if value := _value(element, attr):
+                    return value, None
+    return None, None
+
+
+def _find_all(work, page: Page, selectors: list[str]) -> list[str]:
+    for selector in selectors:
+        css, attr = _split_attr(selector)
+        try:
+            values = [v for v in (_value(e, attr) for e in select(work, css)) if v]
+            values = values or [v for v in (_value(e, attr) for e in select(page.doc, css)) if v]
+        except UnsupportedSelector:
+            continue
+        if values:
+            return generic.split_keywords(values[0]) if len(values) == 1 and attr else values
+    return []
+
+
+def _first(root, selectors: list[str]):
+    for selector in selectors:
+        try:
+            element = select_first(root, selector)
+        except UnsupportedSelector:
+            continue
+        if element is not None:
+            return element
+    return None
+
+
+def _container(page: Page, layout: Layout, body_el):
+    """The layout's container if it holds the body, else the nearest common ancestor of title and body."""
+    if layout.container:
+        element = select_first(page.doc, layout.container)
+        if element is not None and generic._inside(body_el, element):
+            return element
+    title_el = _first(page.doc, [_split_attr(s)[0] for s in layout.title])
+    if title_el is not None:
+        ancestors = set()
+        node = title_el
+        while node is not None:
+            ancestors.add(node)
+            node = node.getparent()
+        node = body_el
+        while node is not None and node not in ancestors:
+            node = node.getparent()
+        if node is not None and node.tag != "html":
+            return node
+    parent = body_el.getparent()
+    return parent if parent is not None and parent.tag != "html" else body_el
+
+
+def _drop(element, body) -> None:
+    """Remove an element already read (title, sapo, date, byline) when it sits inside the body."""
+    if element is not None and element is not body and generic._inside(element, body) and element.getparent() is not None:
+        element.drop_tree()
+
+
+def _author_before(sapo_el) -> tuple[str | None, str | None]:
+    """An all-capitals name printed just before the sapo, or opening it; (author, sapo text without it)."""
+    previous = sapo_el.getprevious()
+    while previous is not None and (not isinstance(previous.tag, str) or not text_of(previous)):
+        previous = previous.getprevious()
+    if previous is not None and clean.is_upper_name(text_of(previous)):
+        author = clean.clean_author(text_of(previous))
+        previous.drop_tree()
+        return author, None
+    first = next((c for c in sapo_el.iter("b", "strong", "span") if c is not sapo_el), None)
+    sapo_text = text_of(sapo_el)
+    if first is not None and clean.is_upper_name(text_of(first)) and sapo_text.startswith(text_of(first)):
+        return clean.clean_author(text_of(first)), sapo_text[len(text_of(first)):].strip()
+    return None, None
+
+
+def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedArticle | None:
+    try:
+        if any(select_first(page.doc, selector) is None for selector in layout.detect):
+            return None
+    except UnsupportedSelector:
+        return None
+    body_el = _first(page.doc, layout.body)
+    if body_el is None:
+        return None
+    work = copy.deepcopy(_container(page, layout, body_el))
+    body = _first(work, layout.body)
+    if body is None:
+        return None
+    tz = source.timezone
+    dateline = re.compile(layout.dateline_pattern) if layout.dateline_pattern else None
+
+    title, title_el = _find(work, page, layout.title)
+    title = title or generic.generic_title(page)
+    if not title:
+        return None
+    _drop(title_el, body)
+
+    author = None
+    sapo, sapo_el = _find(work, page, layout.sapo, page_level=False)
+    if sapo_el is not None:
+        if layout.author_before_sapo:
+            author, rest = _author_before(sapo_el)
+            sapo = rest if rest is not None else sapo
+        _drop(sapo_el, body)
+    if sapo:
+        sapo = clean.strip_dateline(sapo, dateline)
+
+    date_text, date_el = _find(work, page, layout.date)
+    published = parse_vn_datetime(date_text, tz, layout.date_formats) if date_text else None
+    if published is None:
+        published = generic.generic_published(page, body_el, tz, layout.date_formats)
+    _drop(date_el, body)
+
+    if author is None and layout.author:
+        value, author_el = _find(work, page, layout.author, last=True, page_level=False)
+        author = clean.clean_author(value)
+        if author_el is not None:
+            block = author_el
+            while block.getparent() is not None and block.getparent() is not body and \
+                    text_of(block.getparent()) == text_of(author_el):
+                block = block.getparent()
+            _drop(block, body)
+
+    category, _ = _find(work, page, layout.category, last=True)
+    category = category or generic.generic_category(page)
+    tags = _find_all(work, page, layout.tags) or generic.generic_tags(page)
+
+    body_tag, leftovers = generic.soup_of(body, layout.remove)
+    parts = generic.extract_body(
+        body_tag,
+        page.base_url,
+        remove=leftovers,
+        captions=layout.caption,
+        first_bold_sapo=layout.sapo_is_first_bold_paragraph and not sapo,
+        tail_byline=layout.byline_at_end and author is None,
+        dateline=dateline,
+        sapo=sapo,
+        title=title,
+        author_first=layout.author_before_sapo and author is None,
+    )
+    if sum(len(p) for p in parts.paragraphs) < MIN_BODY_CHARS:
+        return None
+    return generic.build_article(
+        url=url,
+        canonical_url=generic.canonical_for(page, url, source.owns, source.force_https),
+        source=source.name,
+        title=title,
+        sapo=parts.sapo,
+        paragraphs=parts.paragraphs,
+        published_at=published,
+        modified_at=generic.generic_modified(page, tz),
+        author=author or parts.author or generic.generic_author(page),
+        category=category,
+        tags=tags,
+        images=parts.images,
+        layout=layout.name,
+    )

@@ -1,0 +1,81 @@
+"""The command line end to end: parse, extract, and the offline demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chitieu.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+
+
+def test_parse_real_onecms_page(shared_dir):
+    page = next((shared_dir / "fixtures/real/baolaocai.vn").glob("*.html"))
+    result = runner.invoke(app, ["parse", str(page), "--url", "https://baolaocai.vn/" + page.name,
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"url", "canonical_url", "source", "title", "sapo", "body", "published_at", "author",
+                         "category", "tags", "images"}
+    assert data["published_at"] == "2025-06-17T13:43:02+07:00"
+    assert data["title"] and len(data["body"]) > 500
+
+
+@pytest.mark.parametrize("args", [["parse", "/nonexistent.html", "--url", "https://x.vn/a"],
+                                  ["extract", "/nonexistent.txt"]])
+def test_unreadable_input_exits_nonzero_with_one_line(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "nonexistent" in result.stderr
+
+
+def test_extract_rejects_binary(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x81garbage")
+    result = runner.invoke(app, ["extract", str(bad)])
+    assert result.exit_code != 0 and "bad.txt" in result.stderr
+
+
+def test_extract_seeds_jsonl_with_doc(shared_dir):
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    result = runner.invoke(app, ["extract", *map(str, seeds), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["doc"] for r in records} == {p.name for p in seeds}
+    for r in records:
+        assert {"metric", "value", "unit", "kind", "qualifier", "denominator", "year", "subject", "evidence",
+                "start", "end"} <= set(r)
+
+
+@pytest.mark.slow
+def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env.update(CHITIEU_DATA_DIR=str(tmp_path / "data"), CHITIEU_DATABASE_URL=f"sqlite:///{tmp_path}/data/warehouse.db",
+               PREFECT_HOME=str(tmp_path / "prefect"))
+    cmd = [sys.executable, "-m", "chitieu.cli", "demo"]
+    first = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    db = tmp_path / "data" / "warehouse.db"
+
+    def counts():
+        with sqlite3.connect(db) as conn:
+            return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                    for t in ("articles", "article_versions", "indicators", "quarantine", "sources")}
+
+    after_first = counts()
+    assert after_first["articles"] >= 60 and after_first["indicators"] > 100 and after_first["quarantine"] > 0
+    reports = list((tmp_path / "data" / "reports").glob("*/summary.html"))
+    assert reports, first.stdout[-2000:]
+    second = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    assert counts() == after_first
