@@ -8,6 +8,7 @@ and the indentation between tags. That keeps every variant parseable by the same
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -20,7 +21,7 @@ MINIWEB_SITE = Path(__file__).resolve().parents[1] / "chitieu" / "miniweb" / "si
 _FIGURE = re.compile(r"(?<![\d/:.,-])(\d{1,3}(?:[.,]\d{1,3})*)(?=\s*%|\s+[^\W\d])(?![/:])")
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 _INDENT = re.compile(r">\n[ \t]*<")
-_ID = re.compile(r"(\d{3,})(?!.*\d)")  # the last long digit run of a URL is the article id
+_ID = re.compile(r"(?<=-|t)([0-9a-f]{5,})(?=/?$|\.html$)")  # "-post123456.html", "-2e986ee/", "-3357880.html"
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ def variant(page: Page, index: int, seed: int = 0) -> Page:
     match = _ID.search(page.url)
     url = page.url
     if match:
-        old_id = match.group(1)
-        new_id = str(int(old_id) * 10 + (index % 10)) + f"{index:05d}"[-5:]
+        new_id = _new_id(match.group(1), f"{seed}|{page.url}|{index}")
         url = page.url[: match.start()] + new_id + page.url[match.end():]
         text = text.replace(page.url, url)
         old_path = page.url.split(page.host, 1)[-1]
@@ -71,6 +71,15 @@ def variant(page: Page, index: int, seed: int = 0) -> Page:
     text = _TEXT_NODE.sub(lambda m: ">" + _vary_figures(m.group(1), rng) + "<", text)
     text = _INDENT.sub(lambda m: ">\n" + " " * rng.randint(0, 12) + "<", text)
     return Page(url, page.host, text.encode("utf-8"))
+
+
+def _new_id(old: str, key: str) -> str:
+    """Same length and alphabet as `old` (decimal stays decimal, hex stays hex), derived from `key`."""
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    if old.isdigit():
+        number = str(int(digest, 16))
+        return str(int(number[0]) % 9 + 1) + number[1:len(old)]
+    return digest[: len(old)]
 
 
 def synthetic_corpus(pages: list[Page], n: int, seed: int = 0) -> list[Page]:

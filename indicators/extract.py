@@ -68,6 +68,19 @@ def extract(text: str, *, published: date | datetime | None = None) -> list[Indi
             subject = _subject_for(subjects, sent, para, a)
             out.extend(_records(a, r, year, subject, sent))
     out.sort(key=lambda i: (i.start, i.kind != "actual"))
+    return _dedupe(out)
+
+
+def _dedupe(records: list[Indicator]) -> list[Indicator]:
+    """A figure repeated (headline, then body) is one fact: keep its first statement."""
+    seen: set[tuple] = set()
+    out = []
+    for r in records:
+        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator)
+        if r.metric != "other" and key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
     return out
 
 

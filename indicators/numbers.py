@@ -42,7 +42,7 @@ _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
 _TIME_AFTER = re.compile(r"[:hg]\d{2}(?!\d)")
 _DOC_AFTER = re.compile(rf"(?:[-/][{_L}]|[-–]\d+[-/][{_L}])")
-_DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
+_DATE_AFTER = re.compile(r"([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.,])")
 
 # words after a number that make it a duration, an age, a calendar unit: never a quantity
 _UNIT_AFTER = re.compile(
@@ -55,7 +55,7 @@ _UNIT_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"(?:thứ|lần|khóa|số|cấp|hạng|loại|bậc|điều|khoản|điểm|mục|chương|trung ương|hội nghị|nghị quyết|"
     r"chỉ thị|kết luận|quy định|quyết định|hướng dẫn|thông tri|công văn|kế hoạch số|nghị định|thông tư|"
-    r"luật|phường|quận|tổ|thôn|khu phố|khu|xóm|quốc lộ|ql|tỉnh lộ|km|lô|huy hiệu|tốp|top|vòng|mã|"
+    r"phường|quận|tổ|thôn|khu phố|khu|xóm|quốc lộ|ql|tỉnh lộ|km|lô|huy hiệu|tốp|top|vòng|mã|"
     r"tiểu đoàn|trung đoàn|sư đoàn|quân đoàn|quân khu|đồn|trạm|đội|ảnh|hình|tầng|phòng|ấp|buôn|làng|"
     r"bản|tờ|trang|kênh|gmt|đường|căn hộ|nhà số|năm|tháng|ngày|giai đoạn|nhiệm kỳ|từ năm|đến năm)\s*$",
     re.IGNORECASE,
@@ -216,6 +216,7 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
         out.append(Amount(start, q_end, value * mult + extra, unit))
+        skip_until = q_end
     for m in _WORD_NUM.finditer(text):
         if re.search(r"(?:thứ|lần|số)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
             continue

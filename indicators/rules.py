@@ -337,7 +337,7 @@ def _entity_at(rules: Rules, m: re.Match[str]) -> str:
 def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                view: str, low: str) -> Reading:
     # shares of a plan or of the membership: only admissions have a metric for them
-    if rules.plan_post.search(own_post):
+    if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre):
         if rules.admission.search(clause_pre) or (parent and parent.reading and
                                                   parent.reading.metric == "new_members"):
             return Reading("new_members_plan_pct", "actual", "exact")
@@ -427,10 +427,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre)
-    if cls in ("org", "member") and r.metric == "other":
+    if cls in ("org", "member", "branch") and r.metric == "other":
         pred = _predicate(rules, rest)
         if pred is not None and pred[0] != "plain":
-            r.entity, r.predicate = cls, pred[0]
+            r.entity, r.predicate = ("org" if cls == "branch" else cls), pred[0]
     return r
 
 
@@ -464,9 +464,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 if cue in (None, "new_members", "total_members"):
                     return Reading("new_members", "actual", "exact", noun=cls, extra_target=True)
         cue = _nearest_cue(rules.cues["member"], own_pre)
-        if cue is None and not own_pre.strip(" ,"):
-            cue = _nearest_cue(rules.cues["member"], clause_pre)
-        elif cue is None and re.fullmatch(r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre):
+        if cue is None and (_CONNECTORS.fullmatch(re.sub(r"^\s*(?:đảng viên|đồng chí|người)", "", own_pre)) or re.fullmatch(
+                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre)):
+            # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …"
             cue = _nearest_cue(rules.cues["member"], clause_pre)
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text not in ("đảng viên", "đảng viên mới", "quần chúng ưu tú",
@@ -490,6 +490,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     return Reading("other", "actual", "exact", noun=cls)
 
 
+_CONNECTORS = re.compile(
+    r"[\s,]*(?:(?:và|trong đó|riêng|giảm|tăng|thêm|đi|có|là|được|khoảng|gần|hơn|trên|dưới|so với)(?!\w)[\s,]*)*")
+
+
 def _clean(rules: Rules, rest: str) -> bool:
     """Nothing after the counted noun says it was rated, awarded or acted on."""
     rest = re.sub(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)", "", rest)
@@ -500,7 +504,7 @@ def _clean(rules: Rules, rest: str) -> bool:
 
 
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str) -> Reading:
-    if rules.money_per.match(own_post):
+    if rules.money_per.match(own_post) or re.search(r"(?<!\w)mỗi\s+\w+(?:\s+\w+){0,3}\s*$", own_pre):
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
     if rules.money_exclude.search(own):

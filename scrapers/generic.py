@@ -77,7 +77,7 @@ def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()
             if found := consider(element.get("datetime") or text_of(element)):
                 return found
         for element in _DATE_CLASS(scope):
-            if body_el is not None and _inside(element, body_el):
+            if body_el is not None and body_el.tag not in ("body", "html") and _inside(element, body_el):
                 continue
             text = text_of(element)
             if len(text) <= 80 and (found := consider(element.get("datetime") or element.get("content") or text)):

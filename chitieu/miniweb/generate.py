@@ -97,6 +97,8 @@ def plan_paper(paper: Paper) -> list[Article]:
     rng = random.Random(f"{SEED}:{paper.host}")
     articles = []
     for i, when in enumerate(_times(rng, paper.n_articles)):
+        if paper.family != "onecms":
+            when = when.replace(second=0)  # these templates print minutes only
         arng = random.Random(f"{SEED}:{paper.host}:{i}")
         c = _ctx(paper, arng, when)
         if rng.random() < 0.74:
@@ -174,7 +176,7 @@ def plant_bad_pages(by_host: dict[str, list[Article]]) -> list[Article]:
 
     source = next(a for a in ht if a is not typo and a.published > START + timedelta(days=60))
     paper = PAPERS["baoquangninh.vn"]
-    when = source.published + timedelta(hours=26)
+    when = (source.published + timedelta(hours=26)).replace(second=0)
     ident = _ident(paper, when, random.Random(source.url))
     syn = Article(paper=paper, story=source.story, published=when, modified=when, ident=ident, slug=source.slug,
                   url=_url(paper, paper.family, source.story, when, ident, source.slug), layout=paper.family,
@@ -208,7 +210,7 @@ def night_two(articles: list[Article]) -> list[Article]:
 
     new = []
     for host, when in (("baohatinh.vn", datetime(2025, 6, 27, 8, 32, 10, tzinfo=TZ)),
-                       ("baoquangninh.vn", datetime(2025, 6, 28, 9, 14, 45, tzinfo=TZ))):
+                       ("baoquangninh.vn", datetime(2025, 6, 28, 9, 14, tzinfo=TZ))):
         paper = PAPERS[host]
         rng = random.Random(f"{SEED}:night2:{host}")
         c = _ctx(paper, rng, when)

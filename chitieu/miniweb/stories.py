@@ -382,8 +382,8 @@ def s_targets(c: Ctx, year: int | None) -> list[Sentence]:
              plant("member_good_rate", mem_t, "target", year=year)]))
     if r.random() < 0.5:
         out.append(Sentence(
-            f"Tỷ lệ kết nạp đảng viên mới hằng năm đạt từ {vn_decimal(rate_t)}% trở lên so với tổng số đảng viên "
-            "đầu năm.", [plant("new_members_rate", rate_t, "target", "at_least", year=year)]))
+            f"Chỉ tiêu kết nạp đảng viên mới hằng năm đạt từ {vn_decimal(rate_t)}% trở lên so với tổng số đảng "
+            "viên đầu năm.", [plant("new_members_rate", rate_t, "target", "at_least", year=year)]))
     else:
         n = r.randint(60, 420)
         out.append(Sentence(f"Toàn Đảng bộ phấn đấu kết nạp trên {n} đảng viên mới, xóa thôn, tổ dân phố "

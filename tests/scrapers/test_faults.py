@@ -168,7 +168,10 @@ def test_truncated_body(server, source, tmp_path):
 
 
 def test_connection_reset(server, source, tmp_path):
+    calls = []
+
     def reset(request):
+        calls.append(time.monotonic())
         sock = request.environ["werkzeug.socket"]
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         # Close the connection's last descriptor (linger 0 => RST) by putting /dev/null in its
@@ -183,20 +186,20 @@ def test_connection_reset(server, source, tmp_path):
     with fetcher_for(tmp_path, retries=2) as fetcher:
         result = fetcher.fetch(URL, source)
     assert result.error == "connection reset" and result.status is None
-    assert hits(server) >= 2  # retried before giving up
+    assert len(calls) == 2  # a failed read is retried once (a stalled server must not cost 4 timeouts)
     assert archived(tmp_path, result).error == "connection reset"
 
 
 def test_redirect_loop(server, source, tmp_path):
-    server.expect_request("/bai-viet-post100.html").respond_with_data(
+    server.expect_request("/vong-lap-post101.html").respond_with_data(
         "", status=301, headers={"Location": "/moved-post100.html"})
     server.expect_request("/moved-post100.html").respond_with_data(
-        "", status=302, headers={"Location": "https://example.vn/bai-viet-post100.html"})
+        "", status=302, headers={"Location": "https://example.vn/vong-lap-post101.html"})
     with fetcher_for(tmp_path) as fetcher:
-        result = fetcher.fetch(URL, source)
+        result = fetcher.fetch("https://example.vn/vong-lap-post101.html", source)
     assert result.error == ("redirect loop: https://example.vn/moved-post100.html -> "
-                            "https://example.vn/bai-viet-post100.html")
-    assert hits(server) == 1 and hits(server, "/moved-post100.html") == 1
+                            "https://example.vn/vong-lap-post101.html")
+    assert hits(server, "/vong-lap-post101.html") == 1 and hits(server, "/moved-post100.html") == 1
     assert archived(tmp_path, result).error == result.error
 
 
@@ -279,10 +282,10 @@ def test_unexpected_content_type(server, source, tmp_path):
 
 
 def test_http_404_is_not_retried(server, source, tmp_path):
-    server.expect_request("/bai-viet-post100.html").respond_with_data("gone", status=404)
+    server.expect_request("/mat-post102.html").respond_with_data("gone", status=404)
     with fetcher_for(tmp_path) as fetcher:
-        result = fetcher.fetch(URL, source)
-    assert result.error == "HTTP 404" and hits(server) == 1
+        result = fetcher.fetch("https://example.vn/mat-post102.html", source)
+    assert result.error == "HTTP 404" and hits(server, "/mat-post102.html") == 1
 
 
 def test_connection_refused(tmp_path):
