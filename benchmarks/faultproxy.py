@@ -15,7 +15,9 @@ Faults (each a rate in [0, 1], drawn in this order from one uniform number):
 - `reset_rate`: close the connection with SO_LINGER 0 (a TCP reset) before any response.
 
 `robots.txt` is never faulted by default (`spare`), so a chaos run measures the article path rather
-than the robots fallback. Every request is logged (`requests`), with the fault chosen.
+than the robots fallback; `strip_crawl_delay=True` drops its Crawl-delay lines, so a test's own
+(tiny) politeness delay applies instead of the mini-web's 1 s. Every request is logged
+(`requests`), with the fault chosen and the status sent.
 """
 
 from __future__ import annotations
@@ -84,13 +86,14 @@ class FaultProxy:
     """
 
     def __init__(self, upstream_base: str, faults: Faults | None = None, *, port: int = 0,
-                 upstream_timeout: float = 30.0) -> None:
+                 upstream_timeout: float = 30.0, strip_crawl_delay: bool = False) -> None:
         parts = urlsplit(upstream_base)
         self._upstream_host = parts.hostname or "127.0.0.1"
         self._upstream_port = parts.port or 80
         self._upstream_origin = f"{parts.scheme}://{parts.netloc}"
         self._state = _State(faults or Faults(), self._upstream_origin)
         self._timeout = upstream_timeout
+        self._strip_crawl_delay = strip_crawl_delay
         self._server = _QuietServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -204,6 +207,9 @@ class FaultProxy:
             log(502)
             handler.send_error(502, "upstream unreachable")
             return
+        if self._strip_crawl_delay and urlsplit(path).path.endswith("/robots.txt") and status == 200:
+            body = b"".join(line for line in body.splitlines(keepends=True)
+                            if not line.lower().startswith(b"crawl-delay"))
         log(status)
         handler.send_response(status, reason)
         for name, value in up_headers:

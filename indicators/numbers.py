@@ -63,7 +63,7 @@ _LABEL_BEFORE = re.compile(
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"
                           r"thứ \w+,?|chủ nhật,?)\s*$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?$")
-_PAREN_MARKER = re.compile(rf"\)\s+[A-ZĐÀ-Ỹ]")
+_PAREN_MARKER = re.compile(r"\)\s+[A-ZĐÀ-Ỹ]")
 _COMMENTS_AFTER = re.compile(r"\)\s*(?:comments?|bình luận|lượt)", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ When nothing decides the metric the figure is `other`: a wrong figure is worse t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -57,7 +57,6 @@ class Rules:
     negation: re.Pattern[str]
     rate_metrics: dict[str, dict[str, str]]
     nouns: re.Pattern[str]
-    noun_class: dict[str, str]
     cues: dict[str, re.Pattern[str]]  # per noun class: every cue, named by what it makes
     post: dict[str, re.Pattern[str]]
     met_tail: re.Pattern[str]
@@ -74,15 +73,11 @@ class Rules:
     admission: re.Pattern[str]
     rate_of_admission: re.Pattern[str]
     qualifier_tail: dict[str, re.Pattern[str]]
-    labels: dict[str, str] = field(default_factory=dict)
 
 
 def _cue_rx(groups: dict[str, list[str]]) -> re.Pattern[str]:
     """One regex whose named groups say which list matched; longest phrases first overall."""
     items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
-    seen: dict[str, list[str]] = {}
-    for p, name in items:
-        seen.setdefault(name, [])
     parts = [rf"(?P<{name}_{i}>{_phrase(p)})" for i, (p, name) in enumerate(items)]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
@@ -112,7 +107,6 @@ def load_rules(path: str | None = None) -> Rules:
         negation=_rx(pred["negations"], tail=True),
         rate_metrics=data["rate_metrics"],
         nouns=re.compile(rf"^[\s“”\"']*(?:(?:{noun_alt}))(?!\w)"),
-        noun_class={},
         cues={"member": _cue_rx(member_groups), "org": _cue_rx(org_groups),
               "house": _cue_rx({"houses_built": cc["houses_built"], "blocker": house_block})},
         post={k: _rx(v, anchored=True) for k, v in pc.items()},
@@ -452,7 +446,6 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue == "houses_built":
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         return Reading("other", "actual", "exact", noun=cls)
-    head = " ".join(rest.split()[:6])
     if cls == "member":
         for metric in ("disciplined_members", "removed_members"):
             if rules.post[metric].match(rest):
@@ -486,7 +479,6 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in ("total_members", "org_place") and _clean(rules, rest):
             return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
-    del head
     return Reading("other", "actual", "exact", noun=cls)
 
 

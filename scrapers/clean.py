@@ -111,7 +111,7 @@ def remove_related_blocks(root: Tag) -> None:
     """Remove "Tin liên quan" / "Đọc nhiều" / "Xem thêm:" blocks: the label and the links it heads."""
     hits = [s for s in root.find_all(string=True) if len(s) < 60 and label_of(s) in RELATED_LABELS]
     for string in hits:
-        element = string.parent
+        element = getattr(string, "parent", None)  # strings inside an already removed block lose .parent
         if element is None or element.decomposed:
             continue
         while element.parent is not None and element.parent is not root and label_of(element.parent.get_text()) == label_of(string):

@@ -4,11 +4,10 @@ scored with the shared scorer's logic against expectations written by hand besid
 from __future__ import annotations
 
 import pytest
+from indicator_helpers import ARTICLES, load_jsonl
 
 from indicators.extract import extract_records
 from indicators.taxonomy import METRICS
-
-from indicator_helpers import ARTICLES, load_jsonl
 
 EXPECTED = load_jsonl(ARTICLES / "expected.jsonl")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from indicators.extract import extract_records
-
 from indicator_helpers import SHARED, load_jsonl
+
+from indicators.extract import extract_records
 
 
 def test_seeds_meet_targets(scorer):

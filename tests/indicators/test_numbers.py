@@ -1,0 +1,79 @@
+"""Vietnamese numbers: round trips, amounts, and the digit strings that are never figures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indicators.extract import extract
+from indicators.normalise import normalise_text
+from indicators.numbers import find_amounts, format_vn_number, parse_vn_number
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integers_round_trip(n):
+    assert parse_vn_number(format_vn_number(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=3))
+def test_decimals_round_trip(n, decimals):
+    value = n / 10**decimals
+    text = format_vn_number(value, decimals)
+    assert "," in text
+    assert parse_vn_number(text) == pytest.approx(value, rel=1e-12, abs=1e-9)
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["%", " tỷ đồng", " triệu đồng", " đảng viên"]))
+def test_formatted_figures_are_found_in_a_sentence(n, tail):
+    text = f"Năm 2023, Đảng bộ đạt {format_vn_number(n)}{tail} trong công tác này."
+    amounts = find_amounts(text)
+    assert len(amounts) == 1
+    scale = {"%": 1, " tỷ đồng": 1e9, " triệu đồng": 1e6, " đảng viên": 1}[tail]
+    assert amounts[0].value == pytest.approx(n * scale)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "denominator"), [
+    ("đạt 98,6% kế hoạch", 98.6, "percent", None),
+    ("có 1.465 chi bộ", 1465, "count", None),
+    ("có 20/3.494 chi bộ", 20, "count", 3494),
+    ("bàn giao 35/30 căn nhà", 35, "count", 30),
+    ("ủng hộ 1,8 tỷ đồng", 1.8e9, "vnd", None),
+    ("ủng hộ 200 triệu đồng", 2e8, "vnd", None),
+    ("tặng quà trị giá 500 nghìn đồng", 5e5, "vnd", None),
+    ("quyên góp 1 tỷ 200 triệu đồng", 1.2e9, "vnd", None),
+    ("tiền mặt 500.000 đồng", 5e5, "vnd", None),
+    ("bàn giao một căn nhà", 1, "count", None),
+])
+def test_amounts(text, value, unit, denominator):
+    [a] = find_amounts(text)
+    assert (a.value, a.unit, a.denominator) == (pytest.approx(value), unit, denominator)
+
+
+def test_ranges_give_both_ends():
+    amounts = find_amounts("phấn đấu kết nạp từ 150 đến 180 đảng viên, tỷ lệ 85-90%")
+    assert [(a.value, a.unit, a.range_role) for a in amounts] == [
+        (150, "count", "low"), (180, "count", "high"), (85, "percent", "low"), (90, "percent", "high")]
+
+
+def test_money_words_are_not_people():
+    [a] = find_amounts("có 5 đồng chí tham dự")
+    assert a.unit == "count"
+
+
+NEVER = [
+    "Sáng 4-1, Đảng bộ họp.", "Chiều 30-6, hội nghị khai mạc.", "ngày 21/8/2024, đoàn làm việc.",
+    "26/09/2024, 09:59", "nhiệm kỳ 2020-2025", "nhiệm kỳ 2020 - 2025", "trong năm 2021",
+    "Nghị quyết số 02-NQ/TW ngày 28-6-2021", "Quy định 1614-QĐ/TU", "Chỉ thị số 05-CT/TW của Bộ Chính trị",
+    "Đại hội lần thứ 8", "khóa XIII", "Nghị quyết Trung ương 4", "các hộ ở nhà cấp 4",
+    "trao Huy hiệu 30, 40 năm tuổi Đảng", "Huy hiệu 55 năm tuổi Đảng", "hoàn thành xuất sắc nhiệm vụ 5 năm liền",
+    "z5868466591461_cb0ac391548a8c786e6d83082e1607a6.jpg", "phòng, chống Covid-19", "[GMT+7]",
+    "(0) Comments", "1. Từ đầu nhiệm kỳ đến nay", "(2) Hàng năm, có", "Kết luận số 21 của Ban Chấp hành",
+    "Thứ Tư, 16/06/2021, 05:44", "trong 5 năm qua", "6 tháng đầu năm",
+]
+
+
+@pytest.mark.parametrize("text", NEVER)
+def test_labels_dates_and_durations_are_never_figures(text):
+    assert find_amounts(normalise_text(text)) == []
+    assert extract(text) == []
