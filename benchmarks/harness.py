@@ -131,3 +131,29 @@ def _digest(lines) -> str:
         h.update(line.encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m benchmarks.harness --database-url … --data-dir … --overrides JSON [--delay s]`: one
+    plain night over the project's sources (served from the overrides), for tests that need the
+    pipeline in a process of its own (e.g. to SIGKILL it)."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--overrides", required=True, help="JSON: source name -> transport base URL")
+    parser.add_argument("--delay", type=float, default=0.0, help="politeness delay per host, seconds")
+    args = parser.parse_args(argv)
+    from chitieu.settings import Settings
+
+    settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay,
+                        connect_timeout=2.0, read_timeout=2.0)
+    sources = load_fast_sources(json.loads(args.overrides), args.delay)
+    result = run_night(settings, sources)
+    print(json.dumps({"run_id": result.run_id, "sources": sorted(result.counts)}))
+
+
+if __name__ == "__main__":
+    main()

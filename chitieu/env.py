@@ -23,4 +23,6 @@ def prepare(data_dir: Path | str | None = None) -> None:
         os.environ.setdefault(key, value)
     if "PREFECT_HOME" not in os.environ:
         base = Path(data_dir or os.environ.get("CHITIEU_DATA_DIR", "data"))
-        os.environ["PREFECT_HOME"] = str((base / "prefect").resolve())
+        home = (base / "prefect").resolve()
+        home.mkdir(parents=True, exist_ok=True)
+        os.environ["PREFECT_HOME"] = str(home)

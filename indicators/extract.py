@@ -52,6 +52,7 @@ def extract(text: str, *, published: date | datetime | None = None) -> list[Indi
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(norm)
              if not _YEAR_SKIP_BEFORE.search(norm[max(0, m.start() - 60):m.start()])]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
+    doc_years = _document_years(norm, paragraphs, years, pub_year)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Amount]] = {}
     for a in amounts:
@@ -63,8 +64,13 @@ def extract(text: str, *, published: date | datetime | None = None) -> list[Indi
         sent = sentences[idx]
         readings = read_sentence(sent.text, group, sent.start)
         para = _containing(paragraphs, sent.start)
+        prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
-            year = _year_for(years, sent, para, a, pub_year, norm)
+            year = _year_for(years, sent, para, a, doc_years, norm, r.kind)
+            if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
+                # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
+                year = prev[1]
+            prev = (r, year)
             subject = _subject_for(subjects, sent, para, a)
             out.extend(_records(a, r, year, subject, sent))
     out.sort(key=lambda i: (i.start, i.kind != "actual"))
@@ -76,7 +82,7 @@ def _dedupe(records: list[Indicator]) -> list[Indicator]:
     seen: set[tuple] = set()
     out = []
     for r in records:
-        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator)
+        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator, r.year)
         if r.metric != "other" and key in seen:
             continue
         seen.add(key)
@@ -120,8 +126,36 @@ def _containing(spans: list[Span], pos: int) -> Span | None:
     return None
 
 
-def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Amount, pub: int | None,
-              norm: str) -> int | None:
+_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
+_CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
+
+
+def _document_years(norm: str, paragraphs: list[Span], years: list[tuple[int, int]],
+                    pub: int | None) -> tuple[int | None, int | None]:
+    """The year the article reports on and the year it plans for, as its headline and lead set them.
+
+    A review published in January (`tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025`) reports
+    the earlier year and plans the later one; a lead opening `Năm 2019, …` sets the year of everything
+    after it. A congress opening the term that starts in its own year reports the year before it.
+    """
+    # the headline and the lead paragraph (a dateline or a caption between them is skipped)
+    leads = [p for p in paragraphs[:4] if len(p.text) > 80][:1] or paragraphs[:2]
+    lead_end = leads[-1].end if leads else min(len(norm), 600)
+    lead = sorted({y for p, y in years if p < lead_end and (pub is None or y <= pub + 1)})
+    if lead:
+        past = [y for y in lead if pub is None or y <= pub] or lead
+        report = past[0]
+        plan = lead[-1] if lead[-1] > report else None
+        return report, plan
+    if pub is not None and _CONGRESS.search(norm[:lead_end]):
+        starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
+        if pub in starts:
+            return pub - 1, None
+    return pub, None
+
+
+def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Amount,
+              doc_years: tuple[int | None, int | None], norm: str, kind: str) -> int | None:
     before = [y for p, y in years if sent.start <= p < a.start]
     if before:
         return before[-1]
@@ -133,7 +167,11 @@ def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Am
         earlier = [y for p, y in years if para.start <= p < sent.start]
         if earlier:
             return earlier[-1]
-    return pub
+    # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
+    if _TERM.search(norm, sent.start, clause_end) or (para is not None and _TERM.search(norm, para.start, sent.start)):
+        return None
+    report, plan = doc_years
+    return plan if kind == "target" and plan is not None else report
 
 
 def _subject_for(subjects: list[tuple[int, str]], sent: Span, para: Span | None, a: Amount) -> str | None:

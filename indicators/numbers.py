@@ -53,7 +53,7 @@ _UNIT_AFTER = re.compile(
 )
 # words before a number that make it a label (ordinal, grade, document, place): never a quantity
 _LABEL_BEFORE = re.compile(
-    r"(?:thứ|lần|khóa|số|cấp|hạng|loại|bậc|điều|khoản|điểm|mục|chương|trung ương|hội nghị|nghị quyết|"
+    r"(?:thứ|lần|khóa|(?<!tổng )số|cấp|hạng|loại|bậc|điều|khoản|điểm|mục|chương|trung ương|hội nghị|nghị quyết|"
     r"chỉ thị|kết luận|quy định|quyết định|hướng dẫn|thông tri|công văn|kế hoạch số|nghị định|thông tư|"
     r"phường|quận|tổ|thôn|khu phố|khu|xóm|quốc lộ|ql|tỉnh lộ|km|lô|huy hiệu|tốp|top|vòng|mã|"
     r"tiểu đoàn|trung đoàn|sư đoàn|quân đoàn|quân khu|đồn|trạm|đội|ảnh|hình|tầng|phòng|ấp|buôn|làng|"

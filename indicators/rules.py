@@ -73,6 +73,10 @@ class Rules:
     admission: re.Pattern[str]
     rate_of_admission: re.Pattern[str]
     qualifier_tail: dict[str, re.Pattern[str]]
+    house_build_repair: re.Pattern[str]
+    house_replace: re.Pattern[str]
+    house_replaced: re.Pattern[str]
+    restate: re.Pattern[str]
 
 
 def _cue_rx(groups: dict[str, list[str]]) -> re.Pattern[str]:
@@ -124,6 +128,11 @@ def load_rules(path: str | None = None) -> Rules:
         admission=_rx(data["admission_words"]),
         rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
         qualifier_tail={k: _rx(v, tail=True) for k, v in data["qualifiers"].items()},
+        house_build_repair=re.compile(rf"(?<!\w)(?:{_alt(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
+                                      r"(?:\s+(?:được|mới))?\s*$"),
+        house_replace=re.compile(rf"(?<!\w)(?:{_alt(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$"),
+        house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
+        restate=re.compile(rf"(?<!\w)(?:{_alt(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$"),
     )
 
 
@@ -226,6 +235,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre)
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
+    if r.noun == "coordinated" and qualifier == "exact" and re.search(r"(?<!\w)trở lên(?!\w)", view[f.e:c_end]):
+        qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
+    if unit == "count" and rules.restate.search(own_pre):
+        r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":
         kind = "target" if kind == "target" else "actual"
         qualifier = "exact" if qualifier == "over" else qualifier
@@ -234,6 +247,21 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _inherit(rules, r, parent, own_pre, own_post, unit, kind)
     r.kind = kind
     r.qualifier = qualifier
+    return r
+
+
+_RESTATED_AS = {"new_members_rate": "new_members", "new_members_plan_pct": "new_members"}
+
+
+def _restated(r: Reading, before: list[_Fig]) -> Reading:
+    """`… 2,54% so với tổng số đảng viên, tương ứng 192 đảng viên`: the count is the rate's numerator,
+    so it is what the rate counts, never the total the rate was taken of."""
+    prev = before[-1].reading if before else None
+    metric = _RESTATED_AS.get(prev.metric) if prev is not None else None
+    if metric and r.noun == "member":
+        return Reading(metric, "actual", "exact", noun=r.noun)
+    if r.metric in ("total_members", "org_count"):
+        return Reading("other", "actual", "exact", noun=r.noun)
     return r
 
 
@@ -345,6 +373,14 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if adj:
         ent = _entity_at(rules, adj)
         pred = _predicate(rules, post[adj.end():])
+        if pred is None and _COORDINATED.fullmatch(post[adj.end():]):
+            # "95% TCCSĐ và 88% đảng viên hoàn thành tốt …": coordinated rates share the rating that
+            # closes the clause
+            pred = _coordinated_predicate(rules, view, f)
+            if pred is not None and pred[0] != "plain":
+                r = _rate(rules, ent, pred[0])
+                r.noun = "coordinated"
+                return r
         if pred is None or pred[0] == "plain":
             return Reading("other", "actual", "exact", ent, None, noun=ent)
         # the rating must belong to this noun, not to another one named on the way
@@ -376,6 +412,29 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if not ents:
         return Reading("other", "actual", "exact")
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+_COORDINATED = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*")
+_RATE_ITEM = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*"
+                        r"\d[\d.,]*\s*%\s*(?:trở lên\s+)?")
+
+
+def _coordinated_predicate(rules: Rules, view: str, f: _Fig) -> tuple[str, re.Match[str]] | None:
+    """The rating after a run of `X% noun và Y% noun`, when each rate is followed only by its noun."""
+    ends = [x for x in (view.find(ch, f.e) for ch in ";:\n") if x != -1]
+    rest = view[f.e:min(ends, default=len(view))]
+    rest = re.split(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)", rest)[0]
+    pos, items = 0, 0
+    while True:
+        adj = rules.entity_adjacent.match(rest[pos:])
+        if adj is None:
+            return None
+        pos += adj.end()
+        item = _RATE_ITEM.match(rest, pos)
+        if item is None or not rules.entity_adjacent.match(rest[item.end():]):
+            break
+        pos, items = item.end(), items + 1
+    return _predicate(rules, rest[pos:]) if items else None
 
 
 _FUNCTION_START = re.compile(
@@ -431,6 +490,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
 def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre: str,
                      clause_pre: str) -> Reading:
     if cls == "target":
+        # "18/21 chỉ tiêu, trong đó 8 chỉ tiêu vượt …": a part of the targets met, not their count
+        if re.search(r"(?<!\w)(?:trong đó|trong số đó|riêng)(?:\s+có)?\s*$", own_pre):
+            return Reading("other", "actual", "exact", noun=cls)
         if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)
         pre_tail = re.sub(r"(?:(?<!\w)(?:có|được|thực hiện|đã)\s*)+$", "", own_pre.rstrip())
@@ -442,13 +504,19 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     if cls == "house":
         if noun_text in ("căn", "ngôi", "nhà") and re.match(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ)", rest):
             return Reading("other", "actual", "exact", noun=cls)
+        if rules.house_replace.search(own_pre) and rules.house_replaced.match(noun_text + rest):
+            return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         cue = _nearest_cue(rules.cues["house"], own_pre) or _nearest_cue(rules.cues["house"], clause_pre)
+        if rules.house_build_repair.search(own_pre):
+            cue = "houses_built"
         if cue == "houses_built":
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "member":
+        mod = rules.post["member_modifiers"].match(rest)
+        acted = rest[mod.end():] if mod else rest
         for metric in ("disciplined_members", "removed_members"):
-            if rules.post[metric].match(rest):
+            if rules.post[metric].match(acted):
                 return Reading(metric, "actual", "exact", noun=cls)
         if rules.post["new_members"].match(rest) or noun_text == "đảng viên mới":
             if not rules.post["evaluative"].match(re.sub(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp", "", rest)) \

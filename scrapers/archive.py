@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,7 +93,35 @@ class WarcArchive:
                     fh.flush()
                 finally:
                     fcntl.flock(fh, fcntl.LOCK_UN)
-        return ArchiveRef(rel, offset, hashlib.sha256(result.content).hexdigest())
+        ref = ArchiveRef(rel, offset, hashlib.sha256(result.content).hexdigest())
+        if result.page_type != "article" and result.error is None and not result.not_modified:
+            self._remember(source_name, result.url, ref)
+        return ref
+
+    # A small per-source index of the latest good copy of each feed/listing/sitemap URL, so that a
+    # 304 can be answered from the archive: an unchanged feed still lists the links an earlier run
+    # failed to fetch, and they must be retried.
+    def _index_path(self, source_name: str) -> Path:
+        return self.data_dir / "raw" / _safe_name(source_name) / "latest-pages.json"
+
+    def _remember(self, source_name: str, url: str, ref: ArchiveRef) -> None:
+        path = self._index_path(source_name)
+        with self._lock(str(path)):
+            index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            index[url] = [ref.file, ref.offset]
+            tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
+            tmp.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, path)
+
+    def last_good(self, source_name: str, url: str) -> ArchivedResponse | None:
+        """The latest whole copy of a feed/listing/sitemap page, or None if never archived."""
+        path = self._index_path(source_name)
+        try:
+            index = json.loads(path.read_text(encoding="utf-8"))
+            file, offset = index[url]
+            return self.read(file, offset)
+        except (OSError, KeyError, ValueError):
+            return None
 
     def _warcinfo(self, filename: str) -> bytes:
         buf = BytesIO()

@@ -26,7 +26,8 @@ BOILERPLATE_SELECTORS = (
     ".article__tags, .wrap-comment, #comment, .comment, .print, .sendprint, .topics",
 )
 CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
-_CAPTION_HINT = re.compile(r"caption|image_desc|figcaption|desc", re.I)
+CAPTION_HINT = re.compile(r"caption|image_desc|figcaption|desc", re.I)
+NO_CAPTIONS = ":no-caption-markup"  # marker passed from soup_of: skip the stray-caption selector pass
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table tbody thead tr figure header footer "
     "aside pre dl dt dd center main nav details summary address hr".split()
@@ -138,13 +139,38 @@ def _image_url(img: Tag, base: str) -> str | None:
     return None
 
 
-def _caption_near(img: Tag, caption_selectors: str) -> tuple[str | None, list[Tag]]:
+CAPTION_CLASSES = frozenset(
+    {"image_desc", "PhotoCMS_Caption", "image_caption", "image-caption", "caption", "img-caption", "desc"}
+)
+
+
+def caption_matcher(selectors: str):
+    """A fast predicate for caption elements: figcaption or a caption class (plain `.x` / `tag.x` selectors);
+    anything more complex is handed to soupsieve."""
+    classes, complex_selectors = set(CAPTION_CLASSES), []
+    for selector in (s.strip() for s in selectors.split(",")):
+        simple = re.fullmatch(r"(?:[a-z0-9]+)?\.([\w-]+)", selector)
+        if simple:
+            classes.add(simple.group(1))
+        elif selector and selector != "figcaption":
+            complex_selectors.append(selector)
+
+    def find(wrapper: Tag) -> list[Tag]:
+        found = [t for t in wrapper.find_all(True) if t.name == "figcaption" or classes.intersection(t.get("class") or ())]
+        if complex_selectors:
+            found += [t for t in wrapper.select(", ".join(complex_selectors)) if t not in found]
+        return [t for t in found if not any(p in found for p in t.parents)]
+
+    return find
+
+
+def _caption_near(img: Tag, find_captions) -> tuple[str | None, list[Tag]]:
     """The caption that belongs to `img`, and the elements to drop from the body with it."""
     wrapper = img.find_parent(["figure", "table"])
     if wrapper is not None and wrapper.name == "table" and len(wrapper.find_all("tr")) > 3:
         wrapper = None  # a data table that happens to contain a picture
     if wrapper is not None:
-        captions = wrapper.select(caption_selectors)
+        captions = find_captions(wrapper)
         if not captions and wrapper.name == "table":
             captions = [row for row in wrapper.find_all("tr") if not row.find("img") and squash(row.get_text())]
         text = " ".join(squash(c.get_text(" ")) for c in captions).strip()
@@ -167,15 +193,18 @@ def _caption_near(img: Tag, caption_selectors: str) -> tuple[str | None, list[Ta
     return None, [block]
 
 
-def extract_images(root: Tag, base: str, caption_selectors: str = CAPTION_SELECTORS) -> list[Image]:
+def extract_images(
+    root: Tag, base: str, caption_selectors: str = CAPTION_SELECTORS, *, stray_captions: bool = True
+) -> list[Image]:
     """Images in the body with their captions; removes pictures and captions from the tree."""
     images: list[Image] = []
     seen: dict[str, int] = {}
+    find_captions = caption_matcher(caption_selectors)
     for img in root.find_all("img"):
         if img.decomposed:
             continue
         url = _image_url(img, base)
-        caption, drop = _caption_near(img, caption_selectors)
+        caption, drop = _caption_near(img, find_captions)
         caption = normalise_text(caption) if caption else None
         if url:
             if url in seen:
@@ -189,8 +218,8 @@ def extract_images(root: Tag, base: str, caption_selectors: str = CAPTION_SELECT
                 element.decompose()
         if not img.decomposed:
             img.decompose()
-    if _CAPTION_HINT.search(str(root)):  # skip the selector pass on bodies with no caption markup at all
-        for stray in root.select(caption_selectors):
+    if stray_captions:  # skipped when the body's markup mentions no caption class at all
+        for stray in find_captions(root):
             if not stray.decomposed:
                 stray.decompose()
     return images

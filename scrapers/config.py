@@ -58,6 +58,7 @@ class Layout(BaseModel):
     caption: list[str] = Field(default_factory=list)  # caption selectors besides figcaption/td.image_desc
     byline_at_end: bool = True  # a short bold or right-aligned last paragraph is the author
     author_before_sapo: bool = False  # an all-capitals name just before the sapo is the author
+    url_categories: dict[str, str] = Field(default_factory=dict)  # path prefix -> category, when the page names none
 
     def matches_url(self, url: str) -> bool:
         """Matched on the URL without query or fragment (shared links carry `?gidzl=`, `?utm_*`)."""

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from scrapers.archive import WarcArchive
 from scrapers.config import Source
-from scrapers.discovery import discover
+from scrapers.discovery import Link, discover
 from scrapers.fetch import Fetcher, FetchResult
 from scrapers.pages import FetchedPage
 
@@ -50,14 +50,20 @@ def crawl_source(
     until: datetime | date | None = None,
     mode: str = "nightly",
     progress: Progress | None = None,
+    retry: set[str] | None = None,
 ) -> CrawlResult:
+    """`retry`: article URLs whose last fetch failed and that were never loaded (the warehouse's
+    `failed_urls`); they are fetched again even when discovery no longer lists them."""
     conditional = conditional or {}
     found = discover(source, fetcher, archive, known=known, watermark=watermark, since=since, until=until,
                      mode=mode, conditional=conditional)
     pages = list(found.pages)
     errors = list(found.errors)
-    todo = [link for link in found.links if link.url not in known][: source.politeness.max_articles_per_run]
-    skipped = len(found.links) - len(todo)
+    links = list(found.links)
+    listed = {link.url for link in links}
+    links += [Link(url) for url in sorted(retry or ()) if url not in listed and url not in known]
+    todo = [link for link in links if link.url not in known][: source.politeness.max_articles_per_run]
+    skipped = len(links) - len(todo)
     if skipped > 0:
         errors.append(f"{skipped} article links left for the next run (max_articles_per_run="
                       f"{source.politeness.max_articles_per_run})")

@@ -20,7 +20,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
@@ -71,10 +71,13 @@ class Discovery:
 
 def article_url(url: str, source: Source) -> str | None:
     """The canonical real URL when `url` is an article of `source`, else None."""
-    real = source.real_url(url.strip())
-    if not real.lower().startswith(("http://", "https://")) or not source.owns(real):
+    try:
+        real = source.real_url(url.strip())
+        if not real.lower().startswith(("http://", "https://")) or not source.owns(real):
+            return None
+        canon = canonicalize(real, force_https=bool(getattr(source, "force_https", False)))
+    except ValueError:  # "https://[::1/" and other URLs urllib cannot split
         return None
-    canon = canonicalize(real, force_https=bool(getattr(source, "force_https", False)))
     rules = source.discovery
     if not re.search(rules.article_url_pattern, canon):
         return None
@@ -202,15 +205,17 @@ def parse_sitemap(content: bytes) -> Sitemap:
     return Sitemap(links, children, lastmods)
 
 
-def _month_span(url: str) -> tuple[datetime, datetime] | None:
+def _month_span(url: str, tz: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """[start, end) of the month a child sitemap is named after (news-2025-6.xml), in the paper's
+    time zone, since that is the calendar its CMS files articles by."""
     name = url.rstrip("/").rsplit("/", 1)[-1]
     match = _MONTH_IN_NAME.search(name) or _MONTH_IN_NAME.search(url)
     if not match:
         return None
     year, month = int(match.group(1)), int(match.group(2))
-    start = datetime(year, month, 1, tzinfo=UTC)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
-    return start - timedelta(days=1), end + timedelta(days=1)  # a day of slack for time zones
+    start = datetime(year, month, 1, tzinfo=tz)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+    return start, end
 
 
 # -- listings -------------------------------------------------------------------------------------
@@ -239,7 +244,10 @@ def parse_listing(html: str | bytes, page_url: str, listing: Listing, source: So
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        url = article_url(urljoin(page_url, href), source)
+        try:
+            url = article_url(urljoin(page_url, href), source)
+        except ValueError:
+            continue
         if not url or url in seen:
             continue
         seen.add(url)
@@ -312,10 +320,17 @@ class _Run:
 def _feeds(run: _Run) -> None:
     for feed in run.source.discovery.feeds:
         page = run.get(feed, "feed")
-        if page.result.error or page.result.not_modified:
+        if page.result.error:
             continue
+        content = page.result.content
+        if page.result.not_modified:
+            # unchanged since the last run, but links it listed may have failed then: read the copy kept
+            previous = run.archive.last_good(run.source.name, page.result.url)
+            if previous is None:
+                continue
+            content = previous.content
         try:
-            read = read_feed(page.result.content, run.source)
+            read = read_feed(content, run.source)
         except DiscoveryError as exc:
             run.errors.append(f"feed {page.result.url}: {exc}")
             continue
@@ -328,7 +343,9 @@ def _listings(run: _Run, *, nightly: bool, watermark: datetime | None, max_pages
     for listing in run.source.discovery.listings:
         limit = listing.max_pages if nightly else max(max_pages or BACKFILL_MAX_PAGES, listing.max_pages)
         for n in range(1, limit + 1):
-            page = run.get(listing_page_url(run.source, listing, n), "listing", conditional=n == 1)
+            # no conditional GET here: a 304 would hide links an earlier run failed to fetch, and
+            # listing pages change with every new article anyway
+            page = run.get(listing_page_url(run.source, listing, n), "listing", conditional=False)
             result = page.result
             if result.error or result.not_modified or result.text is None:
                 break
@@ -379,10 +396,10 @@ def _accept(source: Source, link: Link) -> Link | None:
 def _wanted_child(run: _Run, child: str, lastmod: datetime | None) -> bool:
     if any(re.search(p, child) for p in run.source.discovery.exclude_url_patterns):
         return False
-    span = _month_span(child)
+    span = _month_span(child, ZoneInfo(run.source.timezone))
     if span:
         start, end = span
-        return not ((run.since and end < run.since) or (run.until and start > run.until))
+        return not ((run.since and end <= run.since) or (run.until and start > run.until))
     return not (run.since and lastmod and lastmod < run.since)
 
 

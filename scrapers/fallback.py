@@ -5,20 +5,44 @@ found and a preset written for that site.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 
 from indicators.normalise import normalise_text
 from scrapers import clean, generic
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
-from scrapers.page import Page
+from scrapers.page import Page, text_of
 from scrapers.records import ParsedArticle, ParseError
 
 if TYPE_CHECKING:
     from scrapers.config import Source
 
 MIN_BODY_CHARS = 150
+LISTING_LINKS = 6
+
+
+def _headline_links(page: Page) -> int:
+    return len(_headlines(page))
+
+
+def _headlines(page: Page) -> dict[str, str]:
+    """Same-site links with headline-like anchor text outside header/nav/footer: {url: anchor text}."""
+    host = urlsplit(page.url).hostname or ""
+    seen: dict[str, str] = {}
+    for anchor in page.doc.iter("a"):
+        href = anchor.get("href") or ""
+        if len(text_of(anchor).split()) < 5 or not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        target = urljoin(page.base_url, href)
+        if (urlsplit(target).hostname or "") != host or target.split("#")[0] == page.url.split("#")[0]:
+            continue
+        if any(a.tag in ("header", "nav", "footer") for a in anchor.iterancestors()):
+            continue
+        seen[target] = normalise_text(text_of(anchor))
+    return seen
 
 
 def _same(a: str, b: str) -> bool:
@@ -58,8 +82,14 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
         path = "fallback:meta"
     else:
         path = "fallback:trafilatura"
+        if not title:
+            raise ParseError("no title found")
         if og_type in ("website", "profile", "video.other") or not has_date:
             raise ParseError(f"not an article page (og:type {og_type or 'missing'}, no article metadata or date)")
+        if _headline_links(page) >= LISTING_LINKS:
+            raise ParseError("looks like a listing page (many headline links, no article body)")
+        if source is not None and not re.search(source.discovery.article_url_pattern, url.split("?")[0].split("#")[0]):
+            raise ParseError(f"not an article URL of {source.name} and no article metadata")
 
     description = generic.generic_description(page)
     paragraphs, images, author, extra = [], [], None, {}
@@ -72,6 +102,11 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
         paragraphs, extra = _trafilatura_text(page)
         title = title or extra.get("title")
+        headlines = set(_headlines(page).values())
+        linked = sum(1 for p in paragraphs if p in headlines)
+        teasers = len(headlines) >= 2 and len(paragraphs) <= len(headlines) + (1 if len(headlines) >= 3 else 0)
+        if teasers or (linked >= 2 and linked >= 0.25 * len(paragraphs)):
+            raise ParseError("looks like a listing page (its text is headlines and teasers)")
     if not title:
         raise ParseError("no title found")
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:

@@ -202,7 +202,7 @@ class Fetcher:
             raise_on_status=False,
             **self._retry_kw,
         )
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=1, pool_block=True)
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=1)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         return session
@@ -233,7 +233,11 @@ class Fetcher:
             return FetchResult(url, final, status, dict(headers or {}), b"", None, None, reason,
                                fetched_at, page_type=page_type, redirects=list(hops))
 
-        if not source.owns(url):
+        try:
+            owned = source.owns(url)
+        except ValueError:
+            return failure(f"invalid URL: {url}", url)
+        if not owned:
             return failure(f"not a URL of source {source.name}: {url}", url)
         current, hops, seen = url, [], {url}
         for hop in range(self.max_redirects + 1):
@@ -254,8 +258,13 @@ class Fetcher:
                     return failure(exc.reason, current, exc.status, exc.headers, hops)
             status, headers, body = outcome
             if 300 <= status < 400 and status != 304 and _get(headers, "Location"):
-                target = source.real_url(urljoin(transport, _get(headers, "Location")))
-                if not source.owns(target):
+                location = _get(headers, "Location")
+                try:
+                    target = source.real_url(urljoin(transport, location))
+                    owned = source.owns(target)
+                except ValueError:
+                    return failure(f"invalid redirect Location: {location}", current, status, headers, hops)
+                if not owned:
                     return failure(f"redirect outside source domains: {target}", current, status, headers, hops)
                 if target in seen:
                     return failure(f"redirect loop: {current} -> {target}", current, status, headers, hops)

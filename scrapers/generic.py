@@ -43,6 +43,7 @@ _BREADCRUMB = etree.XPath(".//*[contains(@class,'breadcrumb')]")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 
+MIN_DENSE_CHARS = 400  # a listing card's teaser is shorter; an article's paragraphs are longer
 _HAS_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}|T\d{2}|^\d{9,10}$", re.I)
 
 
@@ -170,37 +171,57 @@ def find_body_element(page: Page):
         if element is not None and len(text_of(element)) >= 150:
             return element
     scores: dict = {}
+    counts: dict = {}
     for p in page.doc.iter("p"):
         parent = p.getparent()
         if parent is not None:
             scores[parent] = scores.get(parent, 0) + len(text_of(p))
+            counts[parent] = counts.get(parent, 0) + 1
     if scores:
         best, score = max(scores.items(), key=lambda item: item[1])
-        if score >= 200:
+        if score >= MIN_DENSE_CHARS and counts[best] >= 2:
             return best
     return None
 
 
 def prune(element, selectors) -> list[str]:
     """Drop boilerplate from an lxml element in place (fast); returns selectors lxml could not run."""
-    leftovers = []
-    for selector in selectors:
-        try:
-            found = select(element, selector)
-        except UnsupportedSelector:
-            leftovers.append(selector)
-            continue
+    selectors = [s for s in selectors if s]
+    try:  # one union query instead of one scan per selector
+        groups = [(", ".join(selectors), select(element, ", ".join(selectors)))] if selectors else []
+        leftovers: list[str] = []
+    except UnsupportedSelector:
+        groups, leftovers = [], []
+        for selector in selectors:
+            try:
+                groups.append((selector, select(element, selector)))
+            except UnsupportedSelector:
+                leftovers.append(selector)
+    for _, found in groups:
         for match in found:
-            if match is not element and match.getparent() is not None:
+            if match is not element and match.getparent() is not None and _attached(match, element):
                 match.drop_tree()
     return leftovers
+
+
+def _attached(match, root) -> bool:
+    """Still inside `root` (an ancestor may already have been dropped in this pass)."""
+    node = match.getparent()
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
 
 
 def soup_of(element, remove=()) -> tuple[Tag, list[str]]:
     """A pruned BeautifulSoup copy of one lxml element: (its tag in the soup, selectors left to run)."""
     work = copy.deepcopy(element)
     leftovers = prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
-    soup = clean.make_soup(lxml.html.tostring(work, encoding="unicode"))
+    markup = lxml.html.tostring(work, encoding="unicode")
+    if not clean.CAPTION_HINT.search(markup):
+        leftovers.append(clean.NO_CAPTIONS)
+    soup = clean.make_soup(markup)
     root = soup.body.find(True) if soup.body is not None else soup.find(True)
     return (root if root is not None else soup), leftovers
 
@@ -228,10 +249,11 @@ def extract_body(
     dateline_sapo: bool = True,
 ) -> Body:
     """Clean `body` in place and read it: drop boilerplate, keep captions on images, find byline/sapo."""
-    clean.remove_selectors(body, remove)
+    has_captions = clean.NO_CAPTIONS not in remove
+    clean.remove_selectors(body, [r for r in remove if r != clean.NO_CAPTIONS])
     clean.remove_related_blocks(body)
     caption_selectors = ", ".join([clean.CAPTION_SELECTORS, *captions])
-    images = clean.extract_images(body, base_url, caption_selectors)
+    images = clean.extract_images(body, base_url, caption_selectors, stray_captions=has_captions)
     found_sapo = sapo
     if not found_sapo and first_bold_sapo:
         found_sapo = clean.take_first_bold_paragraph(body)

@@ -11,6 +11,7 @@ import copy
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from scrapers import clean, fallback, generic
 from scrapers.config import Layout, Source, load_sources
@@ -218,7 +219,8 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
             _drop(block, body)
 
     category, _ = _find(work, page, layout.category, last=True)
-    category = category or generic.generic_category(page)
+    category = category or generic.generic_category(page) or next(
+        (name for prefix, name in layout.url_categories.items() if urlsplit(url).path.startswith(prefix)), None)
     tags = _find_all(work, page, layout.tags) or generic.generic_tags(page)
 
     body_tag, leftovers = generic.soup_of(body, layout.remove)

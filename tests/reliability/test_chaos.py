@@ -67,7 +67,8 @@ def _chaos_then_calm(tmp_path: Path, web_root: Path | None):
 
 
 def _check(chaos_url: str, clean_url: str, faults_seen: dict, manifest_urls: set[str]) -> None:
-    """`manifest_urls`: the good articles the site holds; a clean night loads those it can discover."""
+    """`manifest_urls`: the articles the site holds; a clean night loads those it can discover (a nightly
+    run does not reach the legacy archive or feeds the source does not list, so not all of them)."""
     for fault in ("error", "stall", "truncate", "reset"):
         assert faults_seen.get(fault, 0) > 0, f"no {fault} fault was injected: {faults_seen}"
     clean = set(_articles(clean_url))
@@ -83,9 +84,9 @@ def test_chaos_over_the_miniweb_loses_and_doubles_nothing(tmp_path):
     from chitieu.miniweb import PACKAGE_DIR
 
     manifest = json.loads((PACKAGE_DIR / "site" / "manifest.json").read_text(encoding="utf-8"))
-    good = {a["url"] for a in manifest["articles"] if not a.get("bad")}
+    listed = {a["url"] for a in manifest["articles"]}  # bad pages too: most of them load, flagged
     chaos_url, clean_url, faults_seen = _chaos_then_calm(tmp_path, None)
-    _check(chaos_url, clean_url, faults_seen, good)
+    _check(chaos_url, clean_url, faults_seen, listed)
 
 
 @pytest.mark.slow

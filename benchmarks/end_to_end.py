@@ -1,0 +1,279 @@
+"""End to end: whole nights over a scaled-up mini-web, each in a process of its own.
+
+- Scale: N papers × M new articles served by `MiniWeb` from a synthetic snapshot (benchmarks/synthweb.py),
+  politeness delay D per host. The floor no polite crawler can beat is the largest per-host request
+  count × D (requests to one host are serialised and spaced; hosts run in parallel), so wall time
+  is reported against that bound. Peak RSS is the night's process only (the server runs here).
+- Incremental: the same night again on the same warehouse with nothing new: requests made (robots
+  and conditional feed requests answered 304) and time.
+- Memory: peak RSS of nights of 1k, 5k and 20k articles, with no politeness delay (the delay does
+  not change what is held in memory, only how long it takes).
+- Orchestration: the Prefect `nightly` flow against `flows.steps` called directly (plus the same
+  quality gate), same input, fresh warehouses; the Prefect API start-up is reported on its own.
+
+Each night runs in a child process (`python -m benchmarks.end_to_end child …`) so peak RSS means
+one night, and a crash or leak in one measurement cannot colour the next.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.common import REPO, Result, unavailable
+
+PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "GX_ANALYTICS_ENABLED": "false",
+               "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING"}
+
+
+# ---------------------------------------------------------------- the child: one night, measured
+
+
+def child(argv: list[str]) -> None:
+    import argparse
+    import resource
+
+    from benchmarks import synthweb
+    from benchmarks.harness import run_night
+    from chitieu.settings import Settings
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--built", type=Path, required=True)
+    parser.add_argument("--web-base", required=True)
+    parser.add_argument("--delay", type=float, default=1.0)
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--runner", choices=("plain", "prefect"), default="plain")
+    parser.add_argument("--gate", action="store_true", help="plain runner: run the quality gate too, like the flow")
+    args = parser.parse_args(argv)
+
+    sources = synthweb.sources_for(synthweb.load(args.built), args.web_base, args.delay)
+    settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay)
+    out: dict = {"runner": args.runner}
+    if args.runner == "plain":
+        started = time.perf_counter()
+        night = run_night(settings, sources)
+        if args.gate:
+            from expectations.gate import run_gate
+            from warehouse.db import make_engine
+
+            engine = make_engine(settings.database_url)
+            out["gate_passed"] = run_gate(engine, night.run_id).passed
+            engine.dispose()
+        out["wall"] = time.perf_counter() - started
+        out["errors"] = {n: repr(c) for n, c in night.counts.items() if isinstance(c, Exception)}
+        out["loaded"] = sum(getattr(c, "loaded", 0) for c in night.counts.values())
+    else:
+        import scrapers.config
+        from prefect.testing.utilities import prefect_test_harness
+
+        # the flow reads sources from scrapers/sources/*.yaml; hand it the synthetic papers instead
+        scrapers.config.load_sources = lambda overrides=None, directory=None: dict(sources)
+        from flows.nightly import nightly
+
+        started = time.perf_counter()
+        with prefect_test_harness(server_startup_timeout=180):
+            out["startup"] = time.perf_counter() - started
+            started = time.perf_counter()
+            try:
+                state = nightly(database_url=args.database_url, data_dir=str(args.data_dir), return_state=True)
+                out["state"] = state.type.value
+                result = state.result(raise_on_failure=False)
+                if isinstance(result, dict):
+                    out["loaded"] = sum(c.get("loaded", 0) for c in result.get("counts", {}).values())
+                    out["gate_passed"] = result.get("gate", {}).get("passed")
+                else:
+                    out["error"] = repr(result)[:300]
+            except Exception as exc:  # noqa: BLE001 - a failed flow is still a measured night
+                out["error"] = f"{type(exc).__name__}: {exc}"[:300]
+            out["wall"] = time.perf_counter() - started
+    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("RESULT " + json.dumps(out))
+
+
+# ---------------------------------------------------------------- the parent
+
+
+class _Web:
+    """A synthetic snapshot on disk, served by MiniWeb, with per-host request counting."""
+
+    def __init__(self, root: Path, n_sources: int, per_source: int) -> None:
+        from benchmarks import synthweb
+        from chitieu.miniweb.server import MiniWeb
+
+        self.root = root
+        started = time.perf_counter()
+        self.built = synthweb.build(root, n_sources, per_source)
+        self.build_seconds = time.perf_counter() - started
+        synthweb.save(self.built, root / "built.json")
+        self.server = MiniWeb(root).start()
+
+    def mark(self) -> int:
+        return len(self.server.request_log)
+
+    def per_host(self, since: int = 0) -> Counter:
+        return Counter(path.split("/")[1] for path in self.server.request_log[since:] if path.count("/") >= 1)
+
+    def paths(self, since: int = 0) -> list[str]:
+        return list(self.server.request_log[since:])
+
+    def close(self) -> None:
+        self.server.stop()
+
+
+def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gate: bool = False,
+           timeout: float = 3600) -> dict:
+    env = dict(os.environ, **PREFECT_ENV)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.setdefault("PREFECT_HOME", str(workdir / "prefect-home"))
+    cmd = [sys.executable, "-m", "benchmarks.end_to_end", "child", "--built", str(web.root / "built.json"),
+           "--web-base", web.server.base_url, "--delay", str(delay),
+           "--database-url", f"sqlite:///{workdir / 'wh.db'}", "--data-dir", str(workdir / "data"),
+           "--runner", runner] + (["--gate"] if gate else [])
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+    raise RuntimeError(f"night failed (rc {proc.returncode}): {proc.stderr[-800:]}")
+
+
+def _raw_page_statuses(workdir: Path) -> Counter:
+    import sqlite3
+
+    with sqlite3.connect(workdir / "wh.db") as connection:
+        last = connection.execute("SELECT max(run_id) FROM raw_pages").fetchone()[0]
+        rows = connection.execute("SELECT page_type, status FROM raw_pages WHERE run_id = ?", (last,)).fetchall()
+    return Counter(f"{t} {s}" for t, s in rows)
+
+
+def run_scale(quick: bool) -> tuple[Result, Result]:
+    title = "End to end: a night at scale, then a night with nothing new"
+    incr_title = "Incremental night with nothing new"
+    n_sources, per_source, delay = (20, 20, 1.0) if quick else (20, 200, 1.0)
+    with tempfile.TemporaryDirectory(prefix="chitieu-e2e-") as tmp:
+        tmp_path = Path(tmp)
+        try:
+            web = _Web(tmp_path / "web", n_sources, per_source)
+        except (ImportError, FileNotFoundError) as exc:
+            return unavailable("end_to_end", title, exc), unavailable("incremental", incr_title, exc)
+        try:
+            work = tmp_path / "night"
+            work.mkdir()
+            night = _night(web, work, delay)
+            hosts = web.per_host()
+            worst = max(hosts.values())
+            bound = worst * delay
+            result = Result("end_to_end", title,
+                            ["papers × articles", "delay (s)", "requests", "max per host", "bound (s)", "wall (s)",
+                             "wall / bound", "peak RSS (MiB)", "articles loaded"])
+            result.rows.append([f"{n_sources} × {per_source}", delay, sum(hosts.values()), worst, bound,
+                                night["wall"], night["wall"] / bound, night["peak_rss_mib"], night.get("loaded")])
+            result.notes += [
+                "Runner: `flows.steps.crawl_and_process`, one thread per paper (as the flow's task runner), in a "
+                "child process; the server (chitieu.miniweb.server.MiniWeb over a synthetic snapshot) runs in the "
+                "parent, so RSS is the pipeline's alone. Goal: wall within 1.2× the bound.",
+                f"Synthetic snapshot: variants of the mini-web's articles in their real layouts, built in "
+                f"{web.build_seconds:.1f} s; each paper has robots.txt and one RSS feed listing all its articles.",
+            ]
+            if night.get("errors"):
+                result.notes.append(f"source errors: {night['errors']}")
+            if quick:
+                result.notes.append(f"--quick: {n_sources} × {per_source} instead of 20 × 200.")
+
+            mark = web.mark()
+            again = _night(web, work, delay)
+            paths = web.paths(mark)
+            kinds = Counter("robots" if p.endswith("/robots.txt") else "feed" if p.endswith(".rss") else "other"
+                            for p in paths)
+            statuses = _raw_page_statuses(work)
+            incremental = Result("incremental", incr_title,
+                                 ["papers", "requests", "robots.txt", "feeds", "other", "feeds answered 304",
+                                  "wall (s)"])
+            incremental.rows.append([n_sources, len(paths), kinds["robots"], kinds["feed"], kinds["other"],
+                                     statuses.get("feed 304", 0), again["wall"]])
+            incremental.notes.append(
+                f"Same warehouse, same snapshot, delay {delay} s. Expected: per paper one robots.txt and one "
+                "conditional request per feed, answered 304, nothing else. Statuses recorded in raw_pages "
+                f"for the run: {dict(statuses)}.")
+            return result, incremental
+        finally:
+            web.close()
+
+
+def run_memory(quick: bool) -> Result:
+    title = "Memory as the night grows (peak RSS)"
+    sizes = (500, 1000, 2000) if quick else (1000, 5000, 20000)
+    n_sources = 20
+    result = Result("memory", title, ["articles", "papers × articles", "wall (s)", "articles/s", "peak RSS (MiB)"])
+    with tempfile.TemporaryDirectory(prefix="chitieu-mem-") as tmp:
+        for size in sizes:
+            root = Path(tmp) / str(size)
+            try:
+                web = _Web(root / "web", n_sources, size // n_sources)
+            except (ImportError, FileNotFoundError) as exc:
+                return unavailable("memory", title, exc)
+            try:
+                work = root / "night"
+                work.mkdir()
+                night = _night(web, work, 0.0)
+                result.rows.append([size, f"{n_sources} × {size // n_sources}", night["wall"],
+                                    size / night["wall"], night["peak_rss_mib"]])
+            finally:
+                web.close()
+    result.notes.append("Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
+                        "memory). Goal: flat as articles grow.")
+    if quick:
+        result.notes.append(f"--quick: {', '.join(map(str, sizes))} articles instead of 1k, 5k, 20k.")
+    return result
+
+
+def run_orchestration(quick: bool) -> Result:
+    title = "Orchestration overhead: Prefect flow vs plain functions"
+    n_sources, per_source = (4, 10) if quick else (20, 20)
+    result = Result("orchestration", title,
+                    ["papers × articles", "plain + gate (s)", "Prefect flow (s)", "Prefect / plain",
+                     "Prefect API start-up (s)", "plain peak RSS (MiB)", "Prefect peak RSS (MiB)"])
+    with tempfile.TemporaryDirectory(prefix="chitieu-orch-") as tmp:
+        try:
+            web = _Web(Path(tmp) / "web", n_sources, per_source)
+        except (ImportError, FileNotFoundError) as exc:
+            return unavailable("orchestration", title, exc)
+        try:
+            runs = {}
+            for runner in ("plain", "prefect"):
+                work = Path(tmp) / runner
+                work.mkdir()
+                runs[runner] = _night(web, work, 0.0, runner=runner, gate=True)
+        except Exception as exc:  # noqa: BLE001 - report, do not fake
+            return unavailable("orchestration", title, exc)
+        finally:
+            web.close()
+    plain, flow = runs["plain"], runs["prefect"]
+    result.rows.append([f"{n_sources} × {per_source}", plain["wall"], flow["wall"], flow["wall"] / plain["wall"],
+                        flow.get("startup", float("nan")), plain["peak_rss_mib"], flow["peak_rss_mib"]])
+    result.notes += [
+        "Same synthetic snapshot, delay 0 s (so the overhead is not hidden behind politeness waits), fresh "
+        "warehouse each. Plain = `flows.steps` over a thread pool + `expectations.gate.run_gate`; Prefect = "
+        "`flows.nightly.nightly` (one task per paper, the gate task, artifacts) against a local test API "
+        "(`prefect_test_harness`), whose start-up is excluded from the flow time and shown separately.",
+        f"Flow state: {flow.get('state')}; loaded plain {plain.get('loaded')}, flow {flow.get('loaded')}; gate "
+        f"passed plain {plain.get('gate_passed')}, flow {flow.get('gate_passed')}"
+        + (f"; flow error: {flow['error']}" if flow.get("error") else ""),
+    ]
+    return result
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "child":
+        child(sys.argv[2:])
+    else:
+        quick = "--quick" in sys.argv
+        scale, incremental = run_scale(quick)
+        print(scale.markdown())
+        print(incremental.markdown())
