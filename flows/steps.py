@@ -116,8 +116,10 @@ def crawl_and_process(engine: Engine, run_id: int, source: Source, settings: Set
     known = load.known_urls(engine, source.name)
     conditional = load.conditional_headers(engine, source.name)
     watermark = None if mode == "backfill" else load.get_watermark(engine, source.name)
+    # articles that failed on an earlier night are fetched again even when no feed lists them now
+    retry = load.failed_urls(engine, source.name)
     crawl = crawl_source(source, fetcher, archive, known=known, conditional=conditional, watermark=watermark,
-                         since=since, until=until, mode=mode)
+                         since=since, until=until, mode=mode, retry=retry)
     counts = process_pages(engine, run_id, source, crawl.pages)
     counts.discovered = crawl.discovered
     counts.failed = max(counts.failed, crawl.failed)

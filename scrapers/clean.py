@@ -1,4 +1,4 @@
-"""Turning an article container (a BeautifulSoup fragment) into clean paragraphs, images and a byline.
+"""Turning an article body (an lxml element, already a private copy) into clean paragraphs, images and a byline.
 
 Everything here is about what must NOT reach the indicator extractor: ad slots, share bars,
 related-news and "Đọc nhiều" blocks, "Theo dõi … trên Google News", datelines such as "(GLO)- ",
@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from urllib.parse import urljoin
-
-from bs4 import BeautifulSoup, NavigableString, Tag
 
 from indicators.normalise import normalise_text
 from scrapers.records import Image
@@ -26,8 +24,6 @@ BOILERPLATE_SELECTORS = (
     ".article__tags, .wrap-comment, #comment, .comment, .print, .sendprint, .topics",
 )
 CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
-CAPTION_HINT = re.compile(r"caption|image_desc|figcaption|desc", re.I)
-NO_CAPTIONS = ":no-caption-markup"  # marker passed from soup_of: skip the stray-caption selector pass
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table tbody thead tr figure header footer "
     "aside pre dl dt dd center main nav details summary address hr".split()
@@ -89,47 +85,63 @@ def clean_author(text: str | None) -> str | None:
     text = _BYLINE_PREFIX.sub("", text).strip(" -–—|,;:")
     if not text or len(text) > 80:
         return None
-    return normalise_text(text)
+    return text  # normalised with the other fields in generic.build_article
 
 
-def link_density(tag: Tag) -> float:
-    text = len(squash(tag.get_text(" ")))
+def text_of(element) -> str:
+    return squash(element.text_content())
+
+
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _drop(element) -> None:
+    """Remove an element but keep the text that follows it (lxml stores it on the element as `tail`)."""
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def attached(element, root) -> bool:
+    node = element
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def link_density(element) -> float:
+    text = len(text_of(element))
     if not text:
         return 0.0
-    return sum(len(squash(a.get_text(" "))) for a in tag.find_all("a")) / text
+    return sum(len(text_of(a)) for a in element.iter("a")) / text
 
 
-def remove_selectors(root: Tag, selectors) -> None:
-    for selector in selectors:
-        if not selector:
-            continue
-        for element in root.select(selector):
-            if element is not root:
-                element.decompose()
-
-
-def remove_related_blocks(root: Tag) -> None:
+def remove_related_blocks(root) -> None:
     """Remove "Tin liên quan" / "Đọc nhiều" / "Xem thêm:" blocks: the label and the links it heads."""
-    hits = [s for s in root.find_all(string=True) if len(s) < 60 and label_of(s) in RELATED_LABELS]
-    for string in hits:
-        element = getattr(string, "parent", None)  # strings inside an already removed block lose .parent
-        if element is None or element.decomposed:
+    hits = [e for e in root.iter() if isinstance(e.tag, str) and e is not root and e.text and len(e.text) < 60
+            and label_of(e.text) in RELATED_LABELS]
+    for element in hits:
+        if not attached(element, root):
             continue
-        while element.parent is not None and element.parent is not root and label_of(element.parent.get_text()) == label_of(string):
-            element = element.parent
-        block = element.parent
+        label = label_of(element.text)
+        while element.getparent() is not None and element.getparent() is not root and \
+                label_of(element.getparent().text_content()) == label:
+            element = element.getparent()
+        block = element.getparent()
         if block is not None and block is not root and link_density(block) >= 0.5:
-            block.decompose()
+            _drop(block)
             continue
-        for sibling in list(element.find_next_siblings())[:3]:
-            if isinstance(sibling, Tag) and link_density(sibling) >= 0.5:
-                sibling.decompose()
+        for sibling in list(element.itersiblings())[:3]:
+            if isinstance(sibling.tag, str) and link_density(sibling) >= 0.5:
+                _drop(sibling)
             else:
                 break
-        element.decompose()
+        _drop(element)
 
 
-def _image_url(img: Tag, base: str) -> str | None:
+def _image_url(img, base: str) -> str | None:
     for attr in ("data-src", "data-original", "data-lazy-src", "data-srcset", "srcset", "src"):
         value = (img.get(attr) or "").strip()
         if attr.endswith("srcset") and value:
@@ -145,66 +157,63 @@ CAPTION_CLASSES = frozenset(
 
 
 def caption_matcher(selectors: str):
-    """A fast predicate for caption elements: figcaption or a caption class (plain `.x` / `tag.x` selectors);
-    anything more complex is handed to soupsieve."""
-    classes, complex_selectors = set(CAPTION_CLASSES), []
+    """A predicate-based finder for caption elements: figcaption, or a caption class from the layout's
+    `.x` / `tag.x` selectors (the only forms layouts use for captions)."""
+    classes = set(CAPTION_CLASSES)
     for selector in (s.strip() for s in selectors.split(",")):
-        simple = re.fullmatch(r"(?:[a-z0-9]+)?\.([\w-]+)", selector)
+        simple = re.fullmatch(r"(?:[a-z0-9]+\s+)?(?:[a-z0-9]+)?\.([\w-]+)", selector)
         if simple:
             classes.add(simple.group(1))
-        elif selector and selector != "figcaption":
-            complex_selectors.append(selector)
 
-    def find(wrapper: Tag) -> list[Tag]:
-        found = [t for t in wrapper.find_all(True) if t.name == "figcaption" or classes.intersection(t.get("class") or ())]
-        if complex_selectors:
-            found += [t for t in wrapper.select(", ".join(complex_selectors)) if t not in found]
-        return [t for t in found if not any(p in found for p in t.parents)]
+    def find(wrapper) -> list:
+        found = [e for e in wrapper.iter() if isinstance(e.tag, str) and e is not wrapper and
+                 (e.tag == "figcaption" or classes.intersection(_classes(e)))]
+        return [e for e in found if not any(a in found for a in e.iterancestors())]
 
     return find
 
 
-def _caption_near(img: Tag, find_captions) -> tuple[str | None, list[Tag]]:
+def _caption_near(img, root, find_captions) -> tuple[str | None, list]:
     """The caption that belongs to `img`, and the elements to drop from the body with it."""
-    wrapper = img.find_parent(["figure", "table"])
-    if wrapper is not None and wrapper.name == "table" and len(wrapper.find_all("tr")) > 3:
+    wrapper = next((a for a in img.iterancestors() if a.tag in ("figure", "table")), None)
+    if wrapper is not None and not attached(wrapper, root):
+        wrapper = None
+    if wrapper is not None and wrapper.tag == "table" and len(list(wrapper.iter("tr"))) > 3:
         wrapper = None  # a data table that happens to contain a picture
     if wrapper is not None:
         captions = find_captions(wrapper)
-        if not captions and wrapper.name == "table":
-            captions = [row for row in wrapper.find_all("tr") if not row.find("img") and squash(row.get_text())]
-        text = " ".join(squash(c.get_text(" ")) for c in captions).strip()
+        if not captions and wrapper.tag == "table":
+            captions = [row for row in wrapper.iter("tr") if not list(row.iter("img")) and text_of(row)]
+        text = " ".join(text_of(c) for c in captions).strip()
         return (text or None), [wrapper]
     # a figure-less picture: caption in the next block when it is short and italic or centred
     block = img
-    while block.parent is not None and block.parent.name not in ("body", "[document]") and block.name not in ("p", "div"):
-        block = block.parent
-    if squash(block.get_text()):
+    while block.getparent() is not None and block.getparent() is not root and block.tag not in ("p", "div"):
+        block = block.getparent()
+    if block is root or text_of(block):
         return None, []
-    following = block.find_next_sibling()
-    if isinstance(following, Tag):
-        text = squash(following.get_text(" "))
+    following = block.getnext()
+    if following is not None and isinstance(following.tag, str):
+        text = text_of(following)
         style = (following.get("style") or "").lower()
-        italic = following.find(["em", "i"]) is not None and len(squash("".join(
-            t.get_text(" ") for t in following.find_all(["em", "i"])))) >= 0.8 * len(text)
-        classes = set(following.get("class") or [])
-        if text and len(text) <= 400 and (italic or "center" in style or classes & {"caption", "image_desc"}):
+        italic_text = " ".join(text_of(e) for e in following.iter("em", "i") if not any(
+            a.tag in ("em", "i") for a in e.iterancestors() if attached(a, following) and a is not following))
+        italic = len(squash(italic_text)) >= 0.8 * len(text)
+        if text and len(text) <= 400 and (italic or "center" in style or _classes(following) & {"caption", "image_desc"}):
             return text, [block, following]
     return None, [block]
 
 
-def extract_images(
-    root: Tag, base: str, caption_selectors: str = CAPTION_SELECTORS, *, stray_captions: bool = True
-) -> list[Image]:
+def extract_images(root, base: str, caption_selectors: str = CAPTION_SELECTORS) -> list[Image]:
     """Images in the body with their captions; removes pictures and captions from the tree."""
     images: list[Image] = []
     seen: dict[str, int] = {}
     find_captions = caption_matcher(caption_selectors)
-    for img in root.find_all("img"):
-        if img.decomposed:
+    for img in list(root.iter("img")):
+        if not attached(img, root):
             continue
         url = _image_url(img, base)
-        caption, drop = _caption_near(img, find_captions)
+        caption, drop = _caption_near(img, root, find_captions)
         caption = normalise_text(caption) if caption else None
         if url:
             if url in seen:
@@ -214,18 +223,17 @@ def extract_images(
                 seen[url] = len(images)
                 images.append(Image(url=url, caption=caption))
         for element in drop:
-            if not element.decomposed:
-                element.decompose()
-        if not img.decomposed:
-            img.decompose()
-    if stray_captions:  # skipped when the body's markup mentions no caption class at all
-        for stray in find_captions(root):
-            if not stray.decomposed:
-                stray.decompose()
+            if attached(element, root) and element is not root:
+                _drop(element)
+        if attached(img, root) and img is not root:
+            _drop(img)
+    for stray in find_captions(root):
+        if attached(stray, root):
+            _drop(stray)
     return images
 
 
-def paragraphs(root: Tag) -> list[str]:
+def paragraphs(root) -> list[str]:
     """Block-level text of `root`, one string per paragraph (a <br> also ends a paragraph)."""
     out: list[str] = []
     buffer: list[str] = []
@@ -237,64 +245,68 @@ def paragraphs(root: Tag) -> list[str]:
             if text:
                 out.append(text)
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "br":
+    def walk(node) -> None:
+        if node.text:
+            buffer.append(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else None
+            if tag is None:
+                pass  # comment or processing instruction: its text is not content
+            elif tag == "br":
                 flush()
-            elif name in SKIP_TAGS:
-                continue
-            elif name in BLOCK_TAGS:
+            elif tag in SKIP_TAGS:
+                pass
+            elif tag in BLOCK_TAGS:
                 flush()
                 walk(child)
                 flush()
             else:
                 walk(child)
-                if name in ("td", "th"):
+                if tag in ("td", "th"):
                     buffer.append(" ")
+            if child.tail:
+                buffer.append(child.tail)
 
     walk(root)
     flush()
     return out
 
 
-def _is_bold(tag: Tag) -> bool:
-    text = squash(tag.get_text())
+def _is_bold(element) -> bool:
+    text = text_of(element)
     if not text:
         return False
-    if _BOLD_STYLE.search(tag.get("style") or "") or tag.name in ("strong", "b"):
+    if _BOLD_STYLE.search(element.get("style") or "") or element.tag in ("strong", "b"):
         return True
-    bold = sum(len(squash(b.get_text())) for b in tag.find_all(["strong", "b"]) if not b.find_parent(["strong", "b"]) or b.find_parent(["strong", "b"]) is tag)
+    bold = sum(len(text_of(b)) for b in element.iter("strong", "b")
+               if b is not element and not any(a.tag in ("strong", "b") for a in b.iterancestors() if attached(a, element)
+                                               and a is not element))
     return bold >= 0.9 * len(text)
 
 
-def _is_right_or_byline(tag: Tag) -> bool:
-    for element in [tag, *tag.find_all(True)]:
-        if _RIGHT.search(element.get("style") or "") or (element.get("align") or "").lower() == "right":
+def _is_right_or_byline(element) -> bool:
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if _RIGHT.search(node.get("style") or "") or (node.get("align") or "").lower() == "right":
             return True
-        if set(element.get("class") or []) & _BYLINE_CLASSES:
+        if _classes(node) & _BYLINE_CLASSES:
             return True
     return False
 
 
-def last_block(root: Tag) -> Tag | None:
+def last_block(root):
     """The last leaf-ish block holding text (descends through wrapper divs)."""
     node = root
     while True:
-        children = [c for c in node.children if (isinstance(c, Tag) and squash(c.get_text())) or
-                    (type(c) is NavigableString and c.strip())]
-        if not children:
+        kids = [c for c in node if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and text_of(c)]
+        if not kids:
             return node if node is not root else None
-        last = children[-1]
-        if not isinstance(last, Tag):
+        last = kids[-1]
+        trailing = "".join([last.tail or ""] + [c.tail or "" for c in last.itersiblings()])
+        if trailing.strip():
             return node if node is not root else None
-        if last.name in BLOCK_TAGS and any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in last.children):
+        if last.tag in BLOCK_TAGS and any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in last):
             node = last
             continue
         return last
@@ -308,34 +320,36 @@ def looks_like_byline(text: str) -> bool:
     return not re.search(r"[a-zà-ỹ]{3,}[.!?…]$", text) and not re.search(r"\d{3,}", text)
 
 
-def take_tail_byline(root: Tag, *, require_style: bool = True) -> str | None:
+def take_tail_byline(root, *, require_style: bool = True) -> str | None:
     """A short bold or right-aligned last paragraph is the byline: return it and drop it."""
     block = last_block(root)
     if block is None:
         return None
-    text = squash(block.get_text(" "))
+    text = text_of(block)
     if not looks_like_byline(text):
         return None
     if require_style and not (_is_bold(block) or _is_right_or_byline(block)):
         return None
     author = clean_author(text)
     if author:
-        block.decompose()
+        _drop(block)
     return author
 
 
-def take_first_bold_paragraph(root: Tag) -> str | None:
+def take_first_bold_paragraph(root) -> str | None:
     """The sapo of CMSs that print it as the body's bold first paragraph; removed from the body."""
-    for child in root.find_all(["p", "div", "h2"], recursive=True):
-        text = squash(child.get_text(" "))
+    for child in root.iter("p", "div", "h2"):
+        if child is root:
+            continue
+        text = text_of(child)
         if not text:
             continue
-        if any(isinstance(c, Tag) and c.name in ("p", "div") and squash(c.get_text()) for c in child.children):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "div") and text_of(c) for c in child):
             continue  # a wrapper: look at its first paragraph instead
-        if child.find("img") is not None and len(text) < 20:
+        if list(child.iter("img")) and len(text) < 20:
             continue
         if _is_bold(child) and len(text) >= 40:
-            child.decompose()
+            _drop(child)
             return text
         return None
     return None
@@ -348,7 +362,3 @@ def is_upper_name(text: str) -> bool:
         bool(letters) and 3 <= len(text) <= 60 and all(c.isupper() for c in letters) and len(text.split()) <= 6
         and not re.search(r"[\d:;!?]", text)
     )
-
-
-def make_soup(markup: str) -> BeautifulSoup:
-    return BeautifulSoup(markup, "lxml")

@@ -94,8 +94,7 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     description = generic.generic_description(page)
     paragraphs, images, author, extra = [], [], None, {}
     if path != "fallback:trafilatura" and body_el is not None:
-        body_tag, leftovers = generic.soup_of(body_el)
-        parts = generic.extract_body(body_tag, page.base_url, remove=leftovers, title=title)
+        parts = generic.extract_body(generic.pruned_copy(body_el), page.base_url, title=title)
         paragraphs, images, author = parts.paragraphs, parts.images, parts.author
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and ld and isinstance(ld.get("articleBody"), str):
         paragraphs = [normalise_text(p) for p in ld["articleBody"].split("\n") if p.strip()]

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-import lxml.html
-from bs4 import Tag
 from lxml import etree
 
 from indicators.normalise import normalise_text
@@ -214,16 +212,11 @@ def _attached(match, root) -> bool:
     return False
 
 
-def soup_of(element, remove=()) -> tuple[Tag, list[str]]:
-    """A pruned BeautifulSoup copy of one lxml element: (its tag in the soup, selectors left to run)."""
+def pruned_copy(element, remove=()):
+    """A private copy of an lxml element with boilerplate removed (the page tree stays intact)."""
     work = copy.deepcopy(element)
-    leftovers = prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
-    markup = lxml.html.tostring(work, encoding="unicode")
-    if not clean.CAPTION_HINT.search(markup):
-        leftovers.append(clean.NO_CAPTIONS)
-    soup = clean.make_soup(markup)
-    root = soup.body.find(True) if soup.body is not None else soup.find(True)
-    return (root if root is not None else soup), leftovers
+    prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
+    return work
 
 
 @dataclass
@@ -235,10 +228,9 @@ class Body:
 
 
 def extract_body(
-    body: Tag,
+    body,
     base_url: str,
     *,
-    remove: list[str] | tuple[str, ...] = (),
     captions: list[str] | tuple[str, ...] = (),
     first_bold_sapo: bool = False,
     tail_byline: bool = True,
@@ -248,12 +240,10 @@ def extract_body(
     author_first: bool = False,
     dateline_sapo: bool = True,
 ) -> Body:
-    """Clean `body` in place and read it: drop boilerplate, keep captions on images, find byline/sapo."""
-    has_captions = clean.NO_CAPTIONS not in remove
-    clean.remove_selectors(body, [r for r in remove if r != clean.NO_CAPTIONS])
+    """Read a pruned body (lxml, modified in place): keep captions on images, find byline and sapo."""
     clean.remove_related_blocks(body)
     caption_selectors = ", ".join([clean.CAPTION_SELECTORS, *captions])
-    images = clean.extract_images(body, base_url, caption_selectors, stray_captions=has_captions)
+    images = clean.extract_images(body, base_url, caption_selectors)
     found_sapo = sapo
     if not found_sapo and first_bold_sapo:
         found_sapo = clean.take_first_bold_paragraph(body)
@@ -277,7 +267,8 @@ def extract_body(
         if not text or clean.is_boilerplate_line(text) or text in captions_seen:
             continue
         if not out:
-            text = normalise_text(clean.strip_dateline(text, dateline))
+            stripped = clean.strip_dateline(text, dateline)
+            text = normalise_text(stripped) if stripped != text else text
             if text in (sapo_norm, title_norm):
                 continue
         out.append(text)
@@ -297,6 +288,16 @@ def canonical_for(page: Page, url: str, owns=None, force_https: bool = False) ->
 def _registered(host: str) -> str:
     host = host.lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def normalise_many(texts: list[str]) -> list[str]:
+    """normalise_text over several one-line fields in one pass (it is the costliest step on small pages)."""
+    flat = [clean.squash(t) for t in texts]
+    joined = "\n\n".join(t or "\u2060" for t in flat)  # a word joiner holds the place of an empty field
+    parts = normalise_text(joined).split("\n\n")
+    if len(parts) != len(flat):
+        return [normalise_text(t) for t in flat]
+    return ["" if p in ("\u2060", "") else p.replace("\u2060", "") for p in parts]
 
 
 def build_article(
@@ -320,22 +321,23 @@ def build_article(
     warnings = list(warnings or [])
     if published_at is None:
         warnings.append("no date found")
+    fields = normalise_many([title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags)])
+    title, sapo, author, category = fields[0], fields[1] or None, fields[2] or None, fields[3] or None
     seen_tags: list[str] = []
-    for tag in tags:
-        tag = normalise_text(tag.lstrip("#"))
+    for tag in fields[4:]:
         if tag and tag not in seen_tags:
             seen_tags.append(tag)
     return ParsedArticle(
         url=url,
         canonical_url=canonical_url,
         source=source,
-        title=normalise_text(title),
-        sapo=normalise_text(sapo) if sapo else None,
+        title=title,
+        sapo=sapo,
         body="\n\n".join(paragraphs),
         published_at=published_at,
         modified_at=modified_at,
-        author=normalise_text(author) if author else None,
-        category=normalise_text(category) if category else None,
+        author=author,
+        category=category,
         tags=tuple(seen_tags),
         images=tuple(images),
         layout=layout,

@@ -1,8 +1,10 @@
 """Page -> ParsedArticle: the source's YAML layouts first, then the generic fallback.
 
 A layout applies when its URL pattern matches (or, failing every such layout, when its `detect`
-selectors are all present) and its body selector finds an element. Only the article container is
-handed to BeautifulSoup; the head is read once with lxml (scrapers.page). Parsing is a pure function.
+selectors are all present) and its body selector finds an element. The page is parsed once with lxml
+(the parser BeautifulSoup would use); selectors run as XPath translated from CSS (scrapers.css) and only a
+copy of the article container is cleaned and walked, which is what keeps parsing several times faster than
+full-page extraction. Parsing is a pure function.
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
     """(value, element-in-`work` or None) for the first selector yielding a value; container, then page."""
     for selector in selectors:
         css, attr = _split_attr(selector)
+        meta = _META.match(css)
+        if meta and attr == "content":  # head metadata: a dict lookup, not a document scan
+            if value := page.meta(meta.group(1).lower()):
+                return value, None
+            continue
         try:
             found = select(work, css)
         except UnsupportedSelector:
@@ -89,11 +96,6 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
         for element in reversed(found) if last else found:
             if value := _value(element, attr):
                 return value, element
-        meta = _META.match(css)
-        if meta and attr == "content":  # head metadata: a dict lookup, not a document scan
-            if value := page.meta(meta.group(1).lower()):
-                return value, None
-            continue
         if page_level:
             found = select(page.doc, css)
             for element in reversed(found) if last else found:
@@ -223,11 +225,10 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
         (name for prefix, name in layout.url_categories.items() if urlsplit(url).path.startswith(prefix)), None)
     tags = _find_all(work, page, layout.tags) or generic.generic_tags(page)
 
-    body_tag, leftovers = generic.soup_of(body, layout.remove)
+    unsupported = generic.prune(body, [*layout.remove, *clean.BOILERPLATE_SELECTORS])  # `work` is our own copy
     parts = generic.extract_body(
-        body_tag,
+        body,
         page.base_url,
-        remove=leftovers,
         captions=layout.caption,
         first_bold_sapo=layout.sapo_is_first_bold_paragraph and not sapo,
         tail_byline=layout.byline_at_end and author is None,
@@ -242,6 +243,7 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
         url=url,
         canonical_url=generic.canonical_for(page, url, source.owns, source.force_https),
         source=source.name,
+        warnings=[f"selector not supported: {s}" for s in unsupported],
         title=title,
         sapo=parts.sapo,
         paragraphs=parts.paragraphs,

@@ -133,7 +133,7 @@ FEEDS = st.one_of(
 SITEMAPS = st.one_of(
     st.builds(
         lambda kind, items: '<?xml version="1.0"?>'
-        + (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
            + "".join(f"<url><loc>{_xml_escape_some(loc)}</loc><lastmod>{_xml_escape_some(d)}</lastmod></url>"
                      for loc, d in items) + "</urlset>"
            if kind == "urlset" else
