@@ -74,7 +74,9 @@ def child(argv: list[str]) -> None:
 
         import scrapers.config
 
-        # the flow reads sources from scrapers/sources/*.yaml; hand it the synthetic papers instead
+        # the flow reads sources from scrapers/sources/*.yaml and its settings from the environment:
+        # hand it the synthetic papers and the same politeness delay as the plain runner
+        os.environ["CHITIEU_POLITENESS_DELAY"] = str(args.delay)
         scrapers.config.load_sources = lambda overrides=None, directory=None: dict(sources)
         from flows.nightly import nightly
 

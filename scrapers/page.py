@@ -18,6 +18,7 @@ from lxml import etree
 from scrapers.records import ParseError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle"})
@@ -53,7 +54,8 @@ class Page:
     """A page's lxml tree plus cached head metadata. Raises ParseError if it is not HTML at all."""
 
     def __init__(self, html: str | bytes, url: str):
-        text = _XML_DECL.sub("", decode_html(html).replace("\x00", ""))
+        # control characters are invalid in HTML and lxml refuses them in text nodes it rebuilds
+        text = _XML_DECL.sub("", _CONTROL.sub("", decode_html(html)))
         if not text.strip():
             raise ParseError("empty page")
         try:

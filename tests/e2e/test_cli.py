@@ -79,3 +79,37 @@ def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
     second = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert counts() == after_first
+
+
+@pytest.mark.slow
+def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(tmp_path, postgres_url):
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"demo_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        counts = {}
+        for name, url in (("sqlite", f"sqlite:///{tmp_path}/sqlite/warehouse.db"),
+                          ("postgresql", f"{postgres_url}?options=-csearch_path%3D{schema}")):
+            env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+            env.update(CHITIEU_DATA_DIR=str(tmp_path / name), CHITIEU_DATABASE_URL=url,
+                       PREFECT_HOME=str(tmp_path / f"prefect-{name}"))
+            done = subprocess.run([sys.executable, "-m", "chitieu.cli", "demo"], env=env, cwd=tmp_path,
+                                  capture_output=True, text=True, timeout=900)
+            assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+            engine = create_engine(url)
+            with engine.connect() as conn:
+                counts[name] = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()  # noqa: S608
+                                for t in ("articles", "article_versions", "indicators", "quarantine",
+                                          "monthly_summaries", "v_indicators")}
+            engine.dispose()
+        assert counts["postgresql"] == counts["sqlite"]
+        assert counts["sqlite"]["v_indicators"] > 100
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -62,7 +62,8 @@ def test_second_night_adds_nothing(night):
     with engine.connect() as conn:
         dupes = conn.execute(text(
             "SELECT canonical_url FROM articles GROUP BY canonical_url HAVING COUNT(*) > 1")).all()
-        per_run = dict(conn.execute(select(models.Indicator.run_id, func.count()).group_by(models.Indicator.run_id)))
+        per_run = dict(conn.execute(
+            select(models.Indicator.run_id, func.count()).group_by(models.Indicator.run_id)).all())
     assert dupes == []
     second_run = night["second"].result()["run_id"]
     assert per_run.get(second_run, 0) == 0
