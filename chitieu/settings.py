@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     read_timeout: float = 30.0
     max_page_bytes: int = 10 * 1024 * 1024
     webhook_url: str | None = None  # failure notices (run failed, gate blocked publishing)
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        """Absolute, so tools that refuse relative paths (GX Data Docs) and child processes agree."""
+        return Path(value).expanduser().resolve()
 
     @property
     def raw_dir(self) -> Path:

@@ -35,6 +35,7 @@ def drop_default_sites(context: Any) -> None:
 
 def add_docs_site(context: Any, docs_dir: Path) -> str:
     """Register a filesystem Data Docs site rooted at `docs_dir` on `context`; returns its name."""
+    docs_dir = Path(docs_dir).resolve()  # GX refuses a relative base_directory
     docs_dir.mkdir(parents=True, exist_ok=True)
     context.add_data_docs_site(
         site_name=SITE_NAME,
