@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from chitieu.settings import Settings
 from indicators.extract import extract
 from scrapers.config import Source
+from scrapers.discovery import article_url
 from scrapers.records import ParseError
 from warehouse import load
 
@@ -141,7 +142,7 @@ def reparse_archive(engine: Engine, run_id: int, source: Source, archive, *, sin
             continue
         if since and response.fetched_at and response.fetched_at < since:
             continue
-        if not _looks_like_article(source, response.url):
+        if article_url(response.url, source) is None:
             continue
         previous = latest.get(response.url)
         if previous is None or (response.fetched_at or datetime.min) >= (previous[1].fetched_at or datetime.min):
@@ -159,11 +160,3 @@ def reparse_archive(engine: Engine, run_id: int, source: Source, archive, *, sin
     load_parsed(engine, run_id, source, parsed, counts, {})
     return counts
 
-
-def _looks_like_article(source: Source, url: str) -> bool:
-    import re
-
-    pattern = source.discovery.article_url_pattern
-    return bool(re.search(pattern, url)) and not any(
-        re.search(p, url) for p in source.discovery.exclude_url_patterns
-    )

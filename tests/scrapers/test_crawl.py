@@ -22,21 +22,6 @@ def article(n: int) -> str:
     return f"<html><head><meta charset='utf-8'></head><body><h1>Bài {n}</h1><p>Có {n * 100} đảng viên.</p></body></html>"
 
 
-@pytest.fixture(scope="module")
-def _module_server():
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(_module_server):
-    _module_server.clear()
-    _module_server.expect_request("/robots.txt").respond_with_data("", status=404)
-    yield _module_server
-    _module_server.clear()
-
 
 def make_source(server: HTTPServer, max_articles: int = 500) -> Source:
     return Source(name="example.vn", province="gia-lai", province_name="Gia Lai", base_url="https://example.vn",

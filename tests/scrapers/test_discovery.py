@@ -61,21 +61,6 @@ def listing_html(*items: tuple[str, str | None]) -> str:
     return f"<html><body><nav><a href='/chinh-tri/'>Chính trị</a></nav>{blocks}</body></html>"
 
 
-@pytest.fixture(scope="module")
-def _module_server():
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(_module_server):
-    _module_server.clear()
-    _module_server.expect_request("/robots.txt").respond_with_data("", status=404)
-    yield _module_server
-    _module_server.clear()
-
 
 def make_source(base: str | None = None, **discovery) -> Source:
     config = {
