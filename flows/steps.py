@@ -9,7 +9,7 @@ costs ~10 ms, so never one task per article).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 
@@ -19,6 +19,8 @@ from scrapers.config import Source
 from scrapers.discovery import article_url
 from scrapers.records import ParseError
 from warehouse import load
+
+_EPOCH = datetime.min.replace(tzinfo=UTC)  # orders archive records that carry no fetch time
 
 
 @dataclass
@@ -140,19 +142,20 @@ def reparse_archive(engine: Engine, run_id: int, source: Source, archive, *, sin
     for ref, response in archive.iter_responses(source.name):
         if response.error or response.status != 200 or not response.content:
             continue
-        if since and response.fetched_at and response.fetched_at < since:
+        fetched_at = load.utc(response.fetched_at) or _EPOCH
+        if since and fetched_at < since:
             continue
         if article_url(response.url, source) is None:
             continue
-        previous = latest.get(response.url)
-        if previous is None or (response.fetched_at or datetime.min) >= (previous[1].fetched_at or datetime.min):
-            latest[response.url] = (ref, response)
+        if response.url not in latest or fetched_at >= latest[response.url][0]:
+            latest[response.url] = (fetched_at, ref, response)
+    raw_ids = load.raw_page_ids(engine, ((ref.file, ref.offset) for _, ref, _ in latest.values()))
     counts = SourceCounts(discovered=len(latest))
     parsed: list[tuple] = []
-    for url, (_ref, response) in latest.items():
+    for url, (_, ref, response) in latest.items():
         counts.fetched += 1
         try:
-            parsed.append((None, parse_and_extract(response.content, url, source)))
+            parsed.append((raw_ids.get((ref.file, ref.offset)), parse_and_extract(response.content, url, source)))
             counts.parsed += 1
         except ParseError as exc:
             counts.parse_failed += 1

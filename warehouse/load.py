@@ -259,6 +259,22 @@ def record_pages(engine: Engine, run_id: int | None, source_name: str, pages: li
     return in_transaction(engine, work)
 
 
+def raw_page_ids(engine: Engine, refs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """(WARC file, offset) -> raw_pages.id, so pages replayed from the archive keep their lineage."""
+    wanted = set(refs)
+    if not wanted:
+        return {}
+    files = sorted({file for file, _ in wanted})
+    found: dict[tuple[str, int], int] = {}
+    with engine.connect() as connection:
+        for chunk in _chunks(files):
+            query = select(R.c.warc_file, R.c.warc_offset, R.c.id).where(R.c.warc_file.in_(chunk))
+            for file, offset, raw_id in connection.execute(query):
+                if (file, offset) in wanted:
+                    found[(file, offset)] = raw_id
+    return found
+
+
 def record_parse_results(engine: Engine, results: dict[int, str | None]) -> None:
     """raw_page_id -> None (parsed) or the one-line reason it could not be parsed."""
     if not results:
