@@ -191,16 +191,6 @@ def sources_check(name: str) -> None:
 
 # ---------------------------------------------------------------- flows
 
-def _overrides_option(value: str | None) -> dict[str, str] | None:
-    if not value:
-        return None
-    try:
-        data = json.loads(value)
-    except json.JSONDecodeError as exc:
-        fail(f"--overrides must be a JSON object: {exc}")
-    return data
-
-
 @app.command()
 def run(source: list[str] = typer.Option(None, "--source", help="Only these sources (repeatable)")) -> None:
     """Run the nightly flow once now."""

@@ -10,6 +10,10 @@ from typing import Any
 from chitieu.settings import Settings
 
 
+class QualityGateBlocked(RuntimeError):
+    """Raised when a run-level check fails: nothing from this run may be published."""
+
+
 def settings_from(database_url: str | None = None, data_dir: str | None = None,
                   base_url_overrides: dict[str, str] | None = None) -> Settings:
     """Flow parameters win over the environment, so a deployment can pin its own warehouse."""

@@ -15,13 +15,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from chitieu.settings import Settings
-from flows.common import counts_table, current_flow_run_id, post_webhook, settings_from
+from flows.common import QualityGateBlocked, counts_table, current_flow_run_id, settings_from
 from flows.hooks import notify_failure
 from flows.steps import SourceCounts, crawl_and_process
-
-
-class QualityGateBlocked(RuntimeError):
-    """Raised when a run-level check fails: nothing from this run may be published."""
 
 
 @task(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5,
@@ -119,10 +115,8 @@ def run_sources(flow_name: str, settings: Settings, source_names: list[str] | No
     create_markdown_artifact(key=f"{flow_name}-summary", markdown=_summary_markdown(run_id, counts, gate, status),
                              description=f"{flow_name} run {run_id}")
     engine.dispose()
-    if not gate["passed"]:
-        post_webhook(settings.webhook_url, {"event": "quality_gate_blocked", "flow": flow_name, "run_id": run_id,
-                                            "message": gate["message"]})
-        raise QualityGateBlocked(f"quality gate blocked publishing: {gate['message']}")
+    if not gate["passed"]:  # failing the run fires the webhook hook (flows.hooks.notify_failure)
+        raise QualityGateBlocked(f"run {run_id}: quality gate blocked publishing: {gate['message']}")
     if crashed:
         raise RuntimeError(f"run {run_id}: sources failed: {', '.join(crashed)}")
     return {"run_id": run_id, "status": status, "counts": counts, "gate": gate}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
+import json
+import threading
 from uuid import UUID
 
 import pytest
@@ -20,3 +23,24 @@ def _artifacts_of(flow_run_id) -> dict[str, object]:
 @pytest.fixture
 def artifacts_of():
     return _artifacts_of
+
+
+@pytest.fixture
+def webhook(monkeypatch):
+    """A JSON receiver on 127.0.0.1, set as CHITIEU_WEBHOOK_URL; yields the list of bodies received."""
+    received: list[dict] = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server API
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("CHITIEU_WEBHOOK_URL", f"http://127.0.0.1:{server.server_port}/hook")
+    yield received
+    server.shutdown()

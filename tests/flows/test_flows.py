@@ -87,30 +87,31 @@ def test_monthly_publish_writes_report_and_artifacts(night, artifacts_of):
     assert month in arts["monthly-summary"].data
 
 
-def test_failure_hook_posts_to_webhook(prefect_harness, monkeypatch, tmp_path):
-    import http.server
-    import threading
-
-    received: list[dict] = []
-
-    class Receiver(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server API
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setenv("CHITIEU_WEBHOOK_URL", f"http://127.0.0.1:{server.server_port}/hook")
+def test_failure_hook_posts_to_webhook(prefect_harness, webhook, tmp_path):
     from flows.nightly import nightly
 
     state = nightly(sources=["no-such-paper"], database_url=f"sqlite:///{tmp_path / 'w.db'}",
                     data_dir=str(tmp_path), return_state=True)
-    server.shutdown()
     assert state.is_failed()
-    assert received and received[0]["event"] == "flow_run_failed"
-    assert received[0]["flow"] == "nightly"
-    assert "no-such-paper" in received[0]["message"]
+    assert len(webhook) == 1 and webhook[0]["event"] == "flow_run_failed"
+    assert webhook[0]["flow"] == "nightly"
+    assert "no-such-paper" in webhook[0]["message"]
+
+
+def test_blocked_gate_fails_the_run_and_posts_to_webhook(prefect_harness, webhook, tmp_path):
+    """Live nights check freshness: the mini-web's newest article (2025) is stale today."""
+    from chitieu.miniweb.server import MiniWeb
+    from flows.nightly import nightly
+    from warehouse import models
+    from warehouse.db import make_engine
+
+    db_url = f"sqlite:///{tmp_path / 'w.db'}"
+    with MiniWeb() as web:
+        state = nightly(sources=["baohatinh.vn"], database_url=db_url, data_dir=str(tmp_path),
+                        base_url_overrides=web.overrides(), return_state=True)
+    assert state.is_failed()
+    assert len(webhook) == 1 and webhook[0]["event"] == "quality_gate_blocked"
+    assert "baohatinh.vn" in webhook[0]["message"] and "stale" in webhook[0]["message"]
+    with make_engine(db_url).connect() as conn:
+        run = conn.execute(select(models.PipelineRun).where(models.PipelineRun.flow_name == "nightly")).one()
+    assert run.status == "blocked" and "baohatinh.vn" in run.message
