@@ -8,7 +8,7 @@ costs ~10 ms, so never one task per article).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
@@ -40,6 +40,11 @@ class SourceCounts:
     duplicates: int = 0
     indicators: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def add(self, other: SourceCounts) -> None:
+        """Fold in the counts of another batch of the same source."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -121,9 +126,11 @@ def crawl_and_process(engine: Engine, run_id: int, source: Source, settings: Set
     watermark = None if mode == "backfill" else load.get_watermark(engine, source.name)
     # articles that failed on an earlier night are fetched again even when no feed lists them now
     retry = load.failed_urls(engine, source.name)
+    counts = SourceCounts()
+    # pages are loaded in batches as they arrive, so a big night never holds every page in memory
     crawl = crawl_source(source, fetcher, archive, known=known, conditional=conditional, watermark=watermark,
-                         since=since, until=until, mode=mode, retry=retry)
-    counts = process_pages(engine, run_id, source, crawl.pages)
+                         since=since, until=until, mode=mode, retry=retry,
+                         sink=lambda batch: counts.add(process_pages(engine, run_id, source, batch)))
     counts.discovered = crawl.discovered
     counts.failed = max(counts.failed, crawl.failed)
     counts.errors = list(crawl.errors) + counts.errors

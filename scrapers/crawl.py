@@ -21,12 +21,13 @@ from scrapers.pages import FetchedPage
 __all__ = ["CrawlResult", "FetchedPage", "crawl_source"]
 
 Progress = Callable[[int, int, FetchResult], None]  # (articles done, articles to fetch, last result)
+Sink = Callable[[list[FetchedPage]], None]  # receives fetched pages in batches and owns them from then on
 
 
 @dataclass
 class CrawlResult:
     source: str
-    pages: list[FetchedPage]  # discovery pages first, then articles (page_type tells them apart)
+    pages: list[FetchedPage]  # discovery pages first, then articles (empty when a sink took them)
     discovered: int  # new article links found
     fetched: int  # articles that arrived whole (200)
     failed: int  # articles that ended with an error
@@ -51,9 +52,14 @@ def crawl_source(
     mode: str = "nightly",
     progress: Progress | None = None,
     retry: set[str] | None = None,
+    sink: Sink | None = None,
+    batch_size: int = 50,
 ) -> CrawlResult:
     """`retry`: article URLs whose last fetch failed and that were never loaded (the warehouse's
-    `failed_urls`); they are fetched again even when discovery no longer lists them."""
+    `failed_urls`); they are fetched again even when discovery no longer lists them.
+
+    `sink`: when given, pages are handed to it every `batch_size` articles instead of being kept,
+    so memory stays flat however many articles a night brings."""
     conditional = conditional or {}
     found = discover(source, fetcher, archive, known=known, watermark=watermark, since=since, until=until,
                      mode=mode, conditional=conditional)
@@ -86,4 +92,10 @@ def crawl_source(
             fetched += 1
         if progress is not None:
             progress(done, len(todo), result)
+        if sink is not None and done % batch_size == 0:
+            sink(pages)
+            pages = []
+    if sink is not None and pages:
+        sink(pages)
+        pages = []
     return CrawlResult(source.name, pages, len(found.links), fetched, failed, not_modified, errors)

@@ -133,3 +133,18 @@ def test_retry_fetches_failed_urls_discovery_no_longer_lists(server, tools):
     assert result.discovered == 1 and result.fetched == 2
     assert [p.result.url for p in result.articles] == ["https://example.vn/c-post3.html",
                                                       "https://example.vn/old-post1.html"]
+
+
+def test_sink_takes_pages_in_batches_and_nothing_is_kept(server, tools):
+    fetcher, archive = tools
+    paths = [f"/a{n}-post{n}.html" for n in range(1, 6)]
+    server.expect_request("/rss/home.rss").respond_with_data(rss(*paths), content_type="application/rss+xml")
+    for n, path in enumerate(paths, start=1):
+        server.expect_request(path).respond_with_data(article(n), content_type="text/html")
+    batches: list[list] = []
+    result = crawl_source(make_source(server), fetcher, archive, known=set(), sink=batches.append, batch_size=2)
+    assert result.pages == [] and result.fetched == 5
+    assert [[p.page_type for p in b] for b in batches] == [
+        ["feed", "article", "article"], ["article", "article"], ["article"]]
+    assert sorted(p.result.url for b in batches for p in b if p.page_type == "article") == sorted(
+        f"https://example.vn{p}" for p in paths)
