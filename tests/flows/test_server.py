@@ -87,3 +87,50 @@ def test_nightly_against_a_running_server(prefect_server, tmp_path):
     tasks = httpx.post(f"{api}/task_runs/filter", json={"flow_runs": {"id": {"any_": [run_id]}}}, timeout=10).json()
     names = {t["name"] for t in tasks}
     assert any(n.startswith("crawl-") for n in names) and "quality-gate" in names
+
+
+def test_nightly_on_a_process_work_pool_with_a_worker(prefect_server, tmp_path):
+    """Scale-out path: the deployment goes to a process work pool and `prefect worker start` runs it."""
+    from chitieu.miniweb.server import MiniWeb
+
+    env, api = prefect_server["env"], prefect_server["api"]
+    created = subprocess.run([sys.executable, "-m", "prefect", "work-pool", "create", "chitieu-test",
+                              "--type", "process"], env=env, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert created.returncode == 0, created.stdout + created.stderr
+    with MiniWeb() as web:
+        script = (
+            "import json, sys\n"
+            "from prefect.deployments import run_deployment\n"
+            "from flows.nightly import nightly\n"
+            "nightly.from_source(source=sys.argv[1], entrypoint='flows/nightly.py:nightly').deploy(\n"
+            "    name='pool-test', work_pool_name='chitieu-test', print_next_steps=False,\n"
+            "    parameters={'sources': ['baohatinh.vn'], 'database_url': sys.argv[2], 'data_dir': sys.argv[3],\n"
+            "                'base_url_overrides': json.loads(sys.argv[4]), 'check_freshness': False})\n"
+            "run = run_deployment('nightly/pool-test', timeout=0)\n"
+            "print('FLOW_RUN_ID=' + str(run.id))\n"
+        )
+        deployed = subprocess.run(
+            [sys.executable, "-c", script, str(REPO), f"sqlite:///{tmp_path / 'w.db'}", str(tmp_path),
+             json.dumps(web.overrides())], env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert deployed.returncode == 0, deployed.stderr[-2000:]
+        run_id = next(line.split("=", 1)[1] for line in deployed.stdout.splitlines()
+                      if line.startswith("FLOW_RUN_ID="))
+        worker = subprocess.Popen([sys.executable, "-m", "prefect", "worker", "start", "--pool", "chitieu-test",
+                                   "--run-once"], env=env, cwd=REPO, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True)
+        try:
+            state = None
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline:
+                state = httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"]
+                if state in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED"):
+                    break
+                time.sleep(2)
+        finally:
+            worker.terminate()
+            output = worker.communicate(timeout=60)[0]
+    assert state == "COMPLETED", output[-3000:]
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "w.db") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 10
