@@ -11,7 +11,7 @@ export DO_NOT_TRACK ?= 1
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip   # the machine's pip 23 fails to resolve lxml's extras
-	$(PY) -m pip install --quiet -e ".[postgres,dev]"
+	$(PY) -m pip install --quiet -e ".[postgres,dev,dask]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -115,3 +115,27 @@ def test_blocked_gate_fails_the_run_and_posts_to_webhook(prefect_harness, webhoo
     with make_engine(db_url).connect() as conn:
         run = conn.execute(select(models.PipelineRun).where(models.PipelineRun.flow_name == "nightly")).one()
     assert run.status == "blocked" and "baohatinh.vn" in run.message
+
+
+def test_backfill_on_the_dask_task_runner(prefect_harness, tmp_path):
+    """`chitieu backfill --task-runner dask`: the same tasks on a Dask cluster (prefect-dask)."""
+    prefect_dask = pytest.importorskip("prefect_dask")
+    from chitieu.miniweb import load_manifest
+    from chitieu.miniweb.server import MiniWeb
+    from flows.backfill import backfill
+    from warehouse import models
+    from warehouse.db import make_engine
+
+    db_url = f"sqlite:///{tmp_path / 'w.db'}"
+    runner = prefect_dask.DaskTaskRunner(cluster_kwargs={"n_workers": 1, "processes": False})
+    with MiniWeb() as web:
+        state = backfill.with_options(task_runner=runner)(
+            since="2024-01-01", until="2025-12-31", sources=["baohatinh.vn"], database_url=db_url,
+            data_dir=str(tmp_path), base_url_overrides=web.overrides(), return_state=True)
+    assert state.is_completed(), state.message
+    articles = load_manifest()["articles"]
+    expected = [a for a in (articles.values() if isinstance(articles, dict) else articles)
+                if a["host"] == "baohatinh.vn"]
+    with make_engine(db_url).connect() as conn:
+        loaded = conn.scalar(select(func.count()).select_from(models.Article))
+    assert loaded == len(expected)
