@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MINIWEB_SITE = Path(__file__).resolve().parents[1] / "chitieu" / "miniweb" / "site"
+REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+# the real article pages (read in place, never copied), their URLs, and the layout a new source
+# for that paper would declare: ONECMS gets the preset, the home-grown CMS gets none (generic fallback)
+_REAL = (
+    ("baolaocai.vn/song-dep-tu-nhung-dieu-gian-di-post404649.html",
+     "https://baolaocai.vn/song-dep-tu-nhung-dieu-gian-di-post404649.html", [{"preset": "onecms"}]),
+    ("baocantho.com.vn/article-a196670.html", "https://baocantho.com.vn/tap-trung-trien-khai-a196670.html", []),
+)
 
 # figures in running text: 98,6% / 12% / 1.234 / 245 (not dates 05/03/2025, times 08:00 or years 2025)
 _FIGURE = re.compile(r"(?<![\d/:.,-])(\d{1,3}(?:[.,]\d{1,3})*)(?=\s*%|\s+[^\W\d])(?![/:])")
@@ -43,6 +51,23 @@ def miniweb_articles(site: Path = MINIWEB_SITE, *, include_bad: bool = True) -> 
         if path.is_file():
             pages.append(Page(entry["url"], entry["host"], path.read_bytes()))
     return pages
+
+
+def real_articles(folder: Path = REAL_PAGES) -> tuple[list[Page], dict]:
+    """Real provincial article pages (~155 KiB each, with all their navigation) and a source per host.
+    Empty when ../shared is not beside the project."""
+    from scrapers.config import source_from_dict
+
+    pages, sources = [], {}
+    for file, url, layouts in _REAL:
+        path = folder / file
+        if path.is_file():
+            host = file.split("/", 1)[0]
+            pages.append(Page(url, host, path.read_bytes()))
+            sources[host] = source_from_dict({"name": host, "province": host, "province_name": host,
+                                              "base_url": f"https://{host}", "domains": [host],
+                                              "layouts": layouts})
+    return pages, sources
 
 
 def _vary_figures(text: str, rng: random.Random) -> str:

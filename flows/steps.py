@@ -57,7 +57,7 @@ def parse_and_extract(body: bytes | str, url: str, source: Source):
     from scrapers.parse import parse_page
 
     article = parse_page(body, url, source)
-    indicators = extract(article.text, published=article.published_at)
+    indicators = extract(article.text, published=article.published_at, normalised=True)
     return article, indicators, source.is_party_building(article)
 
 

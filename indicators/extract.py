@@ -40,9 +40,13 @@ def infer_published_year(text: str) -> int | None:
     return None
 
 
-def extract(text: str, *, published: date | datetime | None = None) -> list[Indicator]:
-    """Every figure of `text` with its reading; real quantities outside the taxonomy are `other`."""
-    norm = normalise_text(text)
+def extract(text: str, *, published: date | datetime | None = None, normalised: bool = False) -> list[Indicator]:
+    """Every figure of `text` with its reading; real quantities outside the taxonomy are `other`.
+
+    `normalised=True` promises `text == normalise_text(text)` (a parsed article's text is built from
+    normalised parts, and a test holds the parsers to it), which saves normalising it twice.
+    """
+    norm = text if normalised else normalise_text(text)
     pub_year = published.year if published is not None else infer_published_year(norm)
     amounts = find_amounts(norm)
     if not amounts:

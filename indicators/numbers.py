@@ -40,6 +40,7 @@ _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
+_GLUED = re.compile(rf"[{_L}_]")
 _TIME_AFTER = re.compile(r"[:hg]\d{2}(?!\d)")
 _DOC_AFTER = re.compile(rf"(?:[-/][{_L}]|[-–]\d+[-/][{_L}])")
 _DATE_AFTER = re.compile(r"([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.,])")
@@ -158,15 +159,15 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         before = text[max(0, start - 30):start]
         after = text[end:end + 40]
-        if re.match(rf"[{_L}_]", after) and not re.match(r"đ(?![{_L}])", after):
-            continue  # glued to letters: an id, a code, "5G"
+        if _GLUED.match(after) and not after.startswith("đ"):
+            continue  # glued to letters: an id, a code, "5G" (but "500đ" is money)
         if _TIME_AFTER.match(after) or _DOC_AFTER.match(after) or _DATE_AFTER.match(after):
             skip_until = end + (_DATE_AFTER.match(after).end() if _DATE_AFTER.match(after) else 0)
             continue
         if _is_year(token, value):
             skip_until = end + (m2.end() if (m2 := re.match(r"\s?[-–]\s?\d{4}", after)) else 0)
             continue
-        if _LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(after) or _LABEL_BEFORE.search(before):  # the anchored match is the cheaper test
             continue
         if _LIST_MARKER.search(before) and re.match(r"[.)]\s", after) or _COMMENTS_AFTER.match(after):
             continue
@@ -212,7 +213,7 @@ def find_amounts(text: str) -> list[Amount]:
                 out.append(Amount(end + rng.start(1), q_end, other * mult + extra, unit, range_role="high"))
                 skip_until = tail
                 continue
-        if _DATE_BEFORE.search(before) and re.match(r"[-/]\d", after):
+        if after[:1] in ("-", "/") and after[1:2].isdecimal() and _DATE_BEFORE.search(before):
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
         out.append(Amount(start, q_end, value * mult + extra, unit))

@@ -179,11 +179,14 @@ def _expand_layouts(raw_layouts: list) -> list[dict]:
     return layouts
 
 
-def load_source_file(path: Path, fetch_base: str | None = None) -> Source:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["layouts"] = _expand_layouts(data.get("layouts", []))
-    data["fetch_base"] = fetch_base
+def source_from_dict(data: dict, fetch_base: str | None = None) -> Source:
+    """A source from its YAML mapping (presets expanded), e.g. for a paper tried out before it gets a file."""
+    data = {**data, "layouts": _expand_layouts(data.get("layouts", [])), "fetch_base": fetch_base}
     return Source.model_validate(data)
+
+
+def load_source_file(path: Path, fetch_base: str | None = None) -> Source:
+    return source_from_dict(yaml.safe_load(path.read_text(encoding="utf-8")), fetch_base)
 
 
 def load_sources(overrides: dict[str, str] | None = None, directory: Path = SOURCES_DIR) -> dict[str, Source]:

@@ -1,7 +1,7 @@
 """One fetched HTML page, parsed once with lxml, with the page-level facts every path needs.
 
 The head (meta tags, JSON-LD, canonical link) is read here with lxml so that the layouts only hand
-the article container to BeautifulSoup; both the preset layouts and the generic fallback share it.
+the article container to the layout selectors; both the preset layouts and the generic fallback share it.
 """
 
 from __future__ import annotations

@@ -2,10 +2,12 @@
 listing pages are refused. Skipped when the mini-web snapshot is not built."""
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from indicators.normalise import normalise_text
 from scrapers.config import load_sources
 from scrapers.parse import parse_page, source_for_url
 from scrapers.records import ParseError
@@ -38,6 +40,10 @@ def test_miniweb_article(expected, sources):
         assert indicator["evidence"] in article.text
     for image in article.images:
         assert not image.caption or image.caption not in article.body
+    # the pipeline extracts from `text` as it is (extract(..., normalised=True)), offsets included
+    assert normalise_text(article.text) == article.text
+    nfd = unicodedata.normalize("NFD", (SITE / expected["file"]).read_text(encoding="utf-8"))
+    assert parse_page(nfd, expected["url"]).text == article.text
 
 
 @pytest.mark.skipif(not MANIFEST.exists(), reason="mini-web snapshot not built")
