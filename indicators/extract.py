@@ -111,7 +111,9 @@ _SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "thành", "phố
 def _trim_subject(name: str) -> str:
     """Keep the name: capitalised words and the few lower-case words names use, none dangling."""
     words = name.split()
-    head = 3 if words[0].lower() == "toàn" else 2
+    if words[0].lower() == "toàn":  # "Toàn Đảng bộ tỉnh …": the whole of it, the same organisation
+        words = words[1:]
+    head = 2
     keep = words[:head]
     for w in words[head:]:
         if not (w[0].isupper() or w in _SUBJECT_WORDS):
@@ -179,15 +181,22 @@ def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Am
 
 
 def _subject_for(subjects: list[tuple[int, str]], sent: Span, para: Span | None, a: Amount) -> str | None:
-    near = [s for p, s in subjects if sent.start <= p < a.start]
+    near = [(p, s) for p, s in subjects if sent.start <= p < a.start]
+    if not near and para is not None:
+        near = [(p, s) for p, s in subjects if para.start <= p < a.start]
     if near:
-        return near[-1]
-    if para is not None:
-        near = [s for p, s in subjects if para.start <= p < a.start]
-        if near:
-            return near[-1]
+        return _named(subjects, *near[-1])
     earlier = [s for p, s in subjects if p < a.start]
     return earlier[0] if earlier else (subjects[0][1] if subjects else None)
+
+
+def _named(subjects: list[tuple[int, str]], pos: int, subject: str) -> str:
+    """A bare `Đảng bộ` / `Đảng ủy` refers back to the last one the article named."""
+    if len(subject.split()) > 2:
+        return subject
+    named = [s for p, s in subjects if p < pos and len(s.split()) > 2]
+    same_head = [s for s in named if s.startswith(subject)]
+    return (same_head or named or [subject])[-1]
 
 
 def extract_records(text: str, doc: str | None = None, published: date | datetime | None = None) -> list[dict]:
