@@ -3,7 +3,8 @@
 This is the body of one Prefect task per source; everything per article is plain Python, so a
 run with thousands of articles does not create thousands of task runs. Nothing here raises for a
 bad page: a failed article comes back as a page with `result.error` set, is recorded in
-`raw_pages` by the warehouse, and, not being loaded, is discovered and fetched again next run.
+`raw_pages` by the warehouse and, not being loaded, is fetched again on the next runs (up to the
+warehouse's retry limit; a 410 Gone stops at once).
 """
 
 from __future__ import annotations

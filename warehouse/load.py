@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from indicators.normalise import normalise_text
@@ -460,8 +460,19 @@ def conditional_headers(engine: Engine, source_name: str) -> dict[str, tuple[str
     return {r.url: (r.etag, r.last_modified) for r in rows}
 
 
-def failed_urls(engine: Engine, source_name: str) -> set[str]:
-    """Article URLs whose latest fetch failed or did not parse, and that were never loaded."""
+GONE_STATUSES = (410,)  # the server says the page is gone for good: never ask again
+MAX_FETCH_ATTEMPTS = 3  # a 404, a page that never parses: given up after this many failed fetches
+
+
+def failed_urls(engine: Engine, source_name: str, max_attempts: int = MAX_FETCH_ATTEMPTS) -> set[str]:
+    """Article URLs to fetch again: the latest fetch failed or did not parse, they were never loaded,
+    they have failed fewer than `max_attempts` times, and the server never answered 410 Gone.
+
+    A timeout or a truncated body is usually gone by the next night; a 404 or a page that never
+    parses is not, so retrying it forever would cost a request per night per dead URL. Given-up
+    URLs stay visible in raw_pages with their errors.
+    """
+    failure = or_(R.c.error.is_not(None), R.c.status >= 400, R.c.parse_status == "failed")
     latest = (
         select(func.max(R.c.id).label("id"))
         .join(S, S.c.id == R.c.source_id)
@@ -469,10 +480,18 @@ def failed_urls(engine: Engine, source_name: str) -> set[str]:
         .group_by(R.c.url)
         .subquery()
     )
+    attempts = (
+        select(R.c.url, func.count().label("failures"),
+               func.max(case((R.c.status.in_(GONE_STATUSES), 1), else_=0)).label("gone"))
+        .join(S, S.c.id == R.c.source_id)
+        .where(S.c.name == source_name, R.c.page_type == "article", failure)
+        .group_by(R.c.url)
+        .subquery()
+    )
     with engine.connect() as connection:
         failed = set(connection.execute(
-            select(R.c.url).join(latest, latest.c.id == R.c.id)
-            .where(or_(R.c.error.is_not(None), R.c.status >= 400, R.c.parse_status == "failed"))
+            select(R.c.url).join(latest, latest.c.id == R.c.id).join(attempts, attempts.c.url == R.c.url)
+            .where(failure, attempts.c.failures < max_attempts, attempts.c.gone == 0)
         ).scalars())
         if not failed:
             return set()

@@ -160,3 +160,23 @@ def test_benchmark_bulk_beats_row_at_a_time_and_leaves_nothing(engine, count):
     assert best["bulk"] > best["row_at_a_time"] > 0
     assert count("SELECT COUNT(*) FROM indicators") == 0
     assert count("SELECT COUNT(*) FROM pipeline_runs") == 0
+
+
+def test_failed_urls_give_up_on_gone_pages_and_after_repeated_failures(engine, factory):
+    _ids, run_id = _setup(engine, factory)
+    src = "baogialai.com.vn"
+    flaky, missing, gone, unparsable = (f"https://baogialai.com.vn/{n}.html" for n in ("flaky", "missing", "gone", "bad"))
+
+    def night(*pages):
+        ids = load.record_pages(engine, run_id, src, list(pages))
+        if unparsable in ids:
+            load.record_parse_results(engine, {ids[unparsable]: "no article body"})
+
+    night(factory.page(flaky, status=None, error="timeout", content=b""), factory.page(missing, status=404),
+          factory.page(gone, status=410), factory.page(unparsable))
+    assert load.failed_urls(engine, src) == {flaky, missing, unparsable}  # 410 Gone: never again
+    night(factory.page(flaky, status=503), factory.page(missing, status=404), factory.page(unparsable))
+    assert load.failed_urls(engine, src) == {flaky, missing, unparsable}  # two failures each: still tried
+    night(factory.page(missing, status=404), factory.page(unparsable))
+    assert load.failed_urls(engine, src) == {flaky}  # the third failure gives up
+    assert load.failed_urls(engine, src, max_attempts=10) == {flaky, missing, unparsable}
