@@ -44,3 +44,9 @@ class Settings(BaseSettings):
     @property
     def docs_dir(self) -> Path:
         return self.data_dir / "docs"
+
+    @property
+    def prefect_storage_dir(self) -> Path:
+        """Persisted Prefect task results (the per-flow-run crawl cache). The CLI sets PREFECT_HOME
+        to `<data dir>/prefect`, so this is also where PREFECT_LOCAL_STORAGE_PATH points by default."""
+        return self.data_dir / "prefect" / "storage"

@@ -1,4 +1,8 @@
-"""Backfill: walk sitemaps and listings for history between two dates."""
+"""Backfill: walk sitemaps and listings for history between two dates.
+
+The per-source crawls are the nightly's `crawl_source_task`, so they share its cache: a retried
+backfill run does not walk again a window a source already crawled cleanly in that flow run.
+"""
 
 from __future__ import annotations
 

@@ -6,25 +6,70 @@ fetcher), then the quality gate. A blocked gate fails the run, which fires the w
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
-from prefect.cache_policies import NO_CACHE
+from prefect.cache_policies import NO_CACHE, TASK_SOURCE
+from prefect.context import TaskRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.transactions import get_transaction
+from prefect.utilities.hashing import hash_objects
 
 from chitieu.settings import Settings
 from flows.common import QualityGateBlocked, counts_table, current_flow_run_id, settings_from
 from flows.hooks import notify_failure
 from flows.steps import SourceCounts, crawl_and_process
 
+CRAWL_CACHE_EXPIRATION = timedelta(days=1)
+
+
+def crawl_cache_key(context: TaskRunContext, parameters: dict[str, Any]) -> str | None:
+    """Cache key of one source's crawl: only a retry of the *same* flow run may reuse it.
+
+    Hashes the Prefect flow run id, the task's source code, and what decides the work: source,
+    warehouse run id (stable across retries: `load.start_run(resume=True)`), mode, since/until, and
+    the settings that point it somewhere (warehouse URL, data dir, that source's base URL).
+    `Settings` as a whole is not hashed: most of it does not change the work. Outside a flow
+    run there is no attempt to resume, so no key (no caching).
+    """
+    flow_run_id = context.task_run.flow_run_id
+    if flow_run_id is None:
+        return None
+    settings: Settings = parameters["settings"]
+    source_name = parameters["source_name"]
+    since, until = parameters.get("since"), parameters.get("until")
+    return hash_objects(
+        "crawl_source_task", str(flow_run_id), TASK_SOURCE.compute_key(context, parameters, {}),
+        source_name, parameters["run_id"], parameters.get("mode", "nightly"),
+        since.isoformat() if since else None, until.isoformat() if until else None,
+        settings.database_url, str(settings.data_dir), settings.base_url_overrides.get(source_name),
+        raise_on_failure=True,
+    )
+
+
+def replayable(counts: SourceCounts) -> bool:
+    """A crawl result a retry may reuse: nothing failed to fetch, discovery and parsing reported
+    no problem, no article left for later. Anything else is partial and is crawled again."""
+    return counts.failed == 0 and counts.parse_failed == 0 and not counts.errors
+
 
 @task(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5,
-      cache_policy=NO_CACHE, task_run_name="crawl-{source_name}")
+      cache_key_fn=crawl_cache_key, persist_result=True, cache_expiration=CRAWL_CACHE_EXPIRATION,
+      task_run_name="crawl-{source_name}")
 def crawl_source_task(source_name: str, run_id: int, settings: Settings, mode: str = "nightly",
                       since: datetime | None = None, until: datetime | None = None) -> dict:
-    """Network work, so it retries; the loader is idempotent, so a retry never duplicates rows."""
+    """Network work, so it retries; the loader is idempotent, so a retry never duplicates rows.
+
+    Cached within one flow run (`crawl_cache_key`, persisted under `Settings.prefect_storage_dir`
+    by `run_sources`, expiring after a day): when the flow run is retried after another source
+    crashed or the gate blocked, a source that already crawled cleanly is not fetched again.
+    Only a COMPLETED task is ever cached (a crawl that raised is not), and a completed but
+    partial crawl (see `replayable`) is not written either, so the retry crawls it again.
+    Returns the counts only (small, JSON-able), never pages.
+    """
     from scrapers.archive import WarcArchive
     from scrapers.config import load_sources
     from scrapers.fetch import Fetcher
@@ -43,12 +88,22 @@ def crawl_source_task(source_name: str, run_id: int, settings: Settings, mode: s
                 counts.discovered, counts.fetched, counts.failed, counts.parsed, counts.indicators)
     for error in counts.errors[:10]:
         logger.warning("%s: %s", source_name, error)
+    if not replayable(counts):
+        transaction = get_transaction()
+        if transaction is not None:  # completed, but partial: keep it out of the cache
+            transaction.write_on_commit = False
+            logger.info("%s: partial crawl, not cached; a retry of this run crawls it again", source_name)
     return counts.as_dict()
 
 
 @task(cache_policy=NO_CACHE, task_run_name="quality-gate")
 def quality_gate_task(run_id: int, settings: Settings, counts: dict | None = None, freshness: bool = True) -> dict:
-    """Deterministic, so no retries: a failing check must fail the same way twice."""
+    """Deterministic, so no retries: a failing check must fail the same way twice.
+
+    Never cached: the gate judges the warehouse as it is now (rows loaded by this attempt, pending
+    rows, freshness, quarantine). A cached "passed" would publish rows nobody checked, a cached
+    "blocked" would keep blocking a run an operator has fixed.
+    """
     from expectations.gate import run_gate
     from expectations.runchecks import RunCheckConfig
     from warehouse.db import make_engine
@@ -86,10 +141,10 @@ def run_sources(flow_name: str, settings: Settings, source_names: list[str] | No
     if unknown:
         raise ValueError(f"unknown source(s): {', '.join(unknown)}; see `chitieu sources`")
     load.sync_sources(engine, sources.values())
-    run_id = load.start_run(engine, flow_name, flow_run_id=current_flow_run_id(), parameters=parameters)
+    run_id = load.start_run(engine, flow_name, flow_run_id=current_flow_run_id(), parameters=parameters, resume=True)
     futures = {
-        name: crawl_source_task.with_options(tags=[f"host:{name}"]).submit(
-            name, run_id, settings, mode=mode, since=since, until=until)
+        name: crawl_source_task.with_options(tags=[f"host:{name}"], result_storage=settings.prefect_storage_dir)
+        .submit(name, run_id, settings, mode=mode, since=since, until=until)
         for name in wanted
     }
     counts: dict[str, dict] = {}

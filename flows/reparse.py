@@ -15,7 +15,12 @@ from flows.nightly import quality_gate_task
 
 @task(cache_policy=NO_CACHE, task_run_name="reparse-{source_name}")
 def reparse_source_task(source_name: str, run_id: int, settings: Settings, since: str | None) -> dict:
-    """Deterministic over the archive, so no retries."""
+    """Deterministic over the archive, so no retries.
+
+    Never cached: the archive is local (no site to spare), and replaying it with the parser and
+    extractor deployed now is the whole point; a cache key sees only this task's source, not a
+    parser fix shipped between two attempts.
+    """
     from flows.steps import reparse_archive
     from scrapers.archive import WarcArchive
     from scrapers.config import load_sources

@@ -151,8 +151,24 @@ def _source_id(connection: Connection, name: str) -> int:
 
 
 def start_run(engine: Engine, flow_name: str, *, flow_run_id: str | None = None,
-              parameters: dict | None = None) -> int:
+              parameters: dict | None = None, resume: bool = False) -> int:
+    """A `pipeline_runs` row for this run; with `resume`, the row an earlier attempt of the same
+    Prefect flow run started, set running again.
+
+    A retry of a flow run (flow retries, or "Retry" in the UI) resumes its row instead of adding
+    one: sources replayed from the crawl cache loaded their rows under that run id, so the
+    run-level checks and the counts stay on one run.
+    """
     with engine.begin() as connection:
+        if resume and flow_run_id:
+            existing = connection.execute(
+                select(RUNS.c.id).where(RUNS.c.flow_name == flow_name, RUNS.c.flow_run_id == str(flow_run_id))
+                .order_by(RUNS.c.id.desc()).limit(1)
+            ).scalar()
+            if existing is not None:
+                connection.execute(update(RUNS).where(RUNS.c.id == existing).values(
+                    status="running", finished_at=None, message=None))
+                return existing
         return connection.execute(
             insert(RUNS).values(flow_name=flow_name, flow_run_id=flow_run_id and str(flow_run_id),
                                 started_at=datetime.now(UTC), status="running",
@@ -313,6 +329,7 @@ class _Prepared:
             "published_month": published_month(a.published_at), "modified_at": utc(a.modified_at),
             "author": a.author, "category": a.category, "tags": list(a.tags) if a.tags else None,
             "layout": a.layout, "content_hash": self.hash, "simhash": self.simhash,
+            **dedup.band_values(int(self.simhash, 16)), "dedup_pending": True,  # new text: link it
             "is_party_building": bool(self.item.is_party_building), "status": PENDING,
             "raw_page_id": self.item.raw_page_id, "run_id": run_id, "last_seen_at": now,
         }
