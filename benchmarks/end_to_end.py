@@ -57,6 +57,11 @@ def child(argv: list[str]) -> None:
     settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay)
     out: dict = {"runner": args.runner}
     if args.runner == "plain":
+        import flows.steps  # noqa: F401 - the night's imports, so their cost can be told from the night's own
+        import scrapers.crawl  # noqa: F401
+        import scrapers.parse  # noqa: F401
+
+        out["import_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started = time.perf_counter()
         night = run_night(settings, sources)
         if args.gate:
@@ -220,7 +225,8 @@ def run_memory(quick: bool) -> Result:
     title = "Memory as the night grows (peak RSS)"
     sizes = (500, 1000, 2000) if quick else (1000, 5000, 20000)
     n_sources = 20
-    result = Result("memory", title, ["articles", "papers × articles", "wall (s)", "articles/s", "peak RSS (MiB)"])
+    result = Result("memory", title, ["articles", "papers × articles", "wall (s)", "articles/s", "peak RSS (MiB)",
+                                      "after imports (MiB)", "night's own (MiB)"])
     with tempfile.TemporaryDirectory(prefix="chitieu-mem-") as tmp:
         for size in sizes:
             root = Path(tmp) / str(size)
@@ -232,12 +238,15 @@ def run_memory(quick: bool) -> Result:
                 work = root / "night"
                 work.mkdir()
                 night = _night(web, work, 0.0)
+                imports = night.get("import_rss_mib", float("nan"))
                 result.rows.append([size, f"{n_sources} × {size // n_sources}", night["wall"],
-                                    size / night["wall"], night["peak_rss_mib"]])
+                                    size / night["wall"], night["peak_rss_mib"], imports,
+                                    night["peak_rss_mib"] - imports])
             finally:
                 web.close()
     result.notes.append("Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
-                        "memory). Goal: flat as articles grow.")
+                        "memory). Goal: flat as articles grow. \"After imports\": peak RSS once the pipeline's modules "
+                        "are imported, before the night; \"night's own\": peak minus that.")
     if quick:
         result.notes.append(f"--quick: {', '.join(map(str, sizes))} articles instead of 1k, 5k, 20k.")
     return result

@@ -329,7 +329,8 @@ class _Prepared:
             "published_month": published_month(a.published_at), "modified_at": utc(a.modified_at),
             "author": a.author, "category": a.category, "tags": list(a.tags) if a.tags else None,
             "layout": a.layout, "content_hash": self.hash, "simhash": self.simhash,
-            **dedup.band_values(int(self.simhash, 16)), "dedup_pending": True,  # new text: link it
+            **dedup.band_values(int(self.simhash, 16)), "figures": dedup.figures_text(a.body or ""),
+            "dedup_pending": True,  # new text: link it again
             "is_party_building": bool(self.item.is_party_building), "status": PENDING,
             "raw_page_id": self.item.raw_page_id, "run_id": run_id, "last_seen_at": now,
         }

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -118,13 +119,26 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     current_version: Mapped[int] = mapped_column(Integer, default=1)
     simhash: Mapped[str | None] = mapped_column(String(16))  # 64-bit SimHash as hex
+    # the SimHash's four 16-bit bands, indexed: near-duplicate candidates share one (warehouse/dedup.py)
+    simhash_band0: Mapped[int | None] = mapped_column(Integer)
+    simhash_band1: Mapped[int | None] = mapped_column(Integer)
+    simhash_band2: Mapped[int | None] = mapped_column(Integer)
+    simhash_band3: Mapped[int | None] = mapped_column(Integer)
+    figures: Mapped[str | None] = mapped_column(Text)  # the body's distinct numbers, for the duplicate check
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    # text added or changed since duplicate links were last computed for it
+    dedup_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_party_building: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default=PENDING)  # pending | valid | quarantined
     raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
     first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (
+        *(Index(f"ix_articles_simhash_band{band}", f"simhash_band{band}") for band in range(4)),
+        Index("ix_articles_duplicate_of_id", "duplicate_of_id"),
+        Index("ix_articles_dedup_pending", "dedup_pending"),
+    )
 
 
 class ArticleVersion(Base):
