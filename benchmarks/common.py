@@ -118,9 +118,21 @@ def throughput(fn: Callable[[object], object], items: Iterable, *, repeat: int =
     return (len(items) / seconds if seconds else float("inf")), int(failures)
 
 
-def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident set size (ru_maxrss is KiB on Linux)."""
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_rss_mib() -> float:
+    """This process's peak resident set size.
+
+    Linux: VmHWM from /proc/self/status, the high-water mark of this process's own memory since
+    its exec. Not ru_maxrss: Linux carries that over fork and exec, so a child started by a big
+    parent (run_all, after the page benchmark) reported the parent's peak as its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
 
 
 def current_rss_mib() -> float:

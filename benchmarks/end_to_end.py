@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.common import REPO, Result, unavailable
+from benchmarks.common import REPO, Result, peak_rss_mib, unavailable
 
 PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "GX_ANALYTICS_ENABLED": "false",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING"}
@@ -37,7 +37,6 @@ PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
 
 def child(argv: list[str]) -> None:
     import argparse
-    import resource
 
     from benchmarks import synthweb
     from benchmarks.harness import run_night
@@ -53,6 +52,9 @@ def child(argv: list[str]) -> None:
     parser.add_argument("--gate", action="store_true", help="plain runner: run the quality gate too, like the flow")
     args = parser.parse_args(argv)
 
+    from chitieu.env import limit_malloc_arenas
+
+    limit_malloc_arenas()  # as `chitieu run` does at start-up (chitieu.env.prepare)
     sources = synthweb.sources_for(synthweb.load(args.built), args.web_base, args.delay)
     settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay)
     out: dict = {"runner": args.runner}
@@ -61,7 +63,7 @@ def child(argv: list[str]) -> None:
         import scrapers.crawl  # noqa: F401
         import scrapers.parse  # noqa: F401
 
-        out["import_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["import_rss_mib"] = peak_rss_mib()
         started = time.perf_counter()
         night = run_night(settings, sources)
         if args.gate:
@@ -101,7 +103,7 @@ def child(argv: list[str]) -> None:
             except Exception as exc:  # noqa: BLE001 - a failed flow is still a measured night
                 out["error"] = f"{type(exc).__name__}: {exc}"[:300]
             out["wall"] = time.perf_counter() - started
-    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mib"] = peak_rss_mib()
     print("RESULT " + json.dumps(out))
 
 

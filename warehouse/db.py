@@ -21,6 +21,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # arbitrary constant: the key of the PostgreSQL advisory lock that serialises schema upgrades
 _UPGRADE_LOCK_KEY = 0x636869746965_01
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHED_STATEMENTS = 16  # per connection (sqlite3 default 128)
+SQLITE_PAGE_CACHE_KIB = 256  # page cache per connection (SQLite default 2,000 KiB)
 
 
 def make_engine(url: str, **engine_kwargs) -> Engine:
@@ -42,6 +44,10 @@ def make_engine(url: str, **engine_kwargs) -> Engine:
     connect_args = dict(engine_kwargs.pop("connect_args", {}))
     connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
     connect_args.setdefault("check_same_thread", False)
+    # each pooled connection caches compiled statements with their last bound values (article
+    # bodies included) and pages; a night's thread per paper holds a connection each, so both are
+    # kept small: memory stays flat as a night grows (benchmarks/RESULTS.md, memory)
+    connect_args.setdefault("cached_statements", SQLITE_CACHED_STATEMENTS)
     engine = create_engine(parsed, connect_args=connect_args, **engine_kwargs)
 
     @event.listens_for(engine, "connect")
@@ -52,6 +58,7 @@ def make_engine(url: str, **engine_kwargs) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

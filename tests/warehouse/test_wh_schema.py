@@ -77,6 +77,8 @@ def test_sqlite_engine_creates_directory_and_uses_wal(tmp_path):
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+            # small per-connection caches: a night's threads each hold a connection (memory benchmark)
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -256
         assert path.parent.is_dir()
     finally:
         engine.dispose()
