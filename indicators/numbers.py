@@ -52,15 +52,25 @@ _UNIT_AFTER = re.compile(
     r"đợt|kỳ|lần|buổi|khóa|cuộc|lớp|độ|điểm)(?!\w)",
     re.IGNORECASE,
 )
-# words before a number that make it a label (ordinal, grade, document, place): never a quantity
-_LABEL_BEFORE = re.compile(
-    r"(?:thứ|lần|khóa|(?<!tổng )số|cấp|hạng|loại|bậc|điều|khoản|điểm|mục|chương|trung ương|hội nghị|nghị quyết|"
-    r"chỉ thị|kết luận|quy định|quyết định|hướng dẫn|thông tri|công văn|kế hoạch số|nghị định|thông tư|"
-    r"phường|quận|tổ|thôn|khu phố|khu|xóm|quốc lộ|ql|tỉnh lộ|km|lô|huy hiệu|tốp|top|vòng|mã|"
-    r"tiểu đoàn|trung đoàn|sư đoàn|quân đoàn|quân khu|đồn|trạm|đội|ảnh|hình|tầng|phòng|ấp|buôn|làng|"
-    r"bản|tờ|trang|kênh|gmt|đường|căn hộ|nhà số|năm|tháng|ngày|giai đoạn|nhiệm kỳ|từ năm|đến năm)\s*$",
-    re.IGNORECASE,
+# words right before a number that make it a label (ordinal, grade, document, place): never a quantity
+_LABEL_WORDS = (
+    "thứ", "lần", "khóa", "cấp", "hạng", "loại", "bậc", "điều", "khoản", "điểm", "mục", "chương", "trung ương",
+    "hội nghị", "nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "hướng dẫn", "thông tri",
+    "công văn", "kế hoạch số", "nghị định", "thông tư", "phường", "quận", "tổ", "thôn", "khu phố", "khu", "xóm",
+    "quốc lộ", "ql", "tỉnh lộ", "km", "lô", "huy hiệu", "tốp", "top", "vòng", "mã", "tiểu đoàn", "trung đoàn",
+    "sư đoàn", "quân đoàn", "quân khu", "đồn", "trạm", "đội", "ảnh", "hình", "tầng", "phòng", "ấp", "buôn", "làng",
+    "bản", "tờ", "trang", "kênh", "gmt", "đường", "căn hộ", "nhà số", "năm", "tháng", "ngày", "giai đoạn",
+    "nhiệm kỳ", "từ năm", "đến năm",
 )
+
+
+def _label_before(before: str) -> bool:
+    """`before` ends (spaces aside) with a label word: `lần thứ 8`, `Quyết định 02`, `số 5` (not `tổng số`).
+    A suffix test, not a regex search: it runs for nearly every digit run of every article."""
+    tail = before.rstrip().lower()
+    return tail.endswith(_LABEL_WORDS) or (tail.endswith("số") and not tail.endswith("tổng số"))
+
+
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"
                           r"thứ \w+,?|chủ nhật,?)\s*$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?$")
@@ -115,7 +125,7 @@ def _valid_day_month(a: float, b: float) -> bool:
 
 
 def _is_year(token: str, value: float) -> bool:
-    return re.fullmatch(r"\d{4}", token) is not None and 1900 <= value <= 2100
+    return len(token) == 4 and token.isdecimal() and 1900 <= value <= 2100
 
 
 def _money_multiplier(text: str, pos: int) -> tuple[float, int, bool]:
@@ -167,7 +177,7 @@ def find_amounts(text: str) -> list[Amount]:
         if _is_year(token, value):
             skip_until = end + (m2.end() if (m2 := re.match(r"\s?[-–]\s?\d{4}", after)) else 0)
             continue
-        if _UNIT_AFTER.match(after) or _LABEL_BEFORE.search(before):  # the anchored match is the cheaper test
+        if _UNIT_AFTER.match(after) or _label_before(before):
             continue
         if _LIST_MARKER.search(before) and re.match(r"[.)]\s", after) or _COMMENTS_AFTER.match(after):
             continue

@@ -167,23 +167,37 @@ class _Fig:
     reading: Reading | None = None
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _parens(text: str) -> list[tuple[int, int]]:
+    """(open, close) of every parenthesis pair; an unclosed one runs to the end of the text."""
+    if "(" not in text:
+        return []
     out, stack = [], []
-    for i, c in enumerate(text):
-        if c == "(":
+    for m in _PAREN.finditer(text):  # visits the parentheses only, not every character
+        i = m.start()
+        if text[i] == "(":
             stack.append(i)
-        elif c == ")" and stack:
+        elif stack:
             out.append((stack.pop(), i))
     out.extend((o, len(text)) for o in stack)
     return out
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, min(b + 1, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+    """`text` with every span [a, b] (inclusive) overwritten by spaces; same length."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        a, b = max(a, pos), min(b + 1, len(text))
+        if a >= b:
+            continue
+        out += [text[pos:a], " " * (b - a)]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Reading]:
@@ -219,7 +233,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     own_pre = view[prev_end:f.s]
     clause_pre = view[c_start:f.s]
     own_post = view[f.e:next_start]
-    sentence_pre = _blank(low, [p for p in parens if not (p[0] < f.s and f.e <= p[1])])[:f.s]
+    sentence_pre = _blank(low[:f.s], [p for p in parens if not (p[0] < f.s and f.e <= p[1])])
     parent = _parent(figs, f) if f.paren else None
 
     kind = _kind(rules, own_pre, own_post, sentence_pre, f)
@@ -311,8 +325,11 @@ def _kind(rules: Rules, own_pre: str, own_post: str, sentence_pre: str, f: _Fig)
     return "actual"
 
 
+_LINKING_TAIL = re.compile(r"(?:(?<!\w)(?:có|đạt|là|được|chiếm|bằng|với|lên|phấn đấu)\s*)+$")
+
+
 def _qualifier(rules: Rules, own_pre: str, own_post: str, kind: str) -> str:
-    pre = re.sub(r"(?:(?<!\w)(?:có|đạt|là|được|chiếm|bằng|với|lên|phấn đấu)\s*)+$", "", own_pre.rstrip())
+    pre = _LINKING_TAIL.sub("", own_pre.rstrip())
     for name in ("under", "approx", "over", "at_least"):
         if rules.qualifier_tail[name].search(pre) or rules.qualifier_tail[name].search(own_pre):
             if name == "over" and kind == "change":
@@ -353,7 +370,9 @@ def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.
 
 
 def _entity_at(rules: Rules, m: re.Match[str]) -> str:
-    return next(k for k, v in m.groupdict().items() if v)
+    # the rule regexes are alternations of named groups with no group inside: the one that matched
+    # is the last group closed (groupdict() would build a dict of every alternative per match)
+    return m.lastgroup
 
 
 def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
@@ -461,8 +480,7 @@ def _nearest_cue(rx: re.Pattern[str], text: str) -> str | None:
         last = m
     if last is None:
         return None
-    name = next(k for k, v in last.groupdict().items() if v)
-    return name.rsplit("_", 1)[0]
+    return last.lastgroup.rsplit("_", 1)[0]
 
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
@@ -476,7 +494,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
             return Reading(cue, "actual", "exact", noun="member")
         return Reading("other", "actual", "exact")
-    cls = next(k for k, v in nm.groupdict().items() if v)
+    cls = nm.lastgroup
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre)
