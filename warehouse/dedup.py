@@ -127,21 +127,29 @@ def same_figures(a: str, b: str, threshold: float = 0.8) -> bool:
     return figures_agree(numbers(a), numbers(b), threshold)
 
 
-def group_duplicates(candidates: list[Candidate], pairs: Iterable[tuple[int, int]]) -> dict[int, int | None]:
-    """article id -> id of its group's original (None for originals and unique articles)."""
-    parent = {c.id: c.id for c in candidates}
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
         return x
 
+    def union(self, a: Any, b: Any) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def group_duplicates(candidates: list[Candidate], pairs: Iterable[tuple[int, int]]) -> dict[int, int | None]:
+    """article id -> id of its group's original (None for originals and unique articles)."""
+    links = _UnionFind()
     for a, b in pairs:
-        parent[find(a)] = find(b)
+        links.union(a, b)
     groups: dict[int, list[Candidate]] = defaultdict(list)
     for cand in candidates:
-        groups[find(cand.id)].append(cand)
+        groups[links.find(cand.id)].append(cand)
     result: dict[int, int | None] = {}
     for members in groups.values():
         original = min(members, key=Candidate.order_key)
@@ -209,21 +217,6 @@ class _Figures:
 
     def agree(self, a: int, b: int) -> bool:
         return figures_agree(self.of[a], self.of[b])
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Any, Any] = {}
-
-    def find(self, x: Any) -> Any:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: Any, b: Any) -> None:
-        self.parent[self.find(a)] = self.find(b)
 
 
 def _near(connection: Connection, seeds: list[Candidate]) -> dict[int, Any]:
