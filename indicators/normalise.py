@@ -32,6 +32,12 @@ _TONED_Y = "".join(sorted({key[1] for key in _TABLE if key[0] in "uU"}))
 # classes instead of an alternation of every pair: this runs on every paragraph of every page.
 _NEW_STYLE = re.compile(f"(?<![qQ])([oO][{_TONED_A_E}]|[uU][{_TONED_Y}])(?!\\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Cheap tests first: both substitutions above are slow scans (a lookbehind tried at every position,
+# a match at every ordinary space), and most text needs neither. A toned vowel ending a word after
+# o/u (a superset of the new-style pairs) and a search for the odd spaces are several times faster
+# and decide whether to run them.
+_NEW_STYLE_HINT = re.compile(f"[{''.join(sorted({key[1] for key in _TABLE}))}](?<=[oOuU].)(?!\\w)")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 
 
@@ -39,8 +45,10 @@ def normalise_text(text: str) -> str:
     """NFC, classic tone placement, no control characters, single spaces, paragraphs kept."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = _NEW_STYLE.sub(lambda m: _TABLE.get(m.group(1), m.group(1)), text)
-    text = _SPACES.sub(" ", text)
+    if _NEW_STYLE_HINT.search(text):
+        text = _NEW_STYLE.sub(lambda m: _TABLE.get(m.group(1), m.group(1)), text)
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()

@@ -12,6 +12,7 @@ import unicodedata
 from urllib.parse import urljoin
 
 from indicators.normalise import normalise_text
+from scrapers.page import drop_tree, text_content
 from scrapers.records import Image
 
 # Removed from every article body, whatever the layout says (site layouts add their own).
@@ -89,7 +90,7 @@ def clean_author(text: str | None) -> str | None:
 
 
 def text_of(element) -> str:
-    return squash(element.text_content())
+    return squash(text_content(element))
 
 
 def _classes(element) -> set[str]:
@@ -99,7 +100,7 @@ def _classes(element) -> set[str]:
 def _drop(element) -> None:
     """Remove an element but keep the text that follows it (lxml stores it on the element as `tail`)."""
     if element.getparent() is not None:
-        element.drop_tree()
+        drop_tree(element)
 
 
 def attached(element, root) -> bool:
@@ -127,7 +128,7 @@ def remove_related_blocks(root) -> None:
             continue
         label = label_of(element.text)
         while element.getparent() is not None and element.getparent() is not root and \
-                label_of(element.getparent().text_content()) == label:
+                label_of(text_content(element.getparent())) == label:
             element = element.getparent()
         block = element.getparent()
         if block is not None and block is not root and link_density(block) >= 0.5:

@@ -102,25 +102,36 @@ class Source(BaseModel):
 
     def is_party_building(self, article: ParsedArticle) -> bool:
         """Party-building = in a Party-building section, or a keyword in title/sapo/tags, or often in the body."""
-        from indicators.normalise import normalise_text
         from scrapers.clean import slugify
 
-        rules = self.party_building
-        sections = {slugify(s) for s in rules.sections if s}
+        sections = self._pb_sections
         path_parts = {p for p in urlsplit(self.real_url(article.url)).path.split("/") if p}
         if sections and (
             (article.category and slugify(article.category) in sections) or sections & path_parts
             or any(slugify(tag) in sections for tag in article.tags)
         ):
             return True
-        keywords = [normalise_text(k).casefold() for k in rules.keywords if k]
+        keywords = self._pb_keywords
         if not keywords:
             return False
         head = " ".join([article.title, article.sapo or "", " ".join(article.tags), article.category or ""]).casefold()
         if any(k in head for k in keywords):
             return True
         body = article.body.casefold()
-        return sum(body.count(k) for k in keywords) >= rules.body_min_hits
+        return sum(body.count(k) for k in keywords) >= self.party_building.body_min_hits
+
+    @cached_property
+    def _pb_sections(self) -> frozenset[str]:
+        """Section slugs, computed once per source rather than once per article."""
+        from scrapers.clean import slugify
+
+        return frozenset(slugify(s) for s in self.party_building.sections if s)
+
+    @cached_property
+    def _pb_keywords(self) -> tuple[str, ...]:
+        from indicators.normalise import normalise_text
+
+        return tuple(normalise_text(k).casefold() for k in self.party_building.keywords if k)
 
     @cached_property
     def _hosts(self) -> set[str]:

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 import trafilatura
 
 from indicators.normalise import normalise_text
@@ -52,7 +53,7 @@ def _same(a: str, b: str) -> bool:
 
 def _trafilatura_text(page: Page, html_text: str | None = None) -> tuple[list[str], dict]:
     document = trafilatura.bare_extraction(
-        html_text if html_text is not None else page.doc,
+        html_text if html_text is not None else lxml.html.document_fromstring(page.text),
         url=page.url,
         with_metadata=True,
         include_comments=False,

@@ -19,7 +19,7 @@ from indicators.normalise import normalise_text
 from scrapers import clean
 from scrapers.css import UnsupportedSelector, select, select_first
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
-from scrapers.page import Page, text_of
+from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import Image, ParsedArticle
 from scrapers.urls import canonicalize, same_site
 
@@ -198,7 +198,7 @@ def prune(element, selectors) -> list[str]:
     for _, found in groups:
         for match in found:
             if match is not element and match.getparent() is not None and _attached(match, element):
-                match.drop_tree()
+                drop_tree(match)
     return leftovers
 
 

@@ -19,7 +19,7 @@ from scrapers import clean, fallback, generic
 from scrapers.config import Layout, Source, load_sources
 from scrapers.css import UnsupportedSelector, select, select_first
 from scrapers.dates import parse_vn_datetime
-from scrapers.page import Page, text_of
+from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import ParsedArticle, ParseError
 
 _META = re.compile(r"""^meta\[(?:property|name|itemprop)=["']?([\w:.-]+)["']?\]$""")
@@ -153,7 +153,7 @@ def _container(page: Page, layout: Layout, body_el):
 def _drop(element, body) -> None:
     """Remove an element already read (title, sapo, date, byline) when it sits inside the body."""
     if element is not None and element is not body and generic._inside(element, body) and element.getparent() is not None:
-        element.drop_tree()
+        drop_tree(element)
 
 
 def _author_before(sapo_el) -> tuple[str | None, str | None]:
@@ -163,7 +163,7 @@ def _author_before(sapo_el) -> tuple[str | None, str | None]:
         previous = previous.getprevious()
     if previous is not None and clean.is_upper_name(text_of(previous)):
         author = clean.clean_author(text_of(previous))
-        previous.drop_tree()
+        drop_tree(previous)
         return author, None
     first = next((c for c in sapo_el.iter("b", "strong", "span") if c is not sapo_el), None)
     sapo_text = text_of(sapo_el)

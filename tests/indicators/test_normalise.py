@@ -25,3 +25,25 @@ def test_normal_form(raw, expected):
 def test_idempotent(text):
     once = normalise_text(text)
     assert normalise_text(once) == once
+
+
+def _plain_normalise(text: str) -> str:
+    """The definition, with both substitutions always run (normalise_text skips them when a cheap test
+    shows they would change nothing)."""
+    from indicators.normalise import _BLANK_LINES, _NEW_STYLE, _SPACES, _TABLE
+
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = _NEW_STYLE.sub(lambda m: _TABLE.get(m.group(1), m.group(1)), text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_TRICKY = st.text(alphabet=st.sampled_from(list("oOuUqQaAyYeE xh\t\n\u00a0\u200b\u3000\u0300\u0301\u0309\u0303\u0323")
+                                        + list("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉỲÝ")))
+
+
+@given(st.one_of(_TRICKY, st.text()))
+def test_fast_paths_agree_with_the_definition(text):
+    assert normalise_text(text) == _plain_normalise(text)
