@@ -192,20 +192,40 @@ class Selector:
             return self._dispatch.select(root)
         return to_xpath(self.text)(root)
 
-    def first(self, root):
-        """First match of the first group that matches (group order wins over document order)."""
+    def first(self, root, memo: dict | None = None):
+        """First match of the first group that matches (group order wins over document order).
+
+        `memo` remembers each group's first match under `root` (keyed by its XPath): layouts ask a
+        page the same group more than once (`detect` and `body` both start with `.article__body`),
+        and each query is a scan of the whole page.
+        """
         for group in self.groups:
-            hits = group.xpath(root)
-            if hits:
-                return hits[0]
+            if memo is None:
+                hits = group.xpath(root)
+                hit = hits[0] if hits else None
+            else:
+                key = group.xpath.path
+                if key not in memo:
+                    hits = group.xpath(root)
+                    memo[key] = hits[0] if hits else None
+                hit = memo[key]
+            if hit is not None:
+                return hit
         return None
 
 
 class _Dispatch:
     """Groups bucketed by the id, class or tag their own compound needs, so one pass over a tree
-    reads each element's attributes once and tests only the groups that could match it."""
+    reads each element's attributes once and tests only the groups that could match it.
+
+    Most boilerplate groups are a bare `.class`, `#id` or `tag`: for those, landing in the bucket is
+    the match, so they are kept as plain sets and never tested.
+    """
 
     def __init__(self, chains: list[_Chain]):
+        self.sure_tags: set[str] = set()
+        self.sure_ids: set[str] = set()
+        self.sure_classes: set[str] = set()
         self.by_id: dict[str, list[_Chain]] = {}
         self.by_class: dict[str, list[_Chain]] = {}
         self.by_tag: dict[str, list[_Chain]] = {}
@@ -213,7 +233,14 @@ class _Dispatch:
         self.rest: list[_Chain] = []
         for chain in chains:
             own = chain.own
-            if own.ids:
+            bare = not chain.up and not own.attrs and len(own.ids) + len(own.classes) + (own.tag is not None) == 1
+            if bare and own.tag is not None:
+                self.sure_tags.add(own.tag)
+            elif bare and own.ids:
+                self.sure_ids.add(own.ids[0])
+            elif bare:
+                self.sure_classes.add(own.classes[0])
+            elif own.ids:
                 self.by_id.setdefault(own.ids[0], []).append(chain)
             elif own.classes:
                 self.by_class.setdefault(own.classes[0], []).append(chain)
@@ -226,20 +253,35 @@ class _Dispatch:
 
     def select(self, root) -> list:
         out = []
+        sure_tags, sure_ids, sure_classes = self.sure_tags, self.sure_ids, self.sure_classes
         by_id, by_class, by_tag, by_attr, rest = self.by_id, self.by_class, self.by_tag, self.by_attr, self.rest
         for el in root.iter():
             tag = el.tag
             if not isinstance(tag, str):
                 continue
+            if tag in sure_tags:
+                out.append(el)
+                continue
+            el_id = el.get("id")
+            if el_id is not None and el_id in sure_ids:
+                out.append(el)
+                continue
+            cls = el.get("class")
+            tokens = _tokens(cls) if cls else ()
+            if tokens and not sure_classes.isdisjoint(tokens):
+                out.append(el)
+                continue
             groups = list(rest)
-            groups += by_tag.get(tag, ())
-            if by_id and (el_id := el.get("id")) is not None:
-                groups += by_id.get(el_id, ())
-            if by_class and (cls := el.get("class")):
-                for token in _tokens(cls):
-                    groups += by_class.get(token, ())
+            if tag in by_tag:
+                groups += by_tag[tag]
+            if el_id is not None and el_id in by_id:
+                groups += by_id[el_id]
+            for token in tokens:
+                if token in by_class:
+                    groups += by_class[token]
             for name, chains in by_attr.items():
-                if el.get(name) is not None:
+                value = el_id if name == "id" else cls if name == "class" else el.get(name)
+                if value is not None:
                     groups += chains
             if groups and any(g.matches(el, root) for g in groups):
                 out.append(el)
@@ -280,6 +322,9 @@ def select(element, selector: str) -> list:
     return compile_selector(selector).select(element)
 
 
-def select_first(element, selector: str):
-    """First match, honouring the order of comma groups (the first group that matches wins)."""
-    return compile_selector(selector).first(element)
+def select_first(element, selector: str, memo: dict | None = None):
+    """First match, honouring the order of comma groups (the first group that matches wins).
+
+    Pass the same `memo` dict for repeated queries of one tree that is not modified in between.
+    """
+    return compile_selector(selector).first(element, memo)

@@ -165,7 +165,7 @@ def generic_author(page: Page) -> str | None:
 def find_body_element(page: Page):
     """The element holding the article text: a known body class, else the densest <p> parent."""
     for selector in BODY_CANDIDATES:
-        element = select_first(page.doc, selector)
+        element = select_first(page.doc, selector, page.first_matches)
         if element is not None and len(text_of(element)) >= 150:
             return element
     scores: dict = {}

@@ -104,6 +104,8 @@ class Page:
         self.doc = doc
         self.text = text
         self.url = url
+        # first matches of selector groups on `doc`, which no parser modifies (they work on copies)
+        self.first_matches: dict[str, object] = {}
 
     @cached_property
     def metas(self) -> dict[str, list[str]]:

@@ -117,10 +117,10 @@ def _find_all(work, page: Page, selectors: list[str]) -> list[str]:
     return []
 
 
-def _first(root, selectors: list[str]):
+def _first(root, selectors: list[str], memo: dict | None = None):
     for selector in selectors:
         try:
-            element = select_first(root, selector)
+            element = select_first(root, selector, memo)
         except UnsupportedSelector:
             continue
         if element is not None:
@@ -131,10 +131,10 @@ def _first(root, selectors: list[str]):
 def _container(page: Page, layout: Layout, body_el):
     """The layout's container if it holds the body, else the nearest common ancestor of title and body."""
     if layout.container:
-        element = select_first(page.doc, layout.container)
+        element = select_first(page.doc, layout.container, page.first_matches)
         if element is not None and generic._inside(body_el, element):
             return element
-    title_el = _first(page.doc, [_split_attr(s)[0] for s in layout.title])
+    title_el = _first(page.doc, [_split_attr(s)[0] for s in layout.title], page.first_matches)
     if title_el is not None:
         ancestors = set()
         node = title_el
@@ -174,11 +174,11 @@ def _author_before(sapo_el) -> tuple[str | None, str | None]:
 
 def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedArticle | None:
     try:
-        if any(select_first(page.doc, selector) is None for selector in layout.detect):
+        if any(select_first(page.doc, selector, page.first_matches) is None for selector in layout.detect):
             return None
     except UnsupportedSelector:
         return None
-    body_el = _first(page.doc, layout.body)
+    body_el = _first(page.doc, layout.body, page.first_matches)
     if body_el is None:
         return None
     work = copy.deepcopy(_container(page, layout, body_el))
