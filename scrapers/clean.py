@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from indicators.normalise import normalise_text
@@ -37,10 +38,12 @@ RELATED_LABELS = frozenset(
         "có thể bạn quan tâm", "bài viết liên quan", "các tin khác", "tin nổi bật",
     }
 )
-_BOILERPLATE_LINES = (
-    re.compile(r"^(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?$", re.I),
-    re.compile(r"^(?:chia sẻ|chia sẻ bài viết|in bài viết|bình luận|từ khóa|từ khoá|tags?)\s*:?$", re.I),
-    re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300}$", re.I),
+# one alternation, so a paragraph costs one match call
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?"
+    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|bình luận|từ khóa|từ khoá|tags?)\s*:?"
+    r"|(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300})$",
+    re.I,
 )
 DATELINE = re.compile(r"^\s*\(\s*[^()\n]{2,30}?\s*\)\s*[-–—:]+\s*")
 _BYLINE_PREFIX = re.compile(
@@ -70,7 +73,7 @@ def label_of(text: str) -> str:
 def is_boilerplate_line(text: str) -> bool:
     if label_of(text) in RELATED_LABELS:
         return True
-    return any(p.match(text) for p in _BOILERPLATE_LINES)
+    return _BOILERPLATE_LINE.match(text) is not None
 
 
 def strip_dateline(text: str, pattern: re.Pattern | None = None) -> str:
@@ -157,6 +160,7 @@ CAPTION_CLASSES = frozenset(
 )
 
 
+@lru_cache(maxsize=64)
 def caption_matcher(selectors: str):
     """A predicate-based finder for caption elements: figcaption, or a caption class from the layout's
     `.x` / `tag.x` selectors (the only forms layouts use for captions)."""
@@ -168,7 +172,7 @@ def caption_matcher(selectors: str):
 
     def find(wrapper) -> list:
         found = [e for e in wrapper.iter() if isinstance(e.tag, str) and e is not wrapper and
-                 (e.tag == "figcaption" or classes.intersection(_classes(e)))]
+                 (e.tag == "figcaption" or not classes.isdisjoint((e.get("class") or "").split()))]
         return [e for e in found if not any(a in found for a in e.iterancestors())]
 
     return find

@@ -264,8 +264,6 @@ def extract_body(
     if sapo_norm and dateline is not None:
         sapo_norm = normalise_text(clean.strip_dateline(sapo_norm))
     for text in texts:
-        if not text or clean.is_boilerplate_line(text) or text in captions_seen:
-            continue
         if not out:
             stripped = clean.strip_dateline(text, dateline)
             text = normalise_text(stripped) if stripped != text else text
