@@ -73,6 +73,7 @@ class _Compound:
     classes: tuple[str, ...]
     attrs: tuple[tuple[str, object], ...]  # (attribute name, predicate on its value)
     needs: str | None = None  # an attribute the element must carry (`[a!=v]` also matches its absence)
+    literals: tuple[str, ...] = ()  # text a matching element's attributes must contain (ids, classes, values)
 
     def matches(self, el) -> bool:
         if self.tag is not None and el.tag != self.tag:
@@ -98,6 +99,10 @@ class _Chain:
     own: _Compound
     up: tuple[tuple[str, _Compound], ...]  # (combinator, compound), walking towards the root
 
+    @property
+    def literals(self) -> tuple[str, ...]:
+        return (*self.own.literals, *(lit for _, compound in self.up for lit in compound.literals))
+
     def matches(self, el, root) -> bool:
         return self.own.matches(el) and self._ancestors_match(el, root, 0)
 
@@ -118,7 +123,7 @@ class _Chain:
 
 
 def _compound(tree) -> _Compound:
-    tag, ids, classes, attrs, needs = None, [], [], [], None
+    tag, ids, classes, attrs, needs, literals = None, [], [], [], None, []
     node = tree
     while not isinstance(node, Element):
         if isinstance(node, Class):
@@ -134,6 +139,8 @@ def _compound(tree) -> _Compound:
             attrs.append((node.attrib.lower(), _attr_test(node.operator, value)))
             if node.operator != "!=":
                 needs = node.attrib.lower()
+            if node.operator not in ("exists", "!=") and value:
+                literals.append(value)
             node = node.selector
         else:
             raise _NotSimple(type(node).__name__)
@@ -141,7 +148,7 @@ def _compound(tree) -> _Compound:
         raise _NotSimple("namespace")
     if node.element and node.element != "*":
         tag = node.element.lower()
-    return _Compound(tag, tuple(ids), tuple(classes), tuple(attrs), needs)
+    return _Compound(tag, tuple(ids), tuple(classes), tuple(attrs), needs, (*ids, *classes, *literals))
 
 
 def _chain(tree) -> _Chain:
@@ -185,6 +192,20 @@ class Selector:
     def _dispatch(self) -> _Dispatch | None:
         chains = [g.chain for g in self.groups if g.chain is not None]
         return _Dispatch(chains) if len(chains) == len(self.groups) and len(chains) > 2 else None
+
+    @cached_property
+    def _literals(self) -> tuple[tuple[str, ...] | None, ...]:
+        return tuple(g.chain.literals if g.chain is not None else None for g in self.groups)
+
+    def may_match(self, source_has) -> bool:
+        """False when no group can match a tree parsed from a source lacking some text it needs.
+
+        `source_has(text)` says whether the page's source contains `text`. An id, class or
+        attribute value in the tree is text of the source, unless written with character
+        references (the caller answers True for everything when the source holds any). Groups
+        this module does not match itself are always possible.
+        """
+        return any(lits is None or all(source_has(lit) for lit in lits) for lits in self._literals)
 
     def select(self, root) -> list:
         """All matches under (or equal to) `root`, in document order, each once."""

@@ -106,6 +106,23 @@ class Page:
         self.url = url
         # first matches of selector groups on `doc`, which no parser modifies (they work on copies)
         self.first_matches: dict[str, object] = {}
+        self._source_has: dict[str, bool] = {}
+        self._char_refs = "&#" in text
+
+    def source_has(self, literal: str) -> bool:
+        """Whether the page's source holds `literal`; True whenever that cannot be told from the text.
+
+        Lets a selector needing an id, class or attribute value the page never mentions be skipped
+        without scanning the tree (`css.Selector.may_match`): a string search is ~10x cheaper than
+        an XPath query of a small page, ~30x on a real one. An attribute value in the tree is text
+        of the source unless it came from a character reference (`&#…;`, so any page holding one
+        answers True) or a named one, which yields only non-ASCII characters and `&<>"'`.
+        """
+        known = self._source_has.get(literal)
+        if known is None:
+            plain = literal.isascii() and literal.isprintable() and not any(c in literal for c in " &<>\"'")
+            known = self._source_has[literal] = not plain or self._char_refs or literal in self.text
+        return known
 
     @cached_property
     def metas(self) -> dict[str, list[str]]:

@@ -97,3 +97,36 @@ def test_an_unreadable_selector_names_itself():
         select(lxml.html.fragment_fromstring("<div/>"), "div::before")
     with pytest.raises(UnsupportedSelector, match=r"\[\["):
         select(lxml.html.fragment_fromstring("<div/>"), "[[")
+
+
+@st.composite
+def sources(draw):
+    """Page sources whose attribute values are sometimes written with character or named references."""
+    html = draw(trees())
+    if draw(st.booleans()):
+        html = html.replace("tin-lien-quan", "tin-lien-qu&#97;n", 1)  # a class written with a character reference
+    if draw(st.booleans()):
+        html = html.replace('data-source="x"', 'data-source="x&amp;y"', 1)
+    return f"<html><body><div>{html}</div></body></html>"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=sources(), selector=st.one_of(selectors(), st.just('[data-source*="x&y"]')))
+def test_a_selector_ruled_out_by_the_source_text_matches_nothing(html, selector):
+    from scrapers.page import Page
+
+    page = Page(html, "https://example.org/a")
+    if not compile_selector(selector).may_match(page.source_has):
+        assert select(page.doc, selector) == []
+
+
+def test_source_text_rules_out_only_what_the_page_never_mentions():
+    from scrapers.page import Page
+
+    page = Page('<html><body><div class="article__body"><p class="t1">x</p></div></body></html>', "https://e.org/")
+    assert compile_selector(".article__body p.t1").may_match(page.source_has)
+    assert not compile_selector(".cms-body, #content, [itemprop=articleBody]").may_match(page.source_has)
+    assert compile_selector(".cms-body, p:first-child").may_match(page.source_has)  # XPath-only group: unknown
+    with_refs = Page('<html><body><div class="cms&#45;body">x</div></body></html>', "https://e.org/")
+    assert compile_selector(".cms-body").may_match(with_refs.source_has)
+    assert select(with_refs.doc, ".cms-body")
