@@ -7,14 +7,14 @@ Pure and fast: no I/O; the regexes and rules are compiled once per process. Offs
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
 from indicators.normalise import normalise_text
-from indicators.numbers import Amount, find_amounts
+from indicators.numbers import Amount, amounts_in, caseless
 from indicators.record import Indicator
 from indicators.rules import Reading, read_sentence
-from indicators.sentences import Span, split_paragraphs, split_sentences
+from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
 _YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|so với[^;.]{0,40}|từ)\s*$", re.IGNORECASE)
@@ -23,8 +23,12 @@ _HEADER_DATES = (
     re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"),
     re.compile(r"(?<!\d)(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)"),
 )
+_PARTY_BODY = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)"
+# `(?:[Tt]oàn\s+)?<body>(?:\s+word){0,10}` with the optional "Toàn" spelled out as alternatives
+# that each open with a letter, so that `re` skips in C to the next T, t, Đ, C, H or Q
 _SUBJECT = re.compile(
-    r"(?:[Tt]oàn\s+)?(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)(?:\s+[^\s,.;:()“”\"]+){0,10}"
+    rf"(?:Toàn\s+{_PARTY_BODY}|toàn\s+{_PARTY_BODY}|Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)"
+    r"(?:\s+[^\s,.;:()“”\"]+){0,10}"
 )
 
 
@@ -48,37 +52,59 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     """
     norm = text if normalised else normalise_text(text)
     pub_year = published.year if published is not None else infer_published_year(norm)
-    amounts = find_amounts(norm)
+    low = caseless(norm)
+    amounts = amounts_in(norm, low)
     if not amounts:
         return []
-    sentences = split_sentences(norm)
-    paragraphs = split_paragraphs(norm)
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(norm)
+    paragraphs = paragraph_bounds(norm)
+    years = [(m.start(), int(m.group(1))) for m in _year_matches(norm, low)
              if not _YEAR_SKIP_BEFORE.search(norm[max(0, m.start() - 60):m.start()])]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
-    doc_years = _document_years(norm, paragraphs, years, pub_year)
-    starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[Amount]] = {}
-    for a in amounts:
-        idx = bisect_right(starts, a.start) - 1
-        if idx >= 0 and a.start < sentences[idx].end:
-            by_sentence.setdefault(idx, []).append(a)
+    doc_years = _document_years(norm, low, paragraphs, years, pub_year)
+    places = _Places(years, subjects, _may_name_a_term(low))
     out: list[Indicator] = []
-    for idx, group in by_sentence.items():
-        sent = sentences[idx]
+    for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         readings = read_sentence(sent.text, group, sent.start)
-        para = _containing(paragraphs, sent.start)
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
-            year = _year_for(years, sent, para, a, doc_years, norm, r.kind)
+            year = _year_for(places, sent, para, a, doc_years, norm, r.kind)
             if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
                 # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
                 year = prev[1]
             prev = (r, year)
-            subject = _subject_for(subjects, sent, para, a)
+            subject = _subject_for(places, sent, para, a)
             out.extend(_records(a, r, year, subject, sent))
     out.sort(key=lambda i: (i.start, i.kind != "actual"))
     return _dedupe(out)
+
+
+def _figures_by_sentence(norm: str, paragraphs: list[tuple[int, int]],
+                         amounts: list[Amount]) -> list[tuple[Span, Span, list[Amount]]]:
+    """(sentence, paragraph, its figures in order) for every sentence holding a figure, in text order.
+
+    A sentence never crosses a line break, so only the paragraphs that hold a figure are split
+    (most of an article's sentences hold none).
+    """
+    para_starts = [start for start, _ in paragraphs]
+    out: list[tuple[Span, Span, list[Amount]]] = []
+    para_idx, sentences, starts = -1, [], []
+    for a in amounts:  # in text order
+        i = bisect_right(para_starts, a.start) - 1
+        if i < 0 or a.start >= paragraphs[i][1]:
+            continue  # not inside a paragraph, so inside no sentence either
+        if i != para_idx:
+            start, end = paragraphs[i]
+            para = Span(start, end, norm[start:end])
+            para_idx, sentences = i, split_sentences(norm, start, end)
+            starts = [s.start for s in sentences]
+        j = bisect_right(starts, a.start) - 1
+        if j < 0 or a.start >= sentences[j].end:
+            continue
+        if out and out[-1][0] is sentences[j]:
+            out[-1][2].append(a)
+        else:
+            out.append((sentences[j], para, [a]))
+    return out
 
 
 def _dedupe(records: list[Indicator]) -> list[Indicator]:
@@ -125,18 +151,43 @@ def _trim_subject(name: str) -> str:
     return " ".join(keep)
 
 
-def _containing(spans: list[Span], pos: int) -> Span | None:
-    for s in spans:
-        if s.start <= pos < s.end + 1:
-            return s
-    return None
+class _Places:
+    """The years and subjects an article names, with their offsets, for bisecting per figure; and
+    whether it may name a term (`_TERM`): most do not, which spares a search per figure."""
+
+    def __init__(self, years: list[tuple[int, int]], subjects: list[tuple[int, str]], terms: bool) -> None:
+        self.terms = terms
+        self.years = years
+        self.year_at = [p for p, _ in years]
+        self.subjects = subjects
+        self.subject_at = [p for p, _ in subjects]
 
 
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 
 
-def _document_years(norm: str, paragraphs: list[Span], years: list[tuple[int, int]],
+def _may_name_a_term(low: str | None) -> bool:
+    """False when `_TERM` cannot match: the article (`low` is `caseless(norm)`) lacks its words."""
+    return low is None or "nhiệm kỳ" in low or "giai đoạn" in low
+
+
+def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
+    """`list(_YEAR.finditer(norm))`, matched only where `năm` is (`low` is `caseless(norm)`): a few
+    `find` calls instead of a case-insensitive search that tries every position of the article."""
+    if low is None:
+        return list(_YEAR.finditer(norm))
+    out = []
+    at = low.find("năm")
+    while at != -1:
+        m = _YEAR.match(norm, at)
+        if m:
+            out.append(m)
+        at = low.find("năm", at + 1)  # a match holds one `năm` only: matches never overlap
+    return out
+
+
+def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]],
                     pub: int | None) -> tuple[int | None, int | None]:
     """The year the article reports on and the year it plans for, as its headline and lead set them.
 
@@ -145,49 +196,56 @@ def _document_years(norm: str, paragraphs: list[Span], years: list[tuple[int, in
     after it. A congress opening the term that starts in its own year reports the year before it.
     """
     # the headline and the lead paragraph (a dateline or a caption between them is skipped)
-    leads = [p for p in paragraphs[:4] if len(p.text) > 80][:1] or paragraphs[:2]
-    lead_end = leads[-1].end if leads else min(len(norm), 600)
+    leads = [(start, end) for start, end in paragraphs[:4] if end - start > 80][:1] or paragraphs[:2]
+    lead_end = leads[-1][1] if leads else min(len(norm), 600)
     lead = sorted({y for p, y in years if p < lead_end and (pub is None or y <= pub + 1)})
     if lead:
         past = [y for y in lead if pub is None or y <= pub] or lead
         report = past[0]
         plan = lead[-1] if lead[-1] > report else None
         return report, plan
-    if pub is not None and _CONGRESS.search(norm[:lead_end]):
+    if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
         if pub in starts:
             return pub - 1, None
     return pub, None
 
 
-def _year_for(years: list[tuple[int, int]], sent: Span, para: Span | None, a: Amount,
+def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
               doc_years: tuple[int | None, int | None], norm: str, kind: str) -> int | None:
-    before = [y for p, y in years if sent.start <= p < a.start]
-    if before:
-        return before[-1]
-    clause_end = min((x for x in (norm.find(";", a.end, sent.end), sent.end) if x != -1), default=sent.end)
-    after = [y for p, y in years if a.end <= p < clause_end]
-    if after:
-        return after[0]
+    """The year named nearest before the figure in its sentence, else just after it in its clause,
+    else earlier in its paragraph; else the article's report (or plan) year, unless a whole term is
+    meant. `years` is in text order, so each of these is one bisection."""
+    years, at = places.years, places.year_at
+    i = bisect_left(at, a.start)  # years[:i] are named before the figure
+    if i and at[i - 1] >= sent.start:
+        return years[i - 1][1]
+    clause_end = norm.find(";", a.end, sent.end)
+    if clause_end == -1:
+        clause_end = sent.end
+    j = bisect_left(at, a.end)
+    if j < len(at) and at[j] < clause_end:
+        return years[j][1]
     if para is not None:
-        earlier = [y for p, y in years if para.start <= p < sent.start]
-        if earlier:
-            return earlier[-1]
+        k = bisect_left(at, sent.start)
+        if k and at[k - 1] >= para.start:
+            return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if _TERM.search(norm, sent.start, clause_end) or (para is not None and _TERM.search(norm, para.start, sent.start)):
+    if places.terms and (_TERM.search(norm, sent.start, clause_end) or
+                         (para is not None and _TERM.search(norm, para.start, sent.start))):
         return None
     report, plan = doc_years
     return plan if kind == "target" and plan is not None else report
 
 
-def _subject_for(subjects: list[tuple[int, str]], sent: Span, para: Span | None, a: Amount) -> str | None:
-    near = [(p, s) for p, s in subjects if sent.start <= p < a.start]
-    if not near and para is not None:
-        near = [(p, s) for p, s in subjects if para.start <= p < a.start]
-    if near:
-        return _named(subjects, *near[-1])
-    earlier = [s for p, s in subjects if p < a.start]
-    return earlier[0] if earlier else (subjects[0][1] if subjects else None)
+def _subject_for(places: _Places, sent: Span, para: Span | None, a: Amount) -> str | None:
+    """The organisation named last before the figure in its sentence or paragraph, else the
+    article's first one."""
+    subjects, at = places.subjects, places.subject_at
+    i = bisect_left(at, a.start)  # subjects[:i] are named before the figure
+    if i and at[i - 1] >= (para.start if para is not None else sent.start):
+        return _named(subjects, *subjects[i - 1])
+    return subjects[0][1] if subjects else None
 
 
 def _named(subjects: list[tuple[int, str]], pos: int, subject: str) -> str:

@@ -16,16 +16,22 @@ from dataclasses import dataclass
 _L = "A-Za-zÀ-ỹĐđ"  # letters, Vietnamese included
 _WORD_CHAR = rf"[{_L}0-9_]"
 
-# a run of digits with . and , marks; it must not touch letters (image ids, Covid-19, GMT+7, 5G)
-_NUM = re.compile(rf"(?<![{_L}0-9_.,/:+\-])(?<![{_L}][\-+])\d+(?:[.,]\d+)*")
+# a run of digits with . and , marks; it must not touch letters (image ids, Covid-19, GMT+7, 5G).
+# The first digit comes before the look-behinds (which then look one character further back): a
+# pattern that opens with a character class lets `re` skip to the next digit in C, where one that
+# opens with a look-behind is tried at every position of the article.
+_NUM = re.compile(rf"\d(?<![{_L}0-9_.,/:+\-]\d)(?<![{_L}][\-+]\d)\d*(?:[.,]\d+)*")
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10}
 # a count written in words only counts before a classifier ("một căn", "hai đảng viên")
+_CLASSIFIERS = ("căn", "ngôi", "mái ấm", "đảng viên", "quần chúng", "tổ chức cơ sở", "chi bộ", "chỉ tiêu", "trường hợp")
 _WORD_NUM = re.compile(
     r"(?<![\w])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-    r"(?=(?:căn|ngôi|mái ấm|đảng viên|quần chúng|tổ chức cơ sở|chi bộ|chỉ tiêu|trường hợp)(?!\w))",
+    rf"(?=(?:{'|'.join(_CLASSIFIERS)})(?!\w))",
     re.IGNORECASE,
 )
+_NUMBER_WORD_ENDS = tuple(_NUMBER_WORDS)
+_ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
 _SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
 _SCALE = r"(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)"
 _NOT_MONEY_AFTER_DONG = (r"chí|bào|thời|ý|hành|tình|lòng|bộ|loạt|nghiệp|đều|hương|cảm|minh|tâm|phục|sức|"
@@ -35,6 +41,13 @@ _MONEY_TAIL = re.compile(
     rf"\s*(?P<scale>{_SCALE})?(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*)\s*"
     rf"(?P<cur>đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)?",
 )
+# what `_MONEY_TAIL` needs to find a scale or a currency: the first letter of one, or the digit of a
+# "1 tỷ 200 triệu đồng"; a cheap test that rules out most counts before the full pattern runs
+_MONEY_START = re.compile(rf"\s*(?:[nt\dVv]|đ(?:ồ|(?![{_L}])))")
+_SCALED = re.compile(rf"(\d+(?:[.,]\d+)*)\s*({_SCALE})")
+_COUNTED_AFTER = re.compile(r"\s*[\w“\"%]")
+_FROM_TAIL = re.compile(r"từ\s*$")
+_MONEY_WORD_BEFORE = re.compile(r"(?:tiền|trị giá|kinh phí|ngân sách|quỹ)\b[^.;]{0,25}$", re.IGNORECASE)
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
@@ -43,6 +56,8 @@ _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
 _GLUED = re.compile(rf"[{_L}_]")
 _TIME_AFTER = re.compile(r"[:hg]\d{2}(?!\d)")
 _DOC_AFTER = re.compile(rf"(?:[-/][{_L}]|[-–]\d+[-/][{_L}])")
+_YEAR_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{4}")
+_LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 _DATE_AFTER = re.compile(r"([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.,])")
 
 # words after a number that make it a duration, an age, a calendar unit: never a quantity
@@ -62,13 +77,15 @@ _LABEL_WORDS = (
     "bản", "tờ", "trang", "kênh", "gmt", "đường", "căn hộ", "nhà số", "năm", "tháng", "ngày", "giai đoạn",
     "nhiệm kỳ", "từ năm", "đến năm",
 )
+# the label words by their last letter: a suffix test need only try the words ending on the right one
+_LABELS_BY_LAST = {c: tuple(w for w in _LABEL_WORDS if w[-1] == c) for c in {w[-1] for w in _LABEL_WORDS}}
 
 
 def _label_before(before: str) -> bool:
     """`before` ends (spaces aside) with a label word: `lần thứ 8`, `Quyết định 02`, `số 5` (not `tổng số`).
     A suffix test, not a regex search: it runs for nearly every digit run of every article."""
     tail = before.rstrip().lower()
-    return tail.endswith(_LABEL_WORDS) or (tail.endswith("số") and not tail.endswith("tổng số"))
+    return tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())) or (tail.endswith("số") and not tail.endswith("tổng số"))
 
 
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"
@@ -96,6 +113,8 @@ class Amount:
 def parse_vn_number(token: str) -> float:
     """Read `1.465`, `98,35`, `1.234,5`; a lone dot before other than three digits is a decimal."""
     token = token.strip()
+    if token.isdecimal():  # most figures
+        return float(token)
     if "," in token and "." in token:
         return float(token.replace(".", "").replace(",", "."))
     if "," in token:
@@ -130,6 +149,8 @@ def _is_year(token: str, value: float) -> bool:
 
 def _money_multiplier(text: str, pos: int) -> tuple[float, int, bool]:
     """Scale and currency right after a number: (multiplier, end, is_money)."""
+    if not _MONEY_START.match(text, pos):
+        return 1.0, pos, False  # most counts: "120 đảng viên"
     m = _MONEY_TAIL.match(text, pos)
     if not m or not (m.group("scale") or m.group("cur")):
         return 1.0, pos, False
@@ -150,13 +171,31 @@ def _extra_scaled(text: str, pos: int) -> float:
     m = _MONEY_TAIL.match(text, pos)
     total = 0.0
     if m and m.group("more"):
-        for part in re.finditer(rf"(\d+(?:[.,]\d+)*)\s*({_SCALE})", m.group("more")):
+        for part in _SCALED.finditer(m.group("more")):
             total += parse_vn_number(part.group(1)) * _SCALES[part.group(2).lower()]
     return total
 
 
+def caseless(text: str) -> str | None:
+    """`text.lower()` when it folds case character for character as an IGNORECASE regex does; else None.
+
+    Then an IGNORECASE pattern of lower-case Latin words matches `text` only where the words occur in
+    the result, and a `find` or an `in` test can stand in for a regex scan of the whole text. It
+    does not when lower-casing changes the length (İ), or keeps a letter IGNORECASE folds (ı, ſ).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every quantity in `text` (already normalised), in order; labels, dates and years left out."""
+    return amounts_in(text, caseless(text))
+
+
+def amounts_in(text: str, low: str | None) -> list[Amount]:
+    """`find_amounts(text)`, for a caller that has `low = caseless(text)` already."""
     out: list[Amount] = []
     skip_until = -1
     for m in _NUM.finditer(text):
@@ -171,26 +210,30 @@ def find_amounts(text: str) -> list[Amount]:
         after = text[end:end + 40]
         if _GLUED.match(after) and not after.startswith("đ"):
             continue  # glued to letters: an id, a code, "5G" (but "500đ" is money)
-        if _TIME_AFTER.match(after) or _DOC_AFTER.match(after) or _DATE_AFTER.match(after):
+        # the character after the number rules most patterns out (each `… and` below is one that
+        # cannot match unless it opens with that character): most numbers are followed by a space
+        nxt = after[:1]
+        if nxt in ":hg-–/." and (_TIME_AFTER.match(after) or _DOC_AFTER.match(after) or _DATE_AFTER.match(after)):
             skip_until = end + (_DATE_AFTER.match(after).end() if _DATE_AFTER.match(after) else 0)
             continue
         if _is_year(token, value):
-            skip_until = end + (m2.end() if (m2 := re.match(r"\s?[-–]\s?\d{4}", after)) else 0)
+            skip_until = end + (m2.end() if (m2 := _YEAR_RANGE_AFTER.match(after)) else 0)
             continue
-        if _UNIT_AFTER.match(after) or _label_before(before):
+        if nxt != "%" and _UNIT_AFTER.match(after) or _label_before(before):
             continue
-        if _LIST_MARKER.search(before) and re.match(r"[.)]\s", after) or _COMMENTS_AFTER.match(after):
+        if nxt in ".)" and _LIST_MARKER.search(before) and _LIST_MARKER_AFTER.match(after) or \
+                nxt == ")" and _COMMENTS_AFTER.match(after):
             continue
-        if before.endswith("(") and _PAREN_MARKER.match(after):  # "(2) Hàng năm": a list marker
+        if nxt == ")" and before.endswith("(") and _PAREN_MARKER.match(after):  # "(2) Hàng năm": a list marker
             continue
-        frac = _FRACTION.match(after)
-        dash = _DASH_PAIR.match(after)
+        frac = _FRACTION.match(after) if nxt == "/" else None
+        dash = _DASH_PAIR.match(after) if "-" in after[:2] or "–" in after[:2] else None
         if frac:
             other = parse_vn_number(frac.group(1))
             if _DATE_BEFORE.search(before) and _valid_day_month(value, other):
                 skip_until = end + frac.end()
                 continue
-            if _valid_day_month(value, other) and not re.match(r"\s*[\w“\"%]", after[frac.end():]):
+            if _valid_day_month(value, other) and not _COUNTED_AFTER.match(after, frac.end()):
                 skip_until = end + frac.end()
                 continue  # "21/8" with nothing counted after it is a date
             tail = end + frac.end()
@@ -213,11 +256,11 @@ def find_amounts(text: str) -> list[Amount]:
             out.append(Amount(end + dash.start(1), q_end, other * mult + extra, unit, range_role="high"))
             skip_until = tail
             continue
-        rng = _RANGE_WORD.match(after)
+        rng = _RANGE_WORD.match(after) if "đến" in after or "tới" in after else None
         if rng:
             tail = end + rng.end()
             unit, mult, extra, q_end = _unit_after(text, tail, before)
-            if unit != "count" or re.search(r"từ\s*$", before):
+            if unit != "count" or _FROM_TAIL.search(before):
                 other = parse_vn_number(rng.group(1))
                 out.append(Amount(start, end, value * mult, unit, range_role="low"))
                 out.append(Amount(end + rng.start(1), q_end, other * mult + extra, unit, range_role="high"))
@@ -228,13 +271,47 @@ def find_amounts(text: str) -> list[Amount]:
         unit, mult, extra, q_end = _unit_after(text, end, before)
         out.append(Amount(start, q_end, value * mult + extra, unit))
         skip_until = q_end
-    for m in _WORD_NUM.finditer(text):
-        if re.search(r"(?:thứ|lần|số)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+    out.extend(_word_counts(text, low))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _word_counts(text: str, low: str | None) -> list[Amount]:
+    """Counts written in words before a classifier ("bàn giao một căn nhà"), not after an ordinal."""
+    out = []
+    for m in _word_num_matches(text, low):
+        if _ORDINAL_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
         out.append(Amount(m.start(1), m.end(1), float(_NUMBER_WORDS[m.group(1).lower()]), "count",
                           in_words=True))
-    out.sort(key=lambda a: a.start)
     return out
+
+
+def _word_num_matches(text: str, low: str | None) -> list[re.Match[str]]:
+    """`list(_WORD_NUM.finditer(text))`, found from the classifiers instead of at every word.
+
+    A case-insensitive pattern that opens with a look-behind is tried at every position of the
+    article; the classifiers are found with `str.find` in its lower case (`low`, `caseless(text)`;
+    None: not safe to, so the plain search runs), and `_WORD_NUM` itself is
+    matched only where a number word (two to four letters) can end just before the spaces before
+    one. Its matches never overlap, so these are the same matches.
+    """
+    if low is None:
+        return list(_WORD_NUM.finditer(text))
+    found: dict[int, re.Match[str]] = {}
+    for word in _CLASSIFIERS:
+        at = low.find(word)
+        while at != -1:
+            end = at  # of the number word: the spaces before the classifier start there
+            while end and low[end - 1].isspace():
+                end -= 1
+            if end < at and low.endswith(_NUMBER_WORD_ENDS, max(0, end - 4), end):
+                for start in range(max(0, end - 4), end - 1):
+                    m = _WORD_NUM.match(text, start)
+                    if m:
+                        found[start] = m
+            at = low.find(word, at + 1)
+    return [found[start] for start in sorted(found)]
 
 
 def _unit_after(text: str, pos: int, before: str) -> tuple[str, float, float, int]:
@@ -246,7 +323,7 @@ def _unit_after(text: str, pos: int, before: str) -> tuple[str, float, float, in
     if money:
         return "vnd", mult, _extra_scaled(text, pos), end
     if mult != 1.0:
-        if re.search(r"(?:tiền|trị giá|kinh phí|ngân sách|quỹ)\b[^.;]{0,25}$", before, re.IGNORECASE):
+        if _MONEY_WORD_BEFORE.search(before):
             return "vnd", mult, 0.0, end
         return "count", mult, 0.0, end
     return "count", 1.0, 0.0, pos

@@ -15,6 +15,7 @@ When nothing decides the metric the figure is `other`: a wrong figure is worse t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from indicators.numbers import Amount
 
 _RULES_FILE = Path(__file__).with_name("rules.yaml")
 _SEP = r"[\s,“”\"'‘’«»\-–]+"
-_QUOTES = str.maketrans({c: " " for c in "“”\"'‘’«»"})
+_QUOTES = "“”\"'‘’«»"
 
 
 def _phrase(p: str) -> str:
@@ -36,13 +37,88 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
 
 
-def _rx(phrases: list[str], *, anchored: bool = False, tail: bool = False) -> re.Pattern[str]:
+def _branches(phrases: list[str]) -> str:
+    """The alternation of `phrases` in this order, with the phrases of one first letter grouped.
+
+    `re` tries the branches of an alternation one by one at every word it stops at; grouped, it
+    tries only the phrases that start with the word's letter (a dozen instead of a hundred cues;
+    for a handful of phrases the grouping costs more than it saves). Phrases with different first
+    letters never match at the same place, so the phrase that matches (the first in order that
+    does) is the same.
+    """
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        first, *rest = p.split()
+        groups.setdefault(first[0], []).append(_SEP.join([re.escape(first[1:]), *(re.escape(w) for w in rest)]))
+    return "|".join(re.escape(c) + (f"(?:{'|'.join(tails)})" if len(tails) > 1 else tails[0])
+                    for c, tails in groups.items())
+
+
+def _rx(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
     body = rf"(?<!\w)(?:{_alt(phrases)})(?!\w)"
     if anchored:
         body = r"^[\s“”\"'‘’]*" + body
-    if tail:
-        body += r"[\s“”\"'‘’]*$"
     return re.compile(body)
+
+
+class Phrases:
+    """`_rx(phrases)`, and a word of each phrase to look for first.
+
+    A text that holds none of those words cannot match; a few `in` tests settle that for most texts
+    at less than the cost of trying the alternation at every word. The word of a phrase is one of
+    `guard` when it has one (a rarer word than the automatic choice), else its longest word.
+    """
+
+    def __init__(self, phrases: list[str], guard: tuple[str, ...] = ()) -> None:
+        self.rx = _rx(phrases)
+        words = set()
+        for p in phrases:
+            mine = [w for w in p.split() if w in guard]
+            words.add(mine[0] if mine else max(p.split(), key=len))
+        self.words = tuple(sorted(words))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for w in self.words:
+            if w in text:
+                return self.rx.finditer(text)
+        return iter(())
+
+
+def _last_words(phrases: list[str]) -> set[str]:
+    return {p.split()[-1] for p in phrases}
+
+
+_TAIL_BLANKS = "“”\"'‘’"  # with white space, what a tail pattern lets follow its last word
+
+
+def _tail_end(text: str) -> str:
+    """`text` without the white space and quotes that end it."""
+    end = text.rstrip()
+    while end and end[-1] in _TAIL_BLANKS:
+        end = end[:-1].rstrip()
+    return end
+
+
+class Tail:
+    """A pattern anchored at the end of the text, with every word it can end on.
+
+    `search` answers None at once when the text, trailing blanks and quotes aside, ends on none of
+    those words: the pattern cannot match then, and `re` would otherwise try it at every word of the
+    text (it has no way to search from the end) for an answer the last word nearly always settles.
+    """
+
+    def __init__(self, pattern: str, last_words: set[str]) -> None:
+        self.rx = re.compile(pattern)
+        self.last_words = tuple(sorted(last_words))
+
+    def search(self, text: str, end: str | None = None) -> re.Match[str] | None:
+        """`rx.search(text)`; `end` is `_tail_end(text)` when the caller has it already."""
+        return self.rx.search(text) if (_tail_end(text) if end is None else end).endswith(self.last_words) else None
+
+
+def _tail(phrases: list[str]) -> Tail:
+    """The phrases at the end of the text, blanks and quotes after them allowed."""
+    return Tail(rf"(?<!\w)(?:{_alt(phrases)})(?!\w)[\s“”\"'‘’]*$", _last_words(phrases))
 
 
 @dataclass(frozen=True)
@@ -52,38 +128,57 @@ class Rules:
     entity: dict[str, re.Pattern[str]]
     entity_any: re.Pattern[str]
     entity_adjacent: re.Pattern[str]
-    excellent: re.Pattern[str]
-    good: re.Pattern[str]
-    negation: re.Pattern[str]
+    excellent: Phrases
+    good: Phrases
+    negation: Tail
     rate_metrics: dict[str, dict[str, str]]
     nouns: re.Pattern[str]
-    cues: dict[str, re.Pattern[str]]  # per noun class: every cue, named by what it makes
+    cues: dict[str, Cues]  # per noun class: every cue, and what it makes
     post: dict[str, re.Pattern[str]]
-    met_tail: re.Pattern[str]
+    met_tail: Tail
     met_post: re.Pattern[str]
     welfare: re.Pattern[str]
     money_exclude: re.Pattern[str]
     money_per: re.Pattern[str]
-    target_near: re.Pattern[str]
-    target_sentence: re.Pattern[str]
+    target_near: Phrases
+    target_sentence: Phrases
     target_reset: re.Pattern[str]
-    change_tail: re.Pattern[str]
+    change_tail: Tail
     plan_post: re.Pattern[str]
     total_post: re.Pattern[str]
     admission: re.Pattern[str]
     rate_of_admission: re.Pattern[str]
-    qualifier_tail: dict[str, re.Pattern[str]]
-    house_build_repair: re.Pattern[str]
-    house_replace: re.Pattern[str]
+    qualifier_tail: dict[str, Tail]
+    qualifier_words: tuple[str, ...]  # every word a qualifier can end on
+    house_build_repair: Tail
+    house_replace: Tail
     house_replaced: re.Pattern[str]
-    restate: re.Pattern[str]
+    restate: Tail
 
 
-def _cue_rx(groups: dict[str, list[str]]) -> re.Pattern[str]:
-    """One regex whose named groups say which list matched; longest phrases first overall."""
-    items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
-    parts = [rf"(?P<{name}_{i}>{_phrase(p)})" for i, (p, name) in enumerate(items)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+_SEP_RX = re.compile(_SEP)
+
+
+class Cues:
+    """The cue phrases of several lists in one alternation (longest phrases first overall), and the
+    list each phrase comes from.
+
+    The phrase that matched is read back from its words, not from a named group per phrase: with a
+    hundred groups `re` saves and restores them at every word it tries, which made the search
+    several times slower.
+    """
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
+        self.rx = re.compile(rf"(?<!\w)(?:{_branches([p for p, _ in items])})(?!\w)")
+        self.kind: dict[str, str] = {}  # by the phrase's words, as `_phrase` separates them
+        for p, name in items:
+            self.kind.setdefault(" ".join(_SEP_RX.split(p.strip())), name)  # in two lists: the first
+
+    def nearest(self, text: str) -> str | None:
+        """The list of the last cue in `text` (matches taken left to right, as `finditer` does)."""
+        cues = self.rx.findall(text)
+        return self.kind[" ".join(_SEP_RX.split(cues[-1]))] if cues else None
 
 
 @cache
@@ -100,45 +195,53 @@ def load_rules(path: str | None = None) -> Rules:
     house_block = ["khởi công", "sửa chữa", "đang xây dựng", "chưa", "phấn đấu"]
     member_groups = {k: cc[k] for k in ("new_members", "disciplined_members", "removed_members", "total_members")}
     member_groups["blocker"] = cc["blocker"]
+    qualifiers = sum(data["qualifiers"].values(), [])
     org_groups = {"total_members": cc["total_members"], "org_place": cc["org_place"],
                   "blocker": cc["blocker"] + cc["new_members"] + cc["disciplined_members"] + cc["removed_members"]}
     return Rules(
         entity={k: _rx(v) for k, v in ents.items()},
         entity_any=re.compile(rf"(?<!\w)(?:{ent_alt})(?!\w)"),
         entity_adjacent=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:số\s+|các\s+|tổng số\s+)?(?:{ent_alt})(?!\w)"),
-        excellent=_rx(pred["excellent"]),
-        good=_rx(pred["good"]),
-        negation=_rx(pred["negations"], tail=True),
+        excellent=Phrases(pred["excellent"], guard=("xuất", "biểu")),
+        good=Phrases(pred["good"], guard=("tốt", "sạch", "tsvm")),
+        negation=_tail(pred["negations"]),
         rate_metrics=data["rate_metrics"],
         nouns=re.compile(rf"^[\s“”\"']*(?:(?:{noun_alt}))(?!\w)"),
-        cues={"member": _cue_rx(member_groups), "org": _cue_rx(org_groups),
-              "house": _cue_rx({"houses_built": cc["houses_built"], "blocker": house_block})},
+        cues={"member": Cues(member_groups), "org": Cues(org_groups),
+              "house": Cues({"houses_built": cc["houses_built"], "blocker": house_block})},
         post={k: _rx(v, anchored=True) for k, v in pc.items()},
-        met_tail=re.compile(rf"(?<!\w)(?:{_alt(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$"),
+        met_tail=Tail(rf"(?<!\w)(?:{_alt(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
+                      _last_words(data["met_verbs"]) | {"được"}),
         met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),
         money_per=re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in money["per"]) + ")"),
-        target_near=_rx(data["target_near"]),
-        target_sentence=_rx(data["target_sentence"]),
+        target_near=Phrases(data["target_near"]),
+        target_sentence=Phrases(data["target_sentence"]),
         target_reset=_rx(data["target_reset"]),
-        change_tail=re.compile(rf"(?<!\w)(?:{_alt(data['change_verbs'])})(?:\s+(?:{_alt(sum(data['qualifiers'].values(), []))}))?\s*$"),
+        change_tail=Tail(rf"(?<!\w)(?:{_alt(data['change_verbs'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
+                         _last_words(data["change_verbs"]) | _last_words(qualifiers)),
         plan_post=re.compile(rf"^[\s“”\"']*(?:so với\s+|của\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
         total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
         admission=_rx(data["admission_words"]),
         rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
-        qualifier_tail={k: _rx(v, tail=True) for k, v in data["qualifiers"].items()},
-        house_build_repair=re.compile(rf"(?<!\w)(?:{_alt(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
-                                      r"(?:\s+(?:được|mới))?\s*$"),
-        house_replace=re.compile(rf"(?<!\w)(?:{_alt(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$"),
+        qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
+        qualifier_words=tuple(sorted(_last_words(qualifiers))),
+        house_build_repair=Tail(rf"(?<!\w)(?:{_alt(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
+                                r"(?:\s+(?:được|mới))?\s*$", {"chữa", "được", "mới"}),
+        house_replace=Tail(rf"(?<!\w)(?:{_alt(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
+                           _last_words(data["house_replace_verbs"]) | {"được", "bỏ"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
-        restate=re.compile(rf"(?<!\w)(?:{_alt(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$"),
+        restate=Tail(rf"(?<!\w)(?:{_alt(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
+                     _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
     )
 
 
 def fold(text: str) -> str:
     """Lower case with quotes blanked, same length as the input so offsets still hold."""
-    out = text.lower().translate(_QUOTES)
+    out = text.lower()
+    for q in _QUOTES:  # a replace per quote mark: `translate` looks every character up in a dict
+        out = out.replace(q, " ")
     return out if len(out) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -200,11 +303,23 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# the small patterns of the readers below, compiled once (not looked up in `re`'s cache per call)
+_OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
+_MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
+_PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
+_ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
+_MEMBER_HEAD = re.compile(r"^\s*(?:đảng viên|đồng chí|người)")
+_UNDER_HEAD = re.compile(r"^\s*trực thuộc")
+_OWNER_HEAD = re.compile(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)")
+_EACH_TAIL = re.compile(r"(?<!\w)mỗi\s+\w+(?:\s+\w+){0,3}\s*$")
+
+
 def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Reading]:
     """Readings for `amounts` (offsets in the article; the sentence starts at `offset`)."""
     rules = load_rules()
     low = fold(sentence)
     parens = _parens(low)
+    clauses = _CLAUSE_MARK.search(low) is not None  # most sentences are one clause
     figs: list[_Fig] = []
     for a in amounts:
         s, e = a.start - offset, a.end - offset
@@ -212,32 +327,46 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Rea
             figs.append(_Fig(a, figs[-1].s, e, figs[-1].paren))
             figs[-2].e = e
             continue
-        inner = [p for p in parens if p[0] < s and e <= p[1]]
+        inner = [p for p in parens if p[0] < s and e <= p[1]] if parens else None
         figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
     for i, f in enumerate(figs):
-        f.reading = _read(rules, low, parens, figs, i)
+        f.reading = _read(rules, low, parens, figs, i, clauses)
     return [f.reading for f in figs]  # type: ignore[misc]
 
 
-def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int) -> Reading:
+_CLAUSE_MARK = re.compile(r"[;:\n]")
+
+
+def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
+    """The clause of [s, e) in view[lo:hi]: from after the last `;`, `:` or line break before it to
+    the first one after it."""
+    start = max(lo, view.rfind(";", lo, s) + 1, view.rfind(":", lo, s) + 1, view.rfind("\n", lo, s) + 1)
+    ends = [x for x in (view.find(";", e, hi), view.find(":", e, hi), view.find("\n", e, hi)) if x != -1]
+    return start, min([hi, *ends])
+
+
+def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int,
+          clauses: bool = True) -> Reading:
+    """The reading of figs[i]; `clauses` is False when `low` has no `;`, `:` or line break at all."""
     f = figs[i]
-    lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
-    others = [p for p in parens if lo <= p[0] and p[1] <= hi and not (p[0] < f.s and f.e <= p[1])]
-    view = _blank(low, others)
-    c_start = max(lo, *(view.rfind(ch, lo, f.s) + 1 for ch in ";:\n"))
-    ends = [x for x in (view.find(ch, f.e, hi) for ch in ";:\n") if x != -1]
-    c_end = min([hi, *ends])
-    same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s]
+    if parens:
+        lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
+        view = _blank(low, [p for p in parens if lo <= p[0] and p[1] <= hi and not (p[0] < f.s and f.e <= p[1])])
+        sentence_pre = _blank(low[:f.s], [p for p in parens if not (p[0] < f.s and f.e <= p[1])])
+    else:  # most sentences: nothing to blank
+        lo, hi, view, sentence_pre = 0, len(low), low, low[:f.s]
+    c_start, c_end = _clause(view, lo, f.s, f.e, hi) if clauses else (lo, hi)
+    same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s] if len(figs) > 1 else []
     prev_end = max([g.e for g in same if g.e <= f.s and g.s >= c_start], default=c_start)
     next_start = min([g.s for g in same if g.s >= f.e and g.s < c_end], default=c_end)
     own_pre = view[prev_end:f.s]
     clause_pre = view[c_start:f.s]
     own_post = view[f.e:next_start]
-    sentence_pre = _blank(low[:f.s], [p for p in parens if not (p[0] < f.s and f.e <= p[1])])
     parent = _parent(figs, f) if f.paren else None
 
-    kind = _kind(rules, own_pre, own_post, sentence_pre, f)
-    qualifier = _qualifier(rules, own_pre, own_post, kind)
+    pre_end = _tail_end(own_pre)  # for every test of what ends `own_pre`
+    kind = _kind(rules, own_pre, pre_end, own_post, sentence_pre, f)
+    qualifier = _qualifier(rules, own_pre, pre_end, own_post, kind)
     unit = f.amount.unit
     if f.amount.range_role == "low":
         qualifier = "at_least"
@@ -249,9 +378,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre)
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
-    if r.noun == "coordinated" and qualifier == "exact" and re.search(r"(?<!\w)trở lên(?!\w)", view[f.e:c_end]):
+    if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
         qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
-    if unit == "count" and rules.restate.search(own_pre):
+    if unit == "count" and rules.restate.search(own_pre, pre_end):
         r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":
         kind = "target" if kind == "target" else "actual"
@@ -310,45 +439,91 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
     return r
 
 
-def _kind(rules: Rules, own_pre: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
-    if rules.change_tail.search(own_pre) and not re.search(r"đạt\s+và\s+vượt\s*$", own_pre):
+def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
+    if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
         return "change"
     near = list(rules.target_near.finditer(own_pre))
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not re.search(
             r"so với\s*$", own_pre[:near[-1].start()]):
         return "target"
-    sent = list(rules.target_sentence.finditer(sentence_pre))
-    if sent and not f.paren:
+    sent = list(rules.target_sentence.finditer(sentence_pre)) if not f.paren else []
+    if sent:
         between = sentence_pre[sent[-1].end():]
-        if not rules.target_reset.search(between) and not re.search(r"(?<!\w)được\s*$", own_pre):
+        if not rules.target_reset.search(between) and not _PASSIVE_TAIL.search(own_pre):
             return "target"
     return "actual"
 
 
-_LINKING_TAIL = re.compile(r"(?:(?<!\w)(?:có|đạt|là|được|chiếm|bằng|với|lên|phấn đấu)\s*)+$")
+def _by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {c: tuple(w for w in words if w[-1] == c) for c in {w[-1] for w in words}}
 
 
-def _qualifier(rules: Rules, own_pre: str, own_post: str, kind: str) -> str:
-    pre = _LINKING_TAIL.sub("", own_pre.rstrip())
-    for name in ("under", "approx", "over", "at_least"):
-        if rules.qualifier_tail[name].search(pre) or rules.qualifier_tail[name].search(own_pre):
-            if name == "over" and kind == "change":
-                continue
-            if name == "at_least" and not re.search(r"(?<!\w)(?:ít nhất|tối thiểu)\s*$", pre) and \
-                    "trở lên" not in own_post[:60]:
-                continue
-            return name
-    if re.match(r"^\s*trở lên", own_post):
+_LINKING_WORDS = _by_last_letter(("có", "đạt", "là", "được", "chiếm", "bằng", "với", "lên", "phấn đấu"))
+_HELPER_VERBS = _by_last_letter(("có", "được", "thực hiện", "đã"))
+
+
+def _strip_words(text: str, words: dict[str, tuple[str, ...]]) -> str:
+    r"""`text` (with no white space at its end) without the run of `words` (by last letter) that ends
+    it: what `re.sub(r"(?:(?<!\w)(?:word|…)\s*)+$", "", text)` leaves, read from the end instead of
+    by a search that tries every position of the text.
+
+    No word is the end of another, so at most one ends at any place; a word counts when nothing
+    of a word runs into it, and the words of the run are apart by white space only.
+    """
+    cut = end = len(text)
+    while end:
+        for w in words.get(text[end - 1], ()):
+            if text.endswith(w, 0, end):
+                break
+        else:
+            break
+        start = end - len(w)
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            break
+        cut = end = start
+        while end and text[end - 1].isspace():
+            end -= 1
+    return text[:cut]
+
+
+_AT_LEAST_AFTER = re.compile(r"^\s*trở lên")
+_AT_LEAST_NOUN_AFTER = re.compile(r"^[\s“”\"']*(?:số\s+)?[^\s,;()]+(?:\s+[^\s,;()]+){0,4}?\s+trở lên")
+_RATED_TASK = re.compile(r"nhiệm vụ|giao|mạnh")
+
+
+def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: str) -> str:
+    pre = _strip_words(own_pre.rstrip(), _LINKING_WORDS)
+    end = _tail_end(pre)
+    # most figures have no qualifier before them: one test of the last word for all four lists
+    if end.endswith(rules.qualifier_words) or pre_end.endswith(rules.qualifier_words):
+        for name in ("under", "approx", "over", "at_least"):
+            tail = rules.qualifier_tail[name]
+            if tail.search(pre, end) or tail.search(own_pre, pre_end):
+                if name == "over" and kind == "change":
+                    continue
+                if name == "at_least" and not re.search(r"(?<!\w)(?:ít nhất|tối thiểu)\s*$", pre) and \
+                        "trở lên" not in own_post[:60]:
+                    continue
+                return name
+    if "trở lên" not in own_post:  # what follows can only make it `at_least`
+        return "exact"
+    if _AT_LEAST_AFTER.match(own_post):
         return "at_least"
-    m = re.match(r"^[\s“”\"']*(?:số\s+)?[^\s,;()]+(?:\s+[^\s,;()]+){0,4}?\s+trở lên", own_post)
-    if m and not re.search(r"nhiệm vụ|giao|mạnh", m.group()):
+    m = _AT_LEAST_NOUN_AFTER.match(own_post)
+    if m and not _RATED_TASK.search(m.group()):
         return "at_least"
-    if kind == "target" and "trở lên" in own_post:
+    if kind == "target":
         return "at_least"
     return "exact"
 
 
 # --- rates ---------------------------------------------------------------------------------------
+
+
+# `(?<!\w)hoàn thành(?!\w)` with the look-behind after the phrase: a pattern that opens with a
+# literal lets `re` jump from one occurrence to the next instead of trying every position
+_DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
+_IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 
 
 def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.Match[str]] | None:
@@ -360,9 +535,8 @@ def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.
             if any(m.start() >= o.start() and m.end() <= o.end() for _, o in found):
                 continue
             found.append((name, m))
-    generic = [m for m in re.finditer(r"(?<!\w)hoàn thành(?!\w)", text)
-               if not any(o.start() == m.start() for _, o in found)]
-    found += [("plain", m) for m in generic]
+    if "hoàn thành" in text:
+        found += [("plain", m) for m in _DONE.finditer(text) if not any(o.start() == m.start() for _, o in found)]
     if not found:
         return None
     found.sort(key=lambda x: x[1].start())
@@ -387,7 +561,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         if rules.admission.search(clause_pre) or rules.admission.search(own_post[:40]):
             return Reading("new_members_rate", "actual", "exact")
         return Reading("other", "actual", "exact", noun="share")
-    post = re.split(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)", own_post)[0]
+    post = _IN_WHICH.split(own_post)[0] if "trong" in own_post else own_post
     adj = rules.entity_adjacent.match(post)
     if adj:
         ent = _entity_at(rules, adj)
@@ -442,7 +616,7 @@ def _coordinated_predicate(rules: Rules, view: str, f: _Fig) -> tuple[str, re.Ma
     """The rating after a run of `X% noun và Y% noun`, when each rate is followed only by its noun."""
     ends = [x for x in (view.find(ch, f.e) for ch in ";:\n") if x != -1]
     rest = view[f.e:min(ends, default=len(view))]
-    rest = re.split(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)", rest)[0]
+    rest = _IN_WHICH.split(rest)[0] if "trong" in rest else rest
     pos, items = 0, 0
     while True:
         adj = rules.entity_adjacent.match(rest[pos:])
@@ -474,22 +648,13 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 # --- counts --------------------------------------------------------------------------------------
 
 
-def _nearest_cue(rx: re.Pattern[str], text: str) -> str | None:
-    last = None
-    for m in rx.finditer(text):
-        last = m
-    if last is None:
-        return None
-    return last.lastgroup.rsplit("_", 1)[0]
-
-
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
     nm = rules.nouns.match(own_post)
     if nm is None:
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
-        cue = _nearest_cue(rules.cues["member"], tail)
+        cue = rules.cues["member"].nearest(tail)
         if cue in ("removed_members", "disciplined_members", "new_members") and "đảng viên" in low \
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
             return Reading(cue, "actual", "exact", noun="member")
@@ -513,7 +678,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("other", "actual", "exact", noun=cls)
         if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)
-        pre_tail = re.sub(r"(?:(?<!\w)(?:có|được|thực hiện|đã)\s*)+$", "", own_pre.rstrip())
+        pre_tail = _strip_words(own_pre.rstrip(), _HELPER_VERBS)
         if rules.met_tail.search(pre_tail) and not re.search(r"(?:chưa|không)\s+(?:\S+\s+)?\S+\s*$", pre_tail[-25:]) \
                 or rules.met_post.match(rest):
             if not re.search(r"(?:chưa|không)\s+\S*\s*$", pre_tail):
@@ -524,7 +689,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("other", "actual", "exact", noun=cls)
         if rules.house_replace.search(own_pre) and rules.house_replaced.match(noun_text + rest):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
-        cue = _nearest_cue(rules.cues["house"], own_pre) or _nearest_cue(rules.cues["house"], clause_pre)
+        cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
         if rules.house_build_repair.search(own_pre):
             cue = "houses_built"
         if cue == "houses_built":
@@ -537,16 +702,16 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             if rules.post[metric].match(acted):
                 return Reading(metric, "actual", "exact", noun=cls)
         if rules.post["new_members"].match(rest) or noun_text == "đảng viên mới":
-            if not rules.post["evaluative"].match(re.sub(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp", "", rest)) \
+            if not rules.post["evaluative"].match(_ADMITTED_HEAD.sub("", rest)) \
                     or rules.post["new_members"].match(rest):
-                cue = _nearest_cue(rules.cues["member"], own_pre)
+                cue = rules.cues["member"].nearest(own_pre)
                 if cue in (None, "new_members", "total_members"):
                     return Reading("new_members", "actual", "exact", noun=cls, extra_target=True)
-        cue = _nearest_cue(rules.cues["member"], own_pre)
-        if cue is None and (_CONNECTORS.fullmatch(re.sub(r"^\s*(?:đảng viên|đồng chí|người)", "", own_pre)) or re.fullmatch(
+        cue = rules.cues["member"].nearest(own_pre)
+        if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", own_pre)) or re.fullmatch(
                 r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre)):
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …"
-            cue = _nearest_cue(rules.cues["member"], clause_pre)
+            cue = rules.cues["member"].nearest(clause_pre)
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text not in ("đảng viên", "đảng viên mới", "quần chúng ưu tú",
                                                            "quần chúng", "đồng chí", "người"):
@@ -556,11 +721,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "org":
-        cue = _nearest_cue(rules.cues["org"], " ".join(own_pre.split()[-6:]))
+        cue = rules.cues["org"].nearest(" ".join(own_pre.split()[-6:]))
         if cue == "blocker":
             return Reading("other", "actual", "exact", noun=cls)
         if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
-                re.sub(r"^\s*trực thuộc", "", rest)):
+                _UNDER_HEAD.sub("", rest)):
             return Reading("org_count", "actual", "exact", noun=cls)
         if cue in ("total_members", "org_place") and _clean(rules, rest):
             return Reading("org_count", "actual", "exact", noun=cls)
@@ -574,7 +739,7 @@ _CONNECTORS = re.compile(
 
 def _clean(rules: Rules, rest: str) -> bool:
     """Nothing after the counted noun says it was rated, awarded or acted on."""
-    rest = re.sub(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)", "", rest)
+    rest = _OWNER_HEAD.sub("", rest)
     return rules.post["evaluative"].match(rest) is None
 
 
@@ -582,7 +747,7 @@ def _clean(rules: Rules, rest: str) -> bool:
 
 
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str) -> Reading:
-    if rules.money_per.match(own_post) or re.search(r"(?<!\w)mỗi\s+\w+(?:\s+\w+){0,3}\s*$", own_pre):
+    if rules.money_per.match(own_post) or _EACH_TAIL.search(own_pre):
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
     if rules.money_exclude.search(own):

@@ -17,7 +17,10 @@ ABBREVIATIONS = frozenset(
         "Thạc sĩ", "Lt", "No", "Ths", "TSKH", "ThS.BS", "BS.CKII", "TS.BS", "PGS.TS", "GS.TS",
     )
 )
-_END = re.compile(r"(?:[.!?…]+[”\"’)]*)(?=\s+[\"“‘(\[]?[0-9A-ZĐÀ-Ỹ])|\n+")
+# `[.!?…]+[”"’)]*(?=\s+["“‘(\[]?[0-9A-ZĐÀ-Ỹ])|\n+`, written to open with a character class: then
+# `re` skips from one candidate character to the next in C instead of trying both branches at
+# every position of the article (the look-behinds say which branch the first character opened).
+_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[”\"’)]*(?=\s+[\"“‘(\[]?[0-9A-ZĐÀ-Ỹ]))")
 _TOKEN_BEFORE = re.compile(r"([\w./]+)$")
 
 
@@ -42,32 +45,49 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token.isdigit() and len(token) <= 2 and text[line_start:dot].strip() == token
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences of `text` with offsets into it; blank pieces are dropped."""
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of `text` with offsets into it; blank pieces are dropped.
+
+    With `start` and `end` (a paragraph: a line of `text`), only the sentences of that part: a line
+    break always ends a sentence, so they are the very sentences the whole text splits into there,
+    and the extractor splits only the paragraphs that hold a figure.
+    """
+    end = len(text) if end is None else end
     spans: list[Span] = []
-    start = 0
-    for m in _END.finditer(text):
-        if m.group().startswith(".") and "\n" not in m.group() and _is_abbreviation(text, m.start()):
+    for m in _END.finditer(text, start, end):
+        mark = m.group()
+        if "\n" in mark:
+            _add(spans, text, start, m.start())
+        elif mark[0] == "." and _is_abbreviation(text, m.start()):
             continue
-        end = m.end() if "\n" not in m.group() else m.start()
-        _add(spans, text, start, end)
+        else:
+            _add(spans, text, start, m.end())
         start = m.end()
-    _add(spans, text, start, len(text))
+    _add(spans, text, start, end)
     return spans
 
 
 def split_paragraphs(text: str) -> list[Span]:
-    """Paragraphs: runs of text between line breaks."""
-    spans: list[Span] = []
-    for m in re.finditer(r"[^\n]+", text):
-        _add(spans, text, m.start(), m.end())
-    return spans
+    """Paragraphs: runs of text between line breaks (stripped; blank ones dropped)."""
+    return [Span(start, end, text[start:end]) for start, end in paragraph_bounds(text)]
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of `split_paragraphs(text)`, without a Span for each."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        size = len(line.strip())
+        if size:
+            start = pos + len(line) - len(line.lstrip())
+            out.append((start, start + size))
+        pos += len(line) + 1
+    return out
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append(Span(start, end, text[start:end]))
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(stripped), stripped))

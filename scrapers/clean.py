@@ -180,7 +180,7 @@ def caption_matcher(selectors: str):
 
 def _caption_near(img, root, find_captions) -> tuple[str | None, list]:
     """The caption that belongs to `img`, and the elements to drop from the body with it."""
-    wrapper = next((a for a in img.iterancestors() if a.tag in ("figure", "table")), None)
+    wrapper = next(img.iterancestors("figure", "table"), None)
     if wrapper is not None and not attached(wrapper, root):
         wrapper = None
     if wrapper is not None and wrapper.tag == "table" and len(list(wrapper.iter("tr"))) > 3:
@@ -304,10 +304,11 @@ def last_block(root):
     """The last leaf-ish block holding text (descends through wrapper divs)."""
     node = root
     while True:
-        kids = [c for c in node if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and text_of(c)]
-        if not kids:
+        # the last child holding text (read from the end: only it matters, and text_of is not free)
+        last = next((c for c in reversed(node) if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and text_of(c)),
+                    None)
+        if last is None:
             return node if node is not root else None
-        last = kids[-1]
         trailing = "".join([last.tail or ""] + [c.tail or "" for c in last.itersiblings()])
         if trailing.strip():
             return node if node is not root else None

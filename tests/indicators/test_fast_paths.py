@@ -1,0 +1,207 @@
+"""The shortcuts the extractor takes for speed, against the plain patterns they stand in for.
+
+Each shortcut (a pattern reordered so that `re` can skip ahead, a `find` or a last-word test before
+a regex, a regex read from the end by hand) must find exactly what the plain pattern finds; the
+texts are built from the pieces that matter to each pattern, in every case and order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from indicators import extract as X
+from indicators import numbers as N
+from indicators import rules as R
+from indicators import sentences as S
+from indicators.numbers import caseless
+
+
+def _texts(pieces: list[str], max_size: int = 12) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+_BLANKS = [" ", " ", " ", "  ", ", ", "-", "“", "” ", "'", "\n", "", "x", "1"]
+
+
+def _wording(words: list[str], max_size: int = 8) -> st.SearchStrategy[str]:
+    """Words with blanks, quotes or glue between them."""
+    pairs = st.tuples(st.sampled_from(words), st.sampled_from(_BLANKS))
+    return st.lists(pairs, max_size=max_size).map(lambda ps: "".join(w + b for w, b in ps))
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in matches]
+
+
+_ODD_CASES = ["ı", "ſ", "İ", "K"]  # letters IGNORECASE and str.lower() fold differently
+
+
+@settings(max_examples=300)
+@given(_wording(["một", "Một", "MỘT", "hai", "HaI", "haı", "HAİ", "ba", "bốn", "năm", "Năm", "sáu", "ſáu", "mười",
+                 "tư", "căn", "Căn", "ngôi", "mái ấm", "đảng viên", "ĐẢNG VIÊN", "chi bộ", "Chi Bộ", "chı bộ",
+                 "chỉ tiêu", "trường hợp", "tổ chức cơ sở", "tổ chức cơ ſở", "thứ", "lần", "số", "a", *_ODD_CASES]))
+@example("bàn giao một căn, haı căn nhà, lần thứ hai chi bộ, xhai  căn, Mười ĐẢNG VIÊN")
+def test_word_counts_are_the_plain_pattern(text):
+    assert _spans(N._word_num_matches(text, caseless(text))) == _spans(N._WORD_NUM.finditer(text))
+
+
+_NUM_PLAIN = re.compile(rf"(?<![{N._L}0-9_.,/:+\-])(?<![{N._L}][\-+])\d+(?:[.,]\d+)*")
+
+
+@given(_texts(["1", "23", "٣", ".", ",", "/", ":", "+", "-", "a", "đ", "G", " ", "_"]))
+def test_number_pattern_is_the_plain_pattern(text):
+    assert _spans(N._NUM.finditer(text)) == _spans(_NUM_PLAIN.finditer(text))
+
+
+@given(_texts(["hoàn thành", "xhoàn thành", "hoàn thànhx", " ", ",", "a"]))
+def test_done_pattern_is_the_plain_pattern(text):
+    assert _spans(R._DONE.finditer(text)) == _spans(re.finditer(r"(?<!\w)hoàn thành(?!\w)", text))
+
+
+_END_PLAIN = re.compile(r"(?:[.!?…]+[”\"’)]*)(?=\s+[\"“‘(\[]?[0-9A-ZĐÀ-Ỹ])|\n+")
+
+
+@given(_texts([".", "!", "?", "…", "”", '"', "’", ")", " ", "\n", "A", "a", "1", "Đ", "(", "“"]))
+def test_sentence_end_pattern_is_the_plain_pattern(text):
+    assert _spans(S._END.finditer(text)) == _spans(_END_PLAIN.finditer(text))
+
+
+@settings(max_examples=300)
+@given(_texts(["Câu một", " ", "  ", ".", ". ", "\n", "\n\n", "TP.", "1.", "V.", "98,6%", "Hai", "a", "…", "”", "!"],
+              max_size=20))
+def test_a_paragraph_splits_into_the_sentences_of_the_whole_text(text):
+    whole = S.split_sentences(text)
+    for start, end in S.paragraph_bounds(text):
+        assert S.split_sentences(text, start, end) == [s for s in whole if start <= s.start < end]
+
+
+@given(_texts(["a", " ", "\t", "\n", "\n\n", "b c", " \u00a0"]))
+def test_paragraph_bounds_are_the_paragraphs(text):
+    plain = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    plain = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in plain]
+    assert S.paragraph_bounds(text) == [(a, b) for a, b in plain if a < b]
+    assert [(s.start, s.end, s.text) for s in S.split_paragraphs(text)] == [(a, b, text[a:b]) for a, b in
+                                                                           S.paragraph_bounds(text)]
+
+
+_YEAR_PLAIN = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
+
+
+@settings(max_examples=300)
+@given(_wording(["năm", "Năm", "NĂM", "nĂm", "xnăm", "2024", "-", "–", "2025", "/", "1", *_ODD_CASES]))
+@example("xnăm 2024, năm 2025 và NĂM  2023-2024")
+def test_year_pattern_is_the_plain_pattern(text):
+    assert _spans(X._YEAR.finditer(text)) == _spans(_YEAR_PLAIN.finditer(text))
+    assert _spans(X._year_matches(text, caseless(text))) == _spans(_YEAR_PLAIN.finditer(text))
+
+
+_SUBJECT_PLAIN = re.compile(
+    r"(?:[Tt]oàn\s+)?(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)(?:\s+[^\s,.;:()“”\"]+){0,10}"
+)
+
+
+@given(_texts(["Toàn", "toàn", "an toàn", " ", "Đảng bộ", "Chi bộ", "Tỉnh ủy", "xã", "A", ",", "("]))
+def test_subject_pattern_is_the_plain_pattern(text):
+    assert _spans(X._SUBJECT.finditer(text)) == _spans(_SUBJECT_PLAIN.finditer(text))
+
+
+@given(_texts(["nhiệm kỳ", "NHIỆM KỲ", "Nhiệm Kỳ", "giai đoạn", "GIAI ĐOẠN", " qua", " 2020-2025", " tới", "x",
+               *_ODD_CASES]))
+def test_a_term_is_never_missed(text):
+    if X._TERM.search(text):
+        assert X._may_name_a_term(caseless(text))
+
+
+@given(_texts(["abc", "ĐẢNG", "x", " ", *_ODD_CASES]))
+def test_caseless_is_the_lower_case_only_when_it_folds_as_ignorecase_does(text):
+    low = caseless(text)
+    if any(c in text for c in "ıſİ"):
+        assert low is None
+    else:
+        assert low == text.lower()
+
+
+@settings(max_examples=300)
+@given(_wording(["có", "đạt", "là", "được", "chiếm", "bằng", "với", "lên", "phấn đấu", "phấn", "thực hiện", "đã",
+                 "cóđạt", "_", "a"]))
+def test_stripping_words_is_the_plain_substitution(text):
+    text = text.rstrip()
+    for words in (R._LINKING_WORDS, R._HELPER_VERBS):
+        every = sorted({w for ws in words.values() for w in ws})
+        plain = re.sub(r"(?:(?<!\w)(?:" + "|".join(every) + r")\s*)+$", "", text)
+        assert R._strip_words(text, words) == plain
+
+
+def _rule_words() -> list[str]:
+    rules = R.load_rules()
+    words = {w for tail in _tails(rules) for w in tail.last_words}
+    words |= {w for cues in rules.cues.values() for p in cues.kind for w in p.split()}
+    words |= {w for ph in (rules.target_near, rules.target_sentence, rules.excellent, rules.good)
+              for w in ph.words}
+    return sorted(words) + ["trên dưới", "hoàn thành", "sửa chữa", "trong sạch", "nhiệm vụ", "a"]
+
+
+def _tails(rules: R.Rules) -> list[R.Tail]:
+    return [rules.negation, rules.met_tail, rules.change_tail, *rules.qualifier_tail.values(),
+            rules.house_build_repair, rules.house_replace, rules.restate]
+
+
+@settings(max_examples=500)
+@given(_wording(_rule_words()))
+def test_tails_find_what_their_patterns_find(text):
+    rules = R.load_rules()
+    for tail in _tails(rules):
+        found, plain = tail.search(text), tail.rx.search(text)
+        assert (found and found.span()) == (plain and plain.span())
+    for ph in (rules.target_near, rules.target_sentence, rules.excellent, rules.good):
+        assert _spans(ph.finditer(text)) == _spans(ph.rx.finditer(text))
+
+
+def _named_cues(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """The cue pattern as it was: a named group per phrase, longest phrases first."""
+    items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
+    parts = [rf"(?P<{name}_{i}>{R._phrase(p)})" for i, (p, name) in enumerate(items)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+@settings(max_examples=300)
+@given(_wording(["kết nạp", "kết", "nạp", "mới", "có", "gồm", "kỷ luật", "thi hành", "cho", "xây dựng", "hỗ trợ",
+                 "trao", "tặng", "x"]))
+def test_cues_name_the_list_the_named_groups_named(text):
+    groups = {"a": ["kết nạp", "kết nạp mới", "có", "gồm có"], "b": ["kỷ luật", "thi hành kỷ luật", "cho"],
+              "c": ["xây dựng", "hỗ trợ xây dựng", "trao", "trao tặng", "tặng"]}
+    cues, named = R.Cues(groups), _named_cues(groups)
+    last = None
+    for last in named.finditer(text):  # noqa: B007
+        pass
+    assert cues.nearest(text) == (last.lastgroup.rsplit("_", 1)[0] if last else None)
+
+
+def test_the_rules_cues_are_the_named_groups():
+    rules = R.load_rules()
+    for cues in rules.cues.values():
+        text = " và ".join(cues.kind)
+        for end in range(0, len(text), 7):
+            m = None
+            for m in cues.rx.finditer(text[:end]):  # noqa: B007
+                pass
+            assert cues.nearest(text[:end]) == (cues.kind[" ".join(R._SEP_RX.split(m.group()))] if m else None)
+
+
+@settings(max_examples=500)
+@given(_texts(["1", " ", "  ", "tỷ", "triệu", "nghìn", "đồng", "đ", "đảng", "VNĐ", "vnđ", "x", "n", "t", ",", "."],
+              max_size=5), st.integers(0, 3))
+def test_the_money_gate_lets_every_scale_and_currency_through(text, pos):
+    m = N._MONEY_TAIL.match(text, pos)
+    if m and (m.group("scale") or m.group("cur")):
+        assert N._MONEY_START.match(text, pos)
+
+
+@given(_texts(["thứ", "lần", "Quyết định", "số", "tổng số", "khu", "tấp", " ", "  ", "x", "İ", "Ấp"]))
+def test_label_words_by_last_letter_are_the_plain_suffix_test(text):
+    tail = text.rstrip().lower()
+    plain = tail.endswith(N._LABEL_WORDS) or (tail.endswith("số") and not tail.endswith("tổng số"))
+    assert N._label_before(text) == plain
