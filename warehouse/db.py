@@ -8,6 +8,8 @@ processes starting at once never both try to create the tables.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from alembic import command
@@ -55,7 +57,7 @@ def make_engine(url: str, **engine_kwargs) -> Engine:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see "begin" below)
         cursor = dbapi_connection.cursor()
         if database and database != ":memory:":
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _journal_mode_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_PAGE_CACHE_KIB}")
@@ -66,6 +68,27 @@ def make_engine(url: str, **engine_kwargs) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _journal_mode_wal(cursor) -> None:
+    """Switch to WAL, waiting out another connection doing the same.
+
+    When several connections open a new database at once (parallel `db upgrade`s, a night's threads),
+    their journal-mode switches can deadlock on the lock upgrade, and SQLite then answers "database is
+    locked" at once instead of waiting on the busy timeout (seen 4 times in 120 three-way races on a
+    loaded machine). Retrying with a short back-off, within the busy timeout, resolves it.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def alembic_config(url: str | None = None) -> Config:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scrapers.css import UnsupportedSelector, compile_selector, select, select_first, to_xpath
+from scrapers.page import Page
 
 TAGS = ["div", "p", "span", "a", "section"]
 CLASSES = ["a", "b", "ads", "tin-lien-quan", "x-y"]
@@ -113,16 +114,12 @@ def sources(draw):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html=sources(), selector=st.one_of(selectors(), st.just('[data-source*="x&y"]')))
 def test_a_selector_ruled_out_by_the_source_text_matches_nothing(html, selector):
-    from scrapers.page import Page
-
     page = Page(html, "https://example.org/a")
     if not compile_selector(selector).may_match(page.source_has):
         assert select(page.doc, selector) == []
 
 
 def test_source_text_rules_out_only_what_the_page_never_mentions():
-    from scrapers.page import Page
-
     page = Page('<html><body><div class="article__body"><p class="t1">x</p></div></body></html>', "https://e.org/")
     assert compile_selector(".article__body p.t1").may_match(page.source_has)
     assert not compile_selector(".cms-body, #content, [itemprop=articleBody]").may_match(page.source_has)
