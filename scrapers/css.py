@@ -221,15 +221,14 @@ class Selector:
         and each query is a scan of the whole page.
         """
         for group in self.groups:
-            if memo is None:
+            key = group.xpath.path
+            if memo is not None and key in memo:
+                hit = memo[key]
+            else:
                 hits = group.xpath(root)
                 hit = hits[0] if hits else None
-            else:
-                key = group.xpath.path
-                if key not in memo:
-                    hits = group.xpath(root)
-                    memo[key] = hits[0] if hits else None
-                hit = memo[key]
+                if memo is not None:
+                    memo[key] = hit
             if hit is not None:
                 return hit
         return None

@@ -17,7 +17,7 @@ from lxml import etree
 
 from indicators.normalise import normalise_text
 from scrapers import clean
-from scrapers.css import UnsupportedSelector, select, select_first
+from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import Image, ParsedArticle
@@ -165,7 +165,7 @@ def generic_author(page: Page) -> str | None:
 def find_body_element(page: Page):
     """The element holding the article text: a known body class, else the densest <p> parent."""
     for selector in BODY_CANDIDATES:
-        element = select_first(page.doc, selector, page.first_matches)
+        element = page.first(selector)
         if element is not None and len(text_of(element)) >= 150:
             return element
     scores: dict = {}

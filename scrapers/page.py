@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from charset_normalizer import from_bytes
 from lxml import etree
 
+from scrapers.css import compile_selector, select_first
 from scrapers.records import ParseError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -108,6 +109,14 @@ class Page:
         self.first_matches: dict[str, object] = {}
         self._source_has: dict[str, bool] = {}
         self._char_refs = "&#" in text
+
+    def may_match(self, selector: str) -> bool:
+        """False when `selector` needs an id, class or attribute value this page never mentions."""
+        return compile_selector(selector).may_match(self.source_has)
+
+    def first(self, selector: str):
+        """`select_first` on the whole page, remembered per selector group, skipped when it cannot match."""
+        return select_first(self.doc, selector, self.first_matches) if self.may_match(selector) else None
 
     def source_has(self, literal: str) -> bool:
         """Whether the page's source holds `literal`; True whenever that cannot be told from the text.

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapers import clean, fallback, generic
 from scrapers.config import Layout, Source, load_sources
-from scrapers.css import UnsupportedSelector, compile_selector, select, select_first
+from scrapers.css import UnsupportedSelector, select, select_first
 from scrapers.dates import parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import ParsedArticle, ParseError
@@ -90,7 +90,7 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
                 return value, None
             continue
         try:
-            if not compile_selector(css).may_match(page.source_has):
+            if not page.may_match(css):
                 continue
             found = select(work, css)
         except UnsupportedSelector:
@@ -110,7 +110,7 @@ def _find_all(work, page: Page, selectors: list[str]) -> list[str]:
     for selector in selectors:
         css, attr = _split_attr(selector)
         try:
-            if not compile_selector(css).may_match(page.source_has):
+            if not page.may_match(css):
                 continue
             values = [v for v in (_value(e, attr) for e in select(work, css)) if v]
             values = values or [v for v in (_value(e, attr) for e in select(page.doc, css)) if v]
@@ -121,12 +121,14 @@ def _find_all(work, page: Page, selectors: list[str]) -> list[str]:
     return []
 
 
-def _first(root, selectors: list[str], page: Page, memo: dict | None = None):
+def _first(page: Page, selectors: list[str], root=None):
+    """The first element of the first selector that finds one: on the whole page, or under `root`."""
     for selector in selectors:
         try:
-            if not compile_selector(selector).may_match(page.source_has):
-                continue
-            element = select_first(root, selector, memo)
+            if root is None:
+                element = page.first(selector)
+            else:
+                element = select_first(root, selector) if page.may_match(selector) else None
         except UnsupportedSelector:
             continue
         if element is not None:
@@ -136,11 +138,11 @@ def _first(root, selectors: list[str], page: Page, memo: dict | None = None):
 
 def _container(page: Page, layout: Layout, body_el):
     """The layout's container if it holds the body, else the nearest common ancestor of title and body."""
-    if layout.container and compile_selector(layout.container).may_match(page.source_has):
-        element = select_first(page.doc, layout.container, page.first_matches)
+    if layout.container:
+        element = page.first(layout.container)
         if element is not None and generic._inside(body_el, element):
             return element
-    title_el = _first(page.doc, [_split_attr(s)[0] for s in layout.title], page, page.first_matches)
+    title_el = _first(page, [_split_attr(s)[0] for s in layout.title])
     if title_el is not None:
         ancestors = set()
         node = title_el
@@ -180,16 +182,15 @@ def _author_before(sapo_el) -> tuple[str | None, str | None]:
 
 def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedArticle | None:
     try:
-        if any(not compile_selector(selector).may_match(page.source_has) or
-               select_first(page.doc, selector, page.first_matches) is None for selector in layout.detect):
+        if any(page.first(selector) is None for selector in layout.detect):
             return None
     except UnsupportedSelector:
         return None
-    body_el = _first(page.doc, layout.body, page, page.first_matches)
+    body_el = _first(page, layout.body)
     if body_el is None:
         return None
     work = copy.deepcopy(_container(page, layout, body_el))
-    body = _first(work, layout.body, page)
+    body = _first(page, layout.body, work)
     if body is None:
         return None
     tz = source.timezone
