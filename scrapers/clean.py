@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urljoin
 
 from indicators.normalise import normalise_text
 from scrapers.page import drop_tree, text_content
 from scrapers.records import Image
+from scrapers.urls import join_url
 
 # Removed from every article body, whatever the layout says (site layouts add their own).
 BOILERPLATE_SELECTORS = (
@@ -151,7 +151,7 @@ def _image_url(img, base: str) -> str | None:
         if attr.endswith("srcset") and value:
             value = value.split(",")[0].strip().split(" ")[0]
         if value and not value.startswith(("data:", "javascript:", "about:")):
-            return urljoin(base, value)
+            return join_url(base, value)
     return None
 
 

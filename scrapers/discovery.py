@@ -34,7 +34,7 @@ from scrapers.archive import WarcArchive
 from scrapers.config import Listing, Source
 from scrapers.fetch import Fetcher
 from scrapers.pages import FetchedPage
-from scrapers.urls import canonicalize
+from scrapers.urls import canonicalize, join_url
 
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed file
 SITEMAP_MAX_DEPTH = 2  # index -> index -> urlset
@@ -245,7 +245,7 @@ def parse_listing(html: str | bytes, page_url: str, listing: Listing, source: So
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         try:
-            url = article_url(urljoin(page_url, href), source)
+            url = article_url(join_url(page_url, href), source)
         except ValueError:
             continue
         if not url or url in seen:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -17,6 +17,7 @@ from scrapers import clean, generic
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
 from scrapers.page import Page, text_of
 from scrapers.records import ParsedArticle, ParseError
+from scrapers.urls import join_url
 
 if TYPE_CHECKING:
     from scrapers.config import Source
@@ -37,7 +38,7 @@ def _headlines(page: Page) -> dict[str, str]:
         href = anchor.get("href") or ""
         if len(text_of(anchor).split()) < 5 or not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        target = urljoin(page.base_url, href)
+        target = join_url(page.base_url, href)
         if (urlsplit(target).hostname or "") != host or target.split("#")[0] == page.url.split("#")[0]:
             continue
         if any(a.tag in ("header", "nav", "footer") for a in anchor.iterancestors()):

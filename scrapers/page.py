@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import re
 from functools import cached_property
-from urllib.parse import urljoin
 
 from charset_normalizer import from_bytes
 from lxml import etree
 
 from scrapers.css import compile_selector, select_first
 from scrapers.records import ParseError
+from scrapers.urls import join_url
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -171,7 +171,7 @@ class Page:
         for base in self.doc.iter("base"):
             href = base.get("href")
             if href:
-                return urljoin(self.url, href)
+                return join_url(self.url, href)
         return self.url
 
     @cached_property
@@ -179,9 +179,9 @@ class Page:
         for link in self.doc.iter("link"):
             rel = (link.get("rel") or "").lower().split()
             if "canonical" in rel and link.get("href"):
-                return urljoin(self.url, link.get("href").strip())
+                return join_url(self.url, link.get("href").strip())
         og = self.meta("og:url")
-        return urljoin(self.url, og) if og else None
+        return join_url(self.url, og) if og else None
 
     @cached_property
     def jsonld(self) -> list[dict]:

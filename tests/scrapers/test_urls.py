@@ -1,6 +1,10 @@
-import pytest
+from urllib.parse import urljoin
 
-from scrapers.urls import canonicalize, same_site
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrapers.urls import canonicalize, join_url, same_site
 
 
 @pytest.mark.parametrize(
@@ -38,3 +42,36 @@ def test_https_only_when_asked():
 def test_same_site_accepts_subdomains_only():
     assert same_site("https://cdn.baogialai.com.vn/x.jpg", {"baogialai.com.vn"})
     assert not same_site("https://baogialai.com.vn.evil.example/x", {"baogialai.com.vn"})
+
+
+_URL_PIECES = st.sampled_from(
+    ["http://", "https://", "HTTPS://", "//", "/", "./", "../", "a", "B", "ω", ".", "..", ":", ":80", "?", "#",
+     "=", "&", ";", " ", "\t", "\n", "\x00", "%20", "[", "]", "@", "example.org", "Bao.VN", "-post1.html"]
+)
+
+
+_ABSOLUTE_LINKS = st.tuples(
+    st.sampled_from(["http://", "https://", "HTTP://", "ftp://", " https://"]),
+    st.sampled_from(["a.vn", "Bao.VN", "[::1]", "[bad", "x_y.vn", "ω.vn", ""]),
+    st.sampled_from(["", ":", ":80", ":x"]),
+    st.lists(st.sampled_from(["/", "a", "?", "#", ";", "=", " ", "\t", "%20", "..", "ω", "//"]), max_size=6).map("".join),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_ABSOLUTE_LINKS | st.lists(_URL_PIECES, max_size=10).map("".join),
+       st.sampled_from(["https://b.org/x/y.html", "http://h:8/"]))
+def test_join_url_is_urljoin(href, base):
+    """The fast path for absolute links must give what `urljoin` gives, whatever the link."""
+    try:
+        expected = urljoin(base, href)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket: join_url must fail the same way
+        with pytest.raises(ValueError):
+            join_url(base, href)
+        return
+    assert join_url(base, href) == expected
+
+
+def test_join_url_returns_plain_absolute_links_as_they_are():
+    link = "https://baogialai.com.vn/uploaded/2025/anh-1.jpg"
+    assert join_url("https://baogialai.com.vn/a-post1.html", link) is link
