@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapers import clean, fallback, generic
 from scrapers.config import Layout, Source, load_sources
-from scrapers.css import UnsupportedSelector, select, select_first
+from scrapers.css import UnsupportedSelector, compile_selector, select, select_first
 from scrapers.dates import parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import ParsedArticle, ParseError
@@ -92,17 +92,34 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
         try:
             if not page.may_match(css):
                 continue
-            found = select(work, css)
+            value, element = _first_value(work, css, attr, last)
+            if value is None and page_level:
+                value, element = _first_value(page.doc, css, attr, last, page.first_matches)
+                element = None
         except UnsupportedSelector:
             continue
-        for element in reversed(found) if last else found:
-            if value := _value(element, attr):
-                return value, element
-        if page_level:
-            found = select(page.doc, css)
-            for element in reversed(found) if last else found:
-                if value := _value(element, attr):
-                    return value, None
+        if value is not None:
+            return value, element
+    return None, None
+
+
+def _first_value(root, css: str, attr: str | None, last: bool, memo: dict | None = None):
+    """(value, element) of the first (or last) element under `root` matching `css` that has a value.
+
+    A selector of one group asks for its first match only (libxml2 stops there), which nearly
+    always has the value; the full list is read when it does not, or when the last one is wanted.
+    """
+    selector = compile_selector(css)
+    if not last and len(selector.groups) == 1:
+        hit = selector.first(root, memo)
+        if hit is None:
+            return None, None
+        if value := _value(hit, attr):
+            return value, hit
+    found = selector.select(root)
+    for element in reversed(found) if last else found:
+        if value := _value(element, attr):
+            return value, element
     return None, None
 
 
