@@ -124,11 +124,15 @@ class Page:
         # first matches of selector groups on `doc`, which no parser modifies (they work on copies)
         self.first_matches: dict[str, object] = {}
         self._source_has: dict[str, bool] = {}
+        self._may_match: dict[str, bool] = {}  # a layout asks about the same selector more than once
         self._char_refs = "&#" in text
 
     def may_match(self, selector: str) -> bool:
         """False when `selector` needs an id, class or attribute value this page never mentions."""
-        return compile_selector(selector).may_match(self.source_has)
+        known = self._may_match.get(selector)
+        if known is None:
+            known = self._may_match[selector] = compile_selector(selector).may_match(self.source_has)
+        return known
 
     def first(self, selector: str):
         """`select_first` on the whole page, remembered per selector group, skipped when it cannot match."""
