@@ -76,7 +76,8 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     og_type = (page.meta("og:type") or "").lower()
     body_el = generic.find_body_element(page)
     title = generic.generic_title(page)
-    has_date = generic.generic_published(page, body_el, tz) is not None
+    published = generic.generic_published(page, body_el, tz)  # the page is not modified below: read once
+    has_date = published is not None
     headline = ld.get("headline") or ld.get("name") if ld else None
     if isinstance(headline, str) and headline.strip() and (ld.get("articleBody") or body_el is not None):
         path, title = "fallback:jsonld", headline
@@ -123,7 +124,6 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     if paragraphs:
         paragraphs[0] = normalise_text(clean.strip_dateline(paragraphs[0]))
 
-    published = generic.generic_published(page, body_el, tz)
     if published is None and extra.get("date"):
         published = parse_vn_datetime(extra["date"], tz)
     owns = source.owns if source else None
