@@ -73,6 +73,7 @@ class _Compound:
     classes: tuple[str, ...]
     attrs: tuple[tuple[str, object], ...]  # (attribute name, predicate on its value)
     needs: str | None = None  # an attribute the element must carry (`[a!=v]` also matches its absence)
+    needed_literal: str | None = None  # text the value of `needs` must contain, when one is known
     literals: tuple[str, ...] = ()  # text a matching element's attributes must contain (ids, classes, values)
 
     def matches(self, el) -> bool:
@@ -123,7 +124,7 @@ class _Chain:
 
 
 def _compound(tree) -> _Compound:
-    tag, ids, classes, attrs, needs, literals = None, [], [], [], None, []
+    tag, ids, classes, attrs, needs, needed_literal, literals = None, [], [], [], None, None, []
     node = tree
     while not isinstance(node, Element):
         if isinstance(node, Class):
@@ -139,6 +140,7 @@ def _compound(tree) -> _Compound:
             attrs.append((node.attrib.lower(), _attr_test(node.operator, value)))
             if node.operator != "!=":
                 needs = node.attrib.lower()
+                needed_literal = value if node.operator != "exists" and value else None
             if node.operator not in ("exists", "!=") and value:
                 literals.append(value)
             node = node.selector
@@ -148,7 +150,7 @@ def _compound(tree) -> _Compound:
         raise _NotSimple("namespace")
     if node.element and node.element != "*":
         tag = node.element.lower()
-    return _Compound(tag, tuple(ids), tuple(classes), tuple(attrs), needs, (*ids, *classes, *literals))
+    return _Compound(tag, tuple(ids), tuple(classes), tuple(attrs), needs, needed_literal, (*ids, *classes, *literals))
 
 
 def _chain(tree) -> _Chain:
@@ -250,7 +252,7 @@ class _Dispatch:
         self.by_id: dict[str, list[_Chain]] = {}
         self.by_class: dict[str, list[_Chain]] = {}
         self.by_tag: dict[str, list[_Chain]] = {}
-        self.by_attr: dict[str, list[_Chain]] = {}
+        by_attr: dict[str, list[tuple[str | None, _Chain]]] = {}
         self.rest: list[_Chain] = []
         for chain in chains:
             own = chain.own
@@ -268,9 +270,10 @@ class _Dispatch:
             elif own.tag is not None:
                 self.by_tag.setdefault(own.tag, []).append(chain)
             elif own.needs:
-                self.by_attr.setdefault(own.needs, []).append(chain)
+                by_attr.setdefault(own.needs, []).append((own.needed_literal, chain))
             else:
                 self.rest.append(chain)
+        self.by_attr = tuple(by_attr.items())
 
     def select(self, root) -> list:
         out = []
@@ -292,18 +295,19 @@ class _Dispatch:
             if tokens and not sure_classes.isdisjoint(tokens):
                 out.append(el)
                 continue
-            groups = list(rest)
+            groups = rest
             if tag in by_tag:
-                groups += by_tag[tag]
+                groups = groups + by_tag[tag]
             if el_id is not None and el_id in by_id:
-                groups += by_id[el_id]
+                groups = groups + by_id[el_id]
             for token in tokens:
                 if token in by_class:
-                    groups += by_class[token]
-            for name, chains in by_attr.items():
+                    groups = groups + by_class[token]
+            for name, chains in by_attr:
                 value = el_id if name == "id" else cls if name == "class" else el.get(name)
                 if value is not None:
-                    groups += chains
+                    # a literal the attribute's value must contain rules most elements out without a call
+                    groups = groups + [chain for literal, chain in chains if literal is None or literal in value]
             if groups and any(g.matches(el, root) for g in groups):
                 out.append(el)
         return out
