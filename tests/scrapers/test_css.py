@@ -72,6 +72,26 @@ def test_python_matching_agrees_with_xpath(html, selector):
         assert select(scope, selector) == expected
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=trees(), selector=selectors())
+def test_our_xpath_finds_what_cssselects_finds(html, selector):
+    """The translation without cssselect's redundant `@class and` finds the same elements."""
+    from cssselect import HTMLTranslator
+    from lxml import etree
+
+    root = lxml.html.fragment_fromstring(f"<div>{html}</div>")
+    stock = etree.XPath(HTMLTranslator().css_to_xpath(selector, prefix="descendant-or-self::"))
+    assert to_xpath(selector)(root) == stock(root)
+    assert select_first(root, selector) == next((hit for g in selector.split(", ") for hit in stock_first(g, root)), None)
+
+
+def stock_first(group: str, root) -> list:
+    from cssselect import HTMLTranslator
+    from lxml import etree
+
+    return etree.XPath(HTMLTranslator().css_to_xpath(group, prefix="descendant-or-self::"))(root)[:1]
+
+
 def test_the_boilerplate_list_is_matched_in_python_and_finds_what_xpath_finds():
     from scrapers.clean import BOILERPLATE_SELECTORS
 
