@@ -175,6 +175,18 @@ def _container(page: Page, layout: Layout, body_el):
     return parent if parent is not None and parent.tag != "html" else body_el
 
 
+def _counterpart(element, root, copied):
+    """The element of `copied` (a deep copy of `root`) standing where `element` stands under `root`."""
+    steps = []
+    while element is not root:
+        parent = element.getparent()
+        steps.append(parent.index(element))
+        element = parent
+    for i in reversed(steps):
+        copied = copied[i]
+    return copied
+
+
 def _drop(element, body) -> None:
     """Remove an element already read (title, sapo, date, byline) when it sits inside the body."""
     if element is not None and element is not body and generic._inside(element, body) and element.getparent() is not None:
@@ -206,10 +218,9 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
     body_el = _first(page, layout.body)
     if body_el is None:
         return None
-    work = copy.deepcopy(_container(page, layout, body_el))
-    body = _first(page, layout.body, work)
-    if body is None:
-        return None
+    container = _container(page, layout, body_el)
+    work = copy.deepcopy(container)
+    body = _counterpart(body_el, container, work)
     tz = source.timezone
     dateline = re.compile(layout.dateline_pattern) if layout.dateline_pattern else None
 
