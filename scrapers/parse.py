@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapers import clean, fallback, generic
 from scrapers.config import Layout, Source, load_sources
-from scrapers.css import UnsupportedSelector, compile_selector, select, select_first
+from scrapers.css import UnsupportedSelector, compile_selector, select
 from scrapers.dates import parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import ParsedArticle, ParseError
@@ -138,14 +138,11 @@ def _find_all(work, page: Page, selectors: list[str]) -> list[str]:
     return []
 
 
-def _first(page: Page, selectors: list[str], root=None):
-    """The first element of the first selector that finds one: on the whole page, or under `root`."""
+def _first(page: Page, selectors: list[str]):
+    """The first element on the page of the first selector that finds one."""
     for selector in selectors:
         try:
-            if root is None:
-                element = page.first(selector)
-            else:
-                element = select_first(root, selector) if page.may_match(selector) else None
+            element = page.first(selector)
         except UnsupportedSelector:
             continue
         if element is not None:
