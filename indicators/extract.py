@@ -57,11 +57,10 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     if not amounts:
         return []
     paragraphs = paragraph_bounds(norm)
-    years = [(m.start(), int(m.group(1))) for m in _year_matches(norm, low)
-             if not _YEAR_SKIP_BEFORE.search(norm[max(0, m.start() - 60):m.start()])]
+    years = [(m.start(), int(m.group(1))) for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
-    places = _Places(years, subjects, _may_name_a_term(low))
+    places = _Places(years, subjects, low)
     out: list[Indicator] = []
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         readings = read_sentence(sent.text, group, sent.start)
@@ -155,8 +154,9 @@ class _Places:
     """The years and subjects an article names, with their offsets, for bisecting per figure; and
     whether it may name a term (`_TERM`): most do not, which spares a search per figure."""
 
-    def __init__(self, years: list[tuple[int, int]], subjects: list[tuple[int, str]], terms: bool) -> None:
-        self.terms = terms
+    def __init__(self, years: list[tuple[int, int]], subjects: list[tuple[int, str]], low: str | None) -> None:
+        self.low = low  # caseless(norm)
+        self.terms = _may_name_a_term(low)
         self.years = years
         self.year_at = [p for p, _ in years]
         self.subjects = subjects
@@ -170,6 +170,30 @@ _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 def _may_name_a_term(low: str | None) -> bool:
     """False when `_TERM` cannot match: the article (`low` is `caseless(norm)`) lacks its words."""
     return low is None or "nhiệm kỳ" in low or "giai đoạn" in low
+
+
+def _year_skipped(norm: str, low: str | None, at: int) -> bool:
+    """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison or `từ`.
+
+    The pattern is anchored at the end and case-blind, so `re` tries its four branches at every
+    position of the 60 characters before the year; in `low` (`caseless(norm)`) the words that can
+    end them, or the `so với` that must be there, settle it for most years with two `str` tests.
+    """
+    lo = max(0, at - 60)
+    if low is not None:
+        window = low[lo:at]
+        if not window.rstrip().endswith(("nhiệm kỳ", "giai đoạn", "từ")) and "so với" not in window:
+            return False
+    return _YEAR_SKIP_BEFORE.search(norm[lo:at]) is not None
+
+
+def _names_a_term(norm: str, low: str | None, start: int, end: int) -> bool:
+    """`_TERM.search(norm, start, end)` found something; searched only when `low` (`caseless(norm)`)
+    has one of its words there: `_TERM` opens with a look-behind, so `re` tries it at every position
+    of a stretch that is most often a whole paragraph, for every figure of the paragraph."""
+    if low is not None and low.find("nhiệm kỳ", start, end) == -1 and low.find("giai đoạn", start, end) == -1:
+        return False
+    return _TERM.search(norm, start, end) is not None
 
 
 def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
@@ -231,8 +255,8 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         if k and at[k - 1] >= para.start:
             return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if places.terms and (_TERM.search(norm, sent.start, clause_end) or
-                         (para is not None and _TERM.search(norm, para.start, sent.start))):
+    if places.terms and (_names_a_term(norm, places.low, sent.start, clause_end) or
+                         (para is not None and _names_a_term(norm, places.low, para.start, sent.start))):
         return None
     report, plan = doc_years
     return plan if kind == "target" and plan is not None else report

@@ -90,6 +90,26 @@ def _label_before(before: str) -> bool:
 
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"
                           r"thứ \w+,?|chủ nhật,?)\s*$", re.IGNORECASE)
+# the words `_DATE_BEFORE`'s branches end on (`rạng sáng` on `sáng`, `chủ nhật,` on `nhật,`); the one
+# branch that ends on any word, `thứ \w+,?`, holds `thứ` before it
+_DATE_LAST_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "mùng", "mồng", "vào", "từ", "đến", "tới",
+                    "hạn", "nhật", "nhật,")
+
+
+def _dated(before: str, low: str | None, start: int) -> bool:
+    """`_DATE_BEFORE.search(before)`, where `before` is the 30 characters of the text before `start`.
+
+    The pattern is anchored at the end and case-blind, so `re` tries each of its branches at every
+    position of `before`; the same stretch of `low` (`caseless(text)`) says first whether it can end
+    on a date word at all, which most numbers it is asked about do not.
+    """
+    if low is not None:
+        end = low[max(0, start - 30):start].rstrip()
+        if not end.endswith(_DATE_LAST_WORDS) and "thứ" not in end:
+            return False
+    return _DATE_BEFORE.search(before) is not None
+
+
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?$")
 _PAREN_MARKER = re.compile(r"\)\s+[A-ZĐÀ-Ỹ]")
 _COMMENTS_AFTER = re.compile(r"\)\s*(?:comments?|bình luận|lượt)", re.IGNORECASE)
@@ -230,7 +250,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         dash = _DASH_PAIR.match(after) if "-" in after[:2] or "–" in after[:2] else None
         if frac:
             other = parse_vn_number(frac.group(1))
-            if _DATE_BEFORE.search(before) and _valid_day_month(value, other):
+            if _dated(before, low, start) and _valid_day_month(value, other):
                 skip_until = end + frac.end()
                 continue
             if _valid_day_month(value, other) and not _COUNTED_AFTER.match(after, frac.end()):
@@ -266,7 +286,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
                 out.append(Amount(end + rng.start(1), q_end, other * mult + extra, unit, range_role="high"))
                 skip_until = tail
                 continue
-        if after[:1] in ("-", "/") and after[1:2].isdecimal() and _DATE_BEFORE.search(before):
+        if after[:1] in ("-", "/") and after[1:2].isdecimal() and _dated(before, low, start):
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
         out.append(Amount(start, q_end, value * mult + extra, unit))

@@ -38,27 +38,34 @@ def _alt(phrases: list[str]) -> str:
 
 
 def _branches(phrases: list[str]) -> str:
-    """The alternation of `phrases` in this order, with the phrases of one first letter grouped.
+    r"""`(?<!\w)(?:…)` of `phrases` in this order (a phrase at the start of a word), written so that
+    `re` can skip ahead: the phrases of one first letter grouped, and the look-behind after that
+    letter (`c(?<!\wc)`: what comes before the `c` is no word character).
 
-    `re` tries the branches of an alternation one by one at every word it stops at; grouped, it
-    tries only the phrases that start with the word's letter (a dozen instead of a hundred cues;
-    for a handful of phrases the grouping costs more than it saves). Phrases with different first
-    letters never match at the same place, so the phrase that matches (the first in order that
-    does) is the same.
+    A pattern that opens with a look-behind is tried at every position of the text, and at every
+    word `re` tries the branches of an alternation one by one; when every branch opens with a
+    letter instead, `re` skips in C to the next of those letters and tries only the phrases that
+    start with it. Phrases with different first letters never match at the same place, so the
+    phrase that matches (the first in order that does) is the same; a test holds each pattern
+    built this way to the plain one.
     """
     groups: dict[str, list[str]] = {}
     for p in phrases:
         first, *rest = p.split()
         groups.setdefault(first[0], []).append(_SEP.join([re.escape(first[1:]), *(re.escape(w) for w in rest)]))
-    return "|".join(re.escape(c) + (f"(?:{'|'.join(tails)})" if len(tails) > 1 else tails[0])
+    return "|".join(rf"{re.escape(c)}(?<!\w{re.escape(c)})" + (f"(?:{'|'.join(tails)})" if len(tails) > 1 else tails[0])
                     for c, tails in groups.items())
 
 
+def _at_word(phrases: list[str]) -> str:
+    r"""`(?<!\w)(?:{_alt(phrases)})` as `_branches` writes it, the longest phrases first."""
+    return _branches(sorted(phrases, key=len, reverse=True))
+
+
 def _rx(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
-    body = rf"(?<!\w)(?:{_alt(phrases)})(?!\w)"
-    if anchored:
-        body = r"^[\s“”\"'‘’]*" + body
-    return re.compile(body)
+    if anchored:  # only ever matched at the start of a text: nothing to skip
+        return re.compile(rf"^[\s“”\"'‘’]*(?<!\w)(?:{_alt(phrases)})(?!\w)")
+    return re.compile(rf"(?:{_at_word(phrases)})(?!\w)")
 
 
 class Phrases:
@@ -118,7 +125,7 @@ class Tail:
 
 def _tail(phrases: list[str]) -> Tail:
     """The phrases at the end of the text, blanks and quotes after them allowed."""
-    return Tail(rf"(?<!\w)(?:{_alt(phrases)})(?!\w)[\s“”\"'‘’]*$", _last_words(phrases))
+    return Tail(rf"(?:{_at_word(phrases)})(?!\w)[\s“”\"'‘’]*$", _last_words(phrases))
 
 
 @dataclass(frozen=True)
@@ -170,7 +177,7 @@ class Cues:
 
     def __init__(self, groups: dict[str, list[str]]) -> None:
         items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
-        self.rx = re.compile(rf"(?<!\w)(?:{_branches([p for p, _ in items])})(?!\w)")
+        self.rx = re.compile(rf"(?:{_branches([p for p, _ in items])})(?!\w)")
         self.kind: dict[str, str] = {}  # by the phrase's words, as `_phrase` separates them
         for p, name in items:
             self.kind.setdefault(" ".join(_SEP_RX.split(p.strip())), name)  # in two lists: the first
@@ -210,7 +217,7 @@ def load_rules(path: str | None = None) -> Rules:
         cues={"member": Cues(member_groups), "org": Cues(org_groups),
               "house": Cues({"houses_built": cc["houses_built"], "blocker": house_block})},
         post={k: _rx(v, anchored=True) for k, v in pc.items()},
-        met_tail=Tail(rf"(?<!\w)(?:{_alt(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
+        met_tail=Tail(rf"(?:{_at_word(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
                       _last_words(data["met_verbs"]) | {"được"}),
         met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"),
         welfare=_rx(money["welfare"]),
@@ -219,7 +226,7 @@ def load_rules(path: str | None = None) -> Rules:
         target_near=Phrases(data["target_near"]),
         target_sentence=Phrases(data["target_sentence"]),
         target_reset=_rx(data["target_reset"]),
-        change_tail=Tail(rf"(?<!\w)(?:{_alt(data['change_verbs'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
+        change_tail=Tail(rf"(?:{_at_word(data['change_verbs'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                          _last_words(data["change_verbs"]) | _last_words(qualifiers)),
         plan_post=re.compile(rf"^[\s“”\"']*(?:so với\s+|của\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
         total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
@@ -227,12 +234,12 @@ def load_rules(path: str | None = None) -> Rules:
         rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
-        house_build_repair=Tail(rf"(?<!\w)(?:{_alt(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
+        house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
                                 r"(?:\s+(?:được|mới))?\s*$", {"chữa", "được", "mới"}),
-        house_replace=Tail(rf"(?<!\w)(?:{_alt(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
+        house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
                            _last_words(data["house_replace_verbs"]) | {"được", "bỏ"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
-        restate=Tail(rf"(?<!\w)(?:{_alt(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
+        restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
     )
 
@@ -319,7 +326,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Rea
     rules = load_rules()
     low = fold(sentence)
     parens = _parens(low)
-    clauses = _CLAUSE_MARK.search(low) is not None  # most sentences are one clause
+    clauses = ";" in low or ":" in low or "\n" in low  # most sentences are one clause
     figs: list[_Fig] = []
     for a in amounts:
         s, e = a.start - offset, a.end - offset
@@ -332,9 +339,6 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Rea
     for i, f in enumerate(figs):
         f.reading = _read(rules, low, parens, figs, i, clauses)
     return [f.reading for f in figs]  # type: ignore[misc]
-
-
-_CLAUSE_MARK = re.compile(r"[;:\n]")
 
 
 def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
@@ -356,9 +360,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     else:  # most sentences: nothing to blank
         lo, hi, view, sentence_pre = 0, len(low), low, low[:f.s]
     c_start, c_end = _clause(view, lo, f.s, f.e, hi) if clauses else (lo, hi)
-    same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s] if len(figs) > 1 else []
-    prev_end = max([g.e for g in same if g.e <= f.s and g.s >= c_start], default=c_start)
-    next_start = min([g.s for g in same if g.s >= f.e and g.s < c_end], default=c_end)
+    same, prev_end, next_start = _neighbours(figs, f, c_start, c_end) if len(figs) > 1 else ([], c_start, c_end)
     own_pre = view[prev_end:f.s]
     clause_pre = view[c_start:f.s]
     own_post = view[f.e:next_start]
@@ -391,6 +393,25 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     r.kind = kind
     r.qualifier = qualifier
     return r
+
+
+def _neighbours(figs: list[_Fig], f: _Fig, c_start: int, c_end: int) -> tuple[list[_Fig], int, int]:
+    """The other figures in `f`'s parenthesis (the two ends of a range are one figure), and the stretch
+    of `f`'s clause [c_start, c_end) that is its own: from the end of the figure before it to the start
+    of the one after it.
+
+    One pass for what reads plainly as a list and a `max` and a `min` over it (a test holds it to
+    them): it runs for every figure of a sentence with more than one.
+    """
+    same, prev_end, next_start = [], c_start, c_end
+    for g in figs:
+        if g.paren == f.paren and g is not f and g.s != f.s:
+            same.append(g)
+            if g.s >= c_start and prev_end < g.e <= f.s:
+                prev_end = g.e
+            if f.e <= g.s < next_start:
+                next_start = g.s
+    return same, prev_end, next_start
 
 
 _RESTATED_AS = {"new_members_rate": "new_members", "new_members_plan_pct": "new_members"}

@@ -205,3 +205,95 @@ def test_label_words_by_last_letter_are_the_plain_suffix_test(text):
     tail = text.rstrip().lower()
     plain = tail.endswith(N._LABEL_WORDS) or (tail.endswith("số") and not tail.endswith("tổng số"))
     assert N._label_before(text) == plain
+
+
+@given(_texts(["nhiệm kỳ", "NHIỆM KỲ", "Nhiệm Kỳ", "giai đoạn", "GIAI ĐOẠN", " qua", " 2020-2025", " tới", "x", " ",
+               *_ODD_CASES]), st.integers(0, 40), st.integers(0, 60))
+def test_a_term_is_searched_only_where_its_words_are(text, start, end):
+    assert X._names_a_term(text, caseless(text), start, end) == (X._TERM.search(text, start, end) is not None)
+
+
+def _phrase_lists(node) -> list[list[str]]:
+    """Every list of phrases in rules.yaml."""
+    if isinstance(node, dict):
+        return [ps for v in node.values() for ps in _phrase_lists(v)]
+    if isinstance(node, list) and node and all(isinstance(p, str) for p in node):
+        return [node]
+    return []
+
+
+def _yaml_phrase_lists() -> list[list[str]]:
+    import yaml
+
+    return _phrase_lists(yaml.safe_load(R._RULES_FILE.read_text(encoding="utf-8")))
+
+
+def _phrase_words() -> list[str]:
+    """The phrases of rules.yaml, their words, and a few things glued to them."""
+    phrases = {p for ps in _yaml_phrase_lists() for p in ps}
+    return sorted(phrases | {w for p in phrases for w in p.split()}) + ["x", "_", "1", "đx", "tx"]
+
+
+def _phrase_patterns() -> list[tuple[re.Pattern[str], ...]]:
+    r"""For each list of phrases: `_at_word` and the plain `(?<!\w)(?:longest|…|shortest)`, with the
+    look-ahead that ends a phrase and without it."""
+    out = []
+    for phrases in _yaml_phrase_lists():
+        fast, plain = R._at_word(phrases), rf"(?<!\w)(?:{R._alt(phrases)})"
+        out.append((re.compile(rf"(?:{fast})(?!\w)"), re.compile(rf"{plain}(?!\w)"), re.compile(fast),
+                    re.compile(plain)))
+    return out
+
+
+_PHRASE_PATTERNS = _phrase_patterns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_wording(_phrase_words(), max_size=10), st.integers(0, 12))
+def test_phrases_at_a_word_start_are_the_plain_alternation(text, pos):
+    """`_at_word` (first letters grouped, the look-behind after the first letter) finds what the plain
+    alternation finds, the same phrase first, from any position."""
+    for fast, plain, fast_part, plain_part in _PHRASE_PATTERNS:
+        assert _spans(fast.finditer(text, pos)) == _spans(plain.finditer(text, pos))
+        for start in range(len(text)):  # as a part of a longer pattern: where each stops first
+            m, m_plain = fast_part.match(text, start), plain_part.match(text, start)
+            assert (m and m.span()) == (m_plain and m_plain.span())
+
+
+def _figs(draw_spans: list[tuple[int, int, int]]) -> list[R._Fig]:
+    figs: list[R._Fig] = []
+    parens = [None, (0, 50), (10, 30)]
+    for start, size, paren in sorted(draw_spans):
+        a = N.Amount(start, start + size, 1.0, "count")
+        figs.append(R._Fig(a, start, start + size, parens[paren]))
+    return figs
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6), st.integers(0, 2)), min_size=2, max_size=6),
+       st.integers(0, 70), st.integers(0, 70), st.integers(0, 5))
+def test_neighbours_are_the_plain_list_max_and_min(spans, c_start, c_end, i):
+    figs = _figs(spans)
+    f = figs[i % len(figs)]
+    same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s]
+    prev_end = max([g.e for g in same if g.e <= f.s and g.s >= c_start], default=c_start)
+    next_start = min([g.s for g in same if g.s >= f.e and g.s < c_end], default=c_end)
+    assert R._neighbours(figs, f, c_start, c_end) == (same, prev_end, next_start)
+
+
+@settings(max_examples=300)
+@given(_wording(["nhiệm kỳ", "NHIỆM KỲ", "giai đoạn", "Giai Đoạn", "so với", "SO VỚI", "từ", "TỪ", "năm", "2020", ";",
+                 ".", "x", "\n", *_ODD_CASES]))
+def test_a_year_is_skipped_as_the_plain_pattern_says(text):
+    for at in range(len(text) + 1):
+        plain = X._YEAR_SKIP_BEFORE.search(text[max(0, at - 60):at]) is not None
+        assert X._year_skipped(text, caseless(text), at) == plain
+
+
+@settings(max_examples=300)
+@given(_wording(["ngày", "Ngày", "NGÀY", "rạng sáng", "sáng", "thứ", "Thứ Hai", "hai", "chủ nhật", "Chủ Nhật", ",",
+                 "từ", "đến", "vào", "hạn", "x", "1", "\n", *_ODD_CASES]))
+def test_a_date_word_before_is_the_plain_pattern(text):
+    low = caseless(text)
+    for start in range(len(text) + 1):
+        before = text[max(0, start - 30):start]
+        assert N._dated(before, low, start) == (N._DATE_BEFORE.search(before) is not None)
