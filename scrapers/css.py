@@ -204,6 +204,15 @@ class _Group:
     chain: _Chain | None
     xpath: etree.XPath
     first: etree.XPath  # the first match in document order only: libxml2 stops scanning at it
+    # for `a.x b.y`-like chains: the elements matching the last compound (its tag narrows the scan in
+    # C to a few candidates), whose ancestors `chain` then checks; None where that would not pay
+    own: etree.XPath | None = None
+
+    def matches_under(self, root) -> list | None:
+        """The group's matches under `root` through `own`, or None when it has no `own`."""
+        if self.own is None:
+            return None
+        return [el for el in self.own(root) if self.chain._ancestors_match(el, root, 0)]
 
 
 @dataclass(frozen=True)
@@ -236,6 +245,8 @@ class Selector:
         """All matches under (or equal to) `root`, in document order, each once."""
         if self._dispatch is not None:  # many groups: one pass, each element tested only where it could match
             return self._dispatch.select(root)
+        if len(self.groups) == 1 and (found := self.groups[0].matches_under(root)) is not None:
+            return found
         return to_xpath(self.text)(root)
 
     def first(self, root, memo: dict | None = None):
@@ -250,7 +261,8 @@ class Selector:
             if memo is not None and key in memo:
                 hit = memo[key]
             else:
-                hits = group.first(root)
+                hits = group.matches_under(root)
+                hits = group.first(root) if hits is None else hits
                 hit = hits[0] if hits else None
                 if memo is not None:
                     memo[key] = hit
@@ -355,7 +367,11 @@ def compile_selector(selector: str) -> Selector:
         # document order and libxml2 stops there, ~2.5x faster than listing every match. A path of
         # several steps needs the whole node-set's first, `(path)[1]`.
         first = f"{path}[1]" if chain is not None and not chain.up else f"({path})[1]"
-        groups.append(_Group(chain, etree.XPath(path), etree.XPath(first)))
+        own = None
+        if chain is not None and chain.up and chain.own.tag is not None and (chain.own.classes or chain.own.ids):
+            own_css = group.parsed_tree.subselector.canonical()
+            own = etree.XPath(_TRANSLATOR.css_to_xpath(own_css, prefix="descendant-or-self::"))
+        groups.append(_Group(chain, etree.XPath(path), etree.XPath(first), own))
     return Selector(selector, tuple(groups))
 
 
