@@ -51,8 +51,7 @@ def _decode(data: str | bytes) -> tuple[str, bytes | None]:
         return data, None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
-            return body.decode(encoding, errors="replace"), None
+            return data[len(bom):].decode(encoding, errors="replace"), None
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "ignore").lower()
