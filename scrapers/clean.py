@@ -70,8 +70,14 @@ def label_of(text: str) -> str:
     return squash(text).rstrip(":").strip().casefold()
 
 
+# every label has several words, so a line is one only if its first word opens a label: checked
+# first, it spares squashing and case-folding whole paragraphs (a test holds it to `label_of`)
+_LABEL_FIRST_WORDS = frozenset(label.split(" ")[0].rstrip(":") for label in RELATED_LABELS)
+
+
 def is_boilerplate_line(text: str) -> bool:
-    if label_of(text) in RELATED_LABELS:
+    words = text.split(None, 1)
+    if words and words[0].rstrip(":").casefold() in _LABEL_FIRST_WORDS and label_of(text) in RELATED_LABELS:
         return True
     return _BOILERPLATE_LINE.match(text) is not None
 
