@@ -75,11 +75,14 @@ def label_of(text: str) -> str:
 _LABEL_FIRST_WORDS = frozenset(label.split(" ")[0].rstrip(":") for label in RELATED_LABELS)
 
 
-def is_boilerplate_line(text: str) -> bool:
+def is_related_label(text: str) -> bool:
+    """`label_of(text) in RELATED_LABELS`, its first word checked first."""
     words = text.split(None, 1)
-    if words and words[0].rstrip(":").casefold() in _LABEL_FIRST_WORDS and label_of(text) in RELATED_LABELS:
-        return True
-    return _BOILERPLATE_LINE.match(text) is not None
+    return bool(words) and words[0].rstrip(":").casefold() in _LABEL_FIRST_WORDS and label_of(text) in RELATED_LABELS
+
+
+def is_boilerplate_line(text: str) -> bool:
+    return is_related_label(text) or _BOILERPLATE_LINE.match(text) is not None
 
 
 def strip_dateline(text: str, pattern: re.Pattern | None = None) -> str:
@@ -131,7 +134,7 @@ def link_density(element) -> float:
 def remove_related_blocks(root) -> None:
     """Remove "Tin liên quan" / "Đọc nhiều" / "Xem thêm:" blocks: the label and the links it heads."""
     hits = [e for e in root.iter() if isinstance(e.tag, str) and e is not root and e.text and len(e.text) < 60
-            and label_of(e.text) in RELATED_LABELS]
+            and is_related_label(e.text)]
     for element in hits:
         if not attached(element, root):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapers.clean import _BOILERPLATE_LINE, RELATED_LABELS, is_boilerplate_line, label_of
+from scrapers.clean import _BOILERPLATE_LINE, RELATED_LABELS, is_boilerplate_line, is_related_label, label_of
 
 _WORDS = sorted({w for label in RELATED_LABELS for w in label.split()} | {"Tin", "ĐỌC", "Xem", "thêm:", "tags", "x"})
 _LINES = st.lists(
@@ -17,6 +17,7 @@ _LINES = st.lists(
 
 @given(st.one_of(_LINES, st.text()))
 def test_boilerplate_lines_are_what_the_plain_definition_says(text):
+    assert is_related_label(text) == (label_of(text) in RELATED_LABELS)
     assert is_boilerplate_line(text) == (label_of(text) in RELATED_LABELS or _BOILERPLATE_LINE.match(text) is not None)
 
 
