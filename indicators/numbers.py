@@ -77,8 +77,14 @@ _LABEL_WORDS = (
     "bản", "tờ", "trang", "kênh", "gmt", "đường", "căn hộ", "nhà số", "năm", "tháng", "ngày", "giai đoạn",
     "nhiệm kỳ", "từ năm", "đến năm",
 )
-# the label words by their last letter: a suffix test need only try the words ending on the right one
-_LABELS_BY_LAST = {c: tuple(w for w in _LABEL_WORDS if w[-1] == c) for c in {w[-1] for w in _LABEL_WORDS}}
+
+
+def by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` grouped by their last letter: a suffix test need only try the words ending on the right one."""
+    return {c: tuple(w for w in words if w[-1] == c) for c in {w[-1] for w in words}}
+
+
+_LABELS_BY_LAST = by_last_letter(_LABEL_WORDS)
 
 
 def _label_before(before: str) -> bool:

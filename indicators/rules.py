@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from indicators.numbers import Amount
+from indicators.numbers import Amount, by_last_letter
 
 _RULES_FILE = Path(__file__).with_name("rules.yaml")
 _SEP = r"[\s,“”\"'‘’«»\-–]+"
@@ -475,12 +475,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     return "actual"
 
 
-def _by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return {c: tuple(w for w in words if w[-1] == c) for c in {w[-1] for w in words}}
-
-
-_LINKING_WORDS = _by_last_letter(("có", "đạt", "là", "được", "chiếm", "bằng", "với", "lên", "phấn đấu"))
-_HELPER_VERBS = _by_last_letter(("có", "được", "thực hiện", "đã"))
+_LINKING_WORDS = by_last_letter(("có", "đạt", "là", "được", "chiếm", "bằng", "với", "lên", "phấn đấu"))
+_HELPER_VERBS = by_last_letter(("có", "được", "thực hiện", "đã"))
 
 
 def _strip_words(text: str, words: dict[str, tuple[str, ...]]) -> str:
