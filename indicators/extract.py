@@ -151,12 +151,10 @@ def _trim_subject(name: str) -> str:
 
 
 class _Places:
-    """The years and subjects an article names, with their offsets, for bisecting per figure; and
-    whether it may name a term (`_TERM`): most do not, which spares a search per figure."""
+    """The years and subjects an article names, with their offsets, for bisecting per figure."""
 
     def __init__(self, years: list[tuple[int, int]], subjects: list[tuple[int, str]], low: str | None) -> None:
         self.low = low  # caseless(norm)
-        self.terms = _may_name_a_term(low)
         self.years = years
         self.year_at = [p for p, _ in years]
         self.subjects = subjects
@@ -165,11 +163,6 @@ class _Places:
 
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
-
-
-def _may_name_a_term(low: str | None) -> bool:
-    """False when `_TERM` cannot match: the article (`low` is `caseless(norm)`) lacks its words."""
-    return low is None or "nhiệm kỳ" in low or "giai đoạn" in low
 
 
 def _year_skipped(norm: str, low: str | None, at: int) -> bool:
@@ -255,8 +248,8 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         if k and at[k - 1] >= para.start:
             return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if places.terms and (_names_a_term(norm, places.low, sent.start, clause_end) or
-                         (para is not None and _names_a_term(norm, places.low, para.start, sent.start))):
+    if _names_a_term(norm, places.low, sent.start, clause_end) or \
+            (para is not None and _names_a_term(norm, places.low, para.start, sent.start)):
         return None
     report, plan = doc_years
     return plan if kind == "target" and plan is not None else report

@@ -239,9 +239,11 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         # the character after the number rules most patterns out (each `… and` below is one that
         # cannot match unless it opens with that character): most numbers are followed by a space
         nxt = after[:1]
-        if nxt in ":hg-–/." and (_TIME_AFTER.match(after) or _DOC_AFTER.match(after) or _DATE_AFTER.match(after)):
-            skip_until = end + (_DATE_AFTER.match(after).end() if _DATE_AFTER.match(after) else 0)
-            continue
+        if nxt in ":hg-–/.":
+            date = _DATE_AFTER.match(after)
+            if date or _TIME_AFTER.match(after) or _DOC_AFTER.match(after):
+                skip_until = end + (date.end() if date else 0)
+                continue
         if _is_year(token, value):
             skip_until = end + (m2.end() if (m2 := _YEAR_RANGE_AFTER.match(after)) else 0)
             continue

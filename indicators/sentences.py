@@ -67,13 +67,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return spans
 
 
-def split_paragraphs(text: str) -> list[Span]:
-    """Paragraphs: runs of text between line breaks (stripped; blank ones dropped)."""
-    return [Span(start, end, text[start:end]) for start, end in paragraph_bounds(text)]
-
-
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each of `split_paragraphs(text)`, without a Span for each."""
+    """(start, end) of each paragraph: a run of text between line breaks, stripped; blank ones dropped."""
     out = []
     pos = 0
     for line in text.split("\n"):

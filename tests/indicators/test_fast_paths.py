@@ -83,8 +83,6 @@ def test_paragraph_bounds_are_the_paragraphs(text):
     plain = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     plain = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in plain]
     assert S.paragraph_bounds(text) == [(a, b) for a, b in plain if a < b]
-    assert [(s.start, s.end, s.text) for s in S.split_paragraphs(text)] == [(a, b, text[a:b]) for a, b in
-                                                                           S.paragraph_bounds(text)]
 
 
 _YEAR_PLAIN = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
@@ -106,13 +104,6 @@ _SUBJECT_PLAIN = re.compile(
 @given(_texts(["Toàn", "toàn", "an toàn", " ", "Đảng bộ", "Chi bộ", "Tỉnh ủy", "xã", "A", ",", "("]))
 def test_subject_pattern_is_the_plain_pattern(text):
     assert _spans(X._SUBJECT.finditer(text)) == _spans(_SUBJECT_PLAIN.finditer(text))
-
-
-@given(_texts(["nhiệm kỳ", "NHIỆM KỲ", "Nhiệm Kỳ", "giai đoạn", "GIAI ĐOẠN", " qua", " 2020-2025", " tới", "x",
-               *_ODD_CASES]))
-def test_a_term_is_never_missed(text):
-    if X._TERM.search(text):
-        assert X._may_name_a_term(caseless(text))
 
 
 @given(_texts(["abc", "ĐẢNG", "x", " ", *_ODD_CASES]))

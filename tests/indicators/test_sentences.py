@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indicators.sentences import split_paragraphs, split_sentences
+from indicators.sentences import paragraph_bounds, split_sentences
 
 
 def test_splits_on_sentence_ends_with_offsets():
@@ -26,7 +26,7 @@ def test_list_markers_do_not_split_and_lines_do():
     text = "1. Từ đầu nhiệm kỳ đến nay, Đảng bộ đạt kết quả.\nĐoạn hai bắt đầu"
     spans = split_sentences(text)
     assert [s.text for s in spans] == ["1. Từ đầu nhiệm kỳ đến nay, Đảng bộ đạt kết quả.", "Đoạn hai bắt đầu"]
-    assert len(split_paragraphs("a\n\nb\nc")) == 3
+    assert paragraph_bounds("a\n\n b\nc ") == [(0, 1), (4, 5), (6, 7)]
 
 
 def test_ellipsis_before_lower_case_continues():
