@@ -20,7 +20,8 @@ a band with them, confirms the near ones with the figure check (bodies are read 
 and only their figures kept), then recomputes from scratch the groups touched: the pending
 articles' stored groups and those of their matches, whole. That gives the same links as
 recomputing over all articles: the result does not depend on load order, a backfilled earlier
-original takes over, and an edited article that no longer matches is unlinked.
+original takes over, and an edited article that no longer matches is unlinked. The tests hold it to
+that recomputation (tests/warehouse/dedup_model.py).
 """
 
 from __future__ import annotations
@@ -106,11 +107,6 @@ def _near_pairs(candidates: Iterable[Candidate], max_distance: int = MAX_DISTANC
             buckets[key].append(cand)
 
 
-def candidate_pairs(candidates: list[Candidate], max_distance: int = MAX_DISTANCE) -> list[tuple[int, int]]:
-    """Pairs of ids whose hashes are within `max_distance` bits (band index: no all-pairs scan)."""
-    return sorted(set(_near_pairs(candidates, max_distance)))
-
-
 def numbers(text_: str) -> set[str]:
     return set(_NUMBER.findall(text_))
 
@@ -120,11 +116,6 @@ def figures_agree(na: frozenset[str] | set[str], nb: frozenset[str] | set[str], 
     if not na and not nb:
         return True
     return len(na & nb) / len(na | nb) >= threshold
-
-
-def same_figures(a: str, b: str, threshold: float = 0.8) -> bool:
-    """Two reports from one template differ only in their figures: those are not duplicates."""
-    return figures_agree(numbers(a), numbers(b), threshold)
 
 
 class _UnionFind:
@@ -140,22 +131,6 @@ class _UnionFind:
 
     def union(self, a: Any, b: Any) -> None:
         self.parent[self.find(a)] = self.find(b)
-
-
-def group_duplicates(candidates: list[Candidate], pairs: Iterable[tuple[int, int]]) -> dict[int, int | None]:
-    """article id -> id of its group's original (None for originals and unique articles)."""
-    links = _UnionFind()
-    for a, b in pairs:
-        links.union(a, b)
-    groups: dict[int, list[Candidate]] = defaultdict(list)
-    for cand in candidates:
-        groups[links.find(cand.id)].append(cand)
-    result: dict[int, int | None] = {}
-    for members in groups.values():
-        original = min(members, key=Candidate.order_key)
-        for cand in members:
-            result[cand.id] = None if cand.id == original.id else original.id
-    return result
 
 
 # ---------------------------------------------------------------- linking in the warehouse

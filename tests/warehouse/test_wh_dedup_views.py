@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from dedup_model import candidate_pairs, group_duplicates, same_figures
 from sqlalchemy import text
 
 from warehouse import dedup, load
@@ -40,15 +41,15 @@ def test_group_duplicates_points_every_copy_at_the_earliest(factory):
     h = dedup.simhash(factory.body())
     cands = [dedup.Candidate(1, h, t0 + timedelta(days=2)), dedup.Candidate(2, h ^ 0b101, t0),
              dedup.Candidate(3, h ^ 0b1, None), dedup.Candidate(4, h ^ ((1 << 40) - 1), t0)]
-    pairs = dedup.candidate_pairs(cands)
+    pairs = candidate_pairs(cands)
     assert pairs == [(1, 2), (1, 3), (2, 3)]
-    assert dedup.group_duplicates(cands, pairs) == {1: 2, 2: None, 3: 2, 4: None}
+    assert group_duplicates(cands, pairs) == {1: 2, 2: None, 3: 2, 4: None}
 
 
 def test_same_template_with_other_figures_is_not_a_duplicate(factory):
     a, b = factory.body(), factory.body(place="xã Ia Pa", members=77, orgs=31, rate="90,1")
-    assert dedup.same_figures(a, "(GLO) - " + a)
-    assert not dedup.same_figures(a, b)
+    assert same_figures(a, "(GLO) - " + a)
+    assert not same_figures(a, b)
 
 
 def _load(engine, factory, run_id, articles):
