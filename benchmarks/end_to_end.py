@@ -249,16 +249,16 @@ def run_memory(quick: bool) -> Result:
                                     night["peak_rss_mib"] - imports])
             finally:
                 web.close()
-    result.notes.append("Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
-                        "memory). Goal: flat as articles grow. \"After imports\": peak RSS once the pipeline's modules "
-                        "are imported, before the night; \"night's own\": peak minus that.",
-                        "Articles/s falls as the night grows because every synthetic article is a variant of one of "
-                        "the mini-web's ~70 pages: its SimHash lies within the duplicate distance of every other "
-                        "variant of that page, so each new article is compared with ~1/70 of those loaded before "
-                        "(then told apart by its figures). Measured by loading 12,000 variants in batches of 10: "
-                        "rows per new article read by duplicate linking grew from 15 (first 2,000) to 167 (last "
-                        "2,000), linking from a third to ~60% of the load time. Real papers rarely publish "
-                        "thousands of near-identical texts.")
+    result.notes += ["Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
+                     "memory). Goal: flat as articles grow. \"After imports\": peak RSS once the pipeline's modules "
+                     "are imported, before the night; \"night's own\": peak minus that.",
+                     "Articles/s falls as the night grows because every synthetic article is a variant of one of "
+                     "the mini-web's ~70 pages: its SimHash lies within the duplicate distance of every other "
+                     "variant of that page, so each new article is compared with ~1/70 of those loaded before "
+                     "(then told apart by its figures). Measured by loading 12,000 variants in batches of 10: "
+                     "rows per new article read by duplicate linking grew from 15 (first 2,000) to 167 (last "
+                     "2,000), linking from a third to ~60% of the load time. Real papers rarely publish "
+                     "thousands of near-identical texts."]
     if quick:
         result.notes.append(f"--quick: {', '.join(map(str, sizes))} articles instead of 1k, 5k, 20k.")
     return result
