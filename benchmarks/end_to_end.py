@@ -276,12 +276,20 @@ def run_orchestration(quick: bool) -> Result:
         except (ImportError, FileNotFoundError) as exc:
             return unavailable("orchestration", title, exc)
         try:
-            runs = {}
-            for runner in ("plain", "prefect"):
-                work = Path(tmp) / runner
-                work.mkdir()
-                runs[runner] = _night(web, work, 0.0, runner=runner, gate=True)
-                runs[runner]["articles"] = _articles_in(work)
+            # best of two nights per runner, alternating, each after a sync: a night started while the
+            # kernel writes back an earlier benchmark's files waits on SQLite's commits (one plain night
+            # was measured at 3x its usual wall that way)
+            runs: dict[str, dict] = {}
+            for attempt in range(2):
+                for runner in ("plain", "prefect"):
+                    work = Path(tmp) / f"{runner}-{attempt}"
+                    work.mkdir()
+                    if hasattr(os, "sync"):
+                        os.sync()
+                    night = _night(web, work, 0.0, runner=runner, gate=True)
+                    night["articles"] = _articles_in(work)
+                    if runner not in runs or night["wall"] < runs[runner]["wall"]:
+                        runs[runner] = night
         except Exception as exc:  # noqa: BLE001 - report, do not fake
             return unavailable("orchestration", title, exc)
         finally:
@@ -291,7 +299,8 @@ def run_orchestration(quick: bool) -> Result:
                         flow.get("startup", float("nan")), plain["peak_rss_mib"], flow["peak_rss_mib"]])
     result.notes += [
         "Same synthetic snapshot, delay 0 s (so the overhead is not hidden behind politeness waits), fresh "
-        "warehouse each. Plain = `flows.steps` over a thread pool + `expectations.gate.run_gate`; Prefect = "
+        "warehouse each, best of two nights per runner (alternating). Plain = `flows.steps` over a thread "
+        "pool + `expectations.gate.run_gate`; Prefect = "
         "`flows.nightly.nightly` (one task per paper, the gate task, artifacts) against a local test API "
         "(`prefect_test_harness`), whose start-up is excluded from the flow time and shown separately.",
         f"Articles in the warehouse afterwards: plain {plain['articles']}, flow {flow['articles']}. Flow state: "
