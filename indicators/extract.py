@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
 from indicators.normalise import normalise_text
-from indicators.numbers import Amount, amounts_in, caseless
+from indicators.numbers import Amount, amounts_in, caseless, may_end_on
 from indicators.record import Indicator
 from indicators.rules import Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
@@ -166,17 +166,11 @@ _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 
 
 def _year_skipped(norm: str, low: str | None, at: int) -> bool:
-    """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison or `từ`.
-
-    The pattern is anchored at the end and case-blind, so `re` tries its four branches at every
-    position of the 60 characters before the year; in `low` (`caseless(norm)`) the words that can
-    end them, or the `so với` that must be there, settle it for most years with two `str` tests.
-    """
+    """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison or `từ` (its
+    branches end on those words, or need the `so với` of the comparison)."""
     lo = max(0, at - 60)
-    if low is not None:
-        window = low[lo:at]
-        if not window.rstrip().endswith(("nhiệm kỳ", "giai đoạn", "từ")) and "so với" not in window:
-            return False
+    if not may_end_on(low, lo, at, ("nhiệm kỳ", "giai đoạn", "từ"), "so với"):
+        return False
     return _YEAR_SKIP_BEFORE.search(norm[lo:at]) is not None
 
 

@@ -102,17 +102,24 @@ _DATE_LAST_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hô
                     "hạn", "nhật", "nhật,")
 
 
-def _dated(before: str, low: str | None, start: int) -> bool:
-    """`_DATE_BEFORE.search(before)`, where `before` is the 30 characters of the text before `start`.
+def may_end_on(low: str | None, start: int, end: int, last_words: tuple[str, ...], inside: str) -> bool:
+    """False when `low[start:end]` (`low` is `caseless(text)`, None when unknown) neither ends on one
+    of `last_words` nor holds `inside` anywhere.
 
-    The pattern is anchored at the end and case-blind, so `re` tries each of its branches at every
-    position of `before`; the same stretch of `low` (`caseless(text)`) says first whether it can end
-    on a date word at all, which most numbers it is asked about do not.
+    An end-anchored, case-blind pattern is tried by `re` at every position of the stretch before a
+    figure; when its branches can end only on those words (or one of them needs `inside`), two `str`
+    tests on the same stretch of `low` settle most figures without it.
     """
-    if low is not None:
-        end = low[max(0, start - 30):start].rstrip()
-        if not end.endswith(_DATE_LAST_WORDS) and "thứ" not in end:
-            return False
+    if low is None:
+        return True
+    stretch = low[start:end]
+    return stretch.rstrip().endswith(last_words) or inside in stretch
+
+
+def _dated(before: str, low: str | None, start: int) -> bool:
+    """`_DATE_BEFORE.search(before)`, where `before` is the 30 characters of the text before `start`."""
+    if not may_end_on(low, max(0, start - 30), start, _DATE_LAST_WORDS, "thứ"):
+        return False
     return _DATE_BEFORE.search(before) is not None
 
 
