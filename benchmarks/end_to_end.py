@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.common import REPO, Result, peak_rss_mib, unavailable
+from benchmarks.common import REPO, Result, Size, peak_rss_mib, unavailable
 
 PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "GX_ANALYTICS_ENABLED": "false",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING"}
@@ -172,10 +172,10 @@ def _raw_page_statuses(workdir: Path) -> Counter:
     return Counter(f"{t} {s}" for t, s in rows)
 
 
-def run_scale(quick: bool) -> tuple[Result, Result]:
+def run_scale(size: Size = "full") -> tuple[Result, Result]:
     title = "End to end: a night at scale, then a night with nothing new"
     incr_title = "Incremental night with nothing new"
-    n_sources, per_source, delay = (20, 20, 1.0) if quick else (20, 200, 1.0)
+    n_sources, per_source, delay = {"full": (20, 200, 1.0), "quick": (20, 20, 1.0), "smoke": (2, 3, 0.05)}[size]
     with tempfile.TemporaryDirectory(prefix="chitieu-e2e-") as tmp:
         tmp_path = Path(tmp)
         try:
@@ -201,10 +201,13 @@ def run_scale(quick: bool) -> tuple[Result, Result]:
                 f"Synthetic snapshot: variants of the mini-web's articles in their real layouts, built in "
                 f"{web.build_seconds:.1f} s; each paper has robots.txt and one RSS feed listing all its articles.",
             ]
+            result.facts = {"served": n_sources * per_source, "loaded": night.get("loaded"),
+                            "errors": night.get("errors") or {}}
             if night.get("errors"):
                 result.notes.append(f"source errors: {night['errors']}")
-            if quick:
-                result.notes.append(f"--quick: {n_sources} × {per_source} instead of 20 × 200.")
+            if size != "full":
+                result.notes.append(f"--{size}: {n_sources} × {per_source}"
+                                    + (f" at {delay} s" if delay != 1.0 else "") + " instead of 20 × 200 at 1 s.")
 
             mark = web.mark()
             again = _night(web, work, delay)
@@ -221,22 +224,23 @@ def run_scale(quick: bool) -> tuple[Result, Result]:
                 f"Same warehouse, same snapshot, delay {delay} s. Expected: per paper one robots.txt and one "
                 "conditional request per feed, answered 304, nothing else. Statuses recorded in raw_pages "
                 f"for the run: {dict(statuses)}.")
+            incremental.facts = {"papers": n_sources, "requests": dict(kinds), "statuses": dict(statuses)}
             return result, incremental
         finally:
             web.close()
 
 
-def run_memory(quick: bool) -> Result:
+def run_memory(size: Size = "full") -> Result:
     title = "Memory as the night grows (peak RSS)"
-    sizes = (500, 1000, 2000) if quick else (1000, 5000, 20000)
-    n_sources = 20
+    sizes, n_sources = {"full": ((1000, 5000, 20000), 20), "quick": ((500, 1000, 2000), 20),
+                        "smoke": ((6, 12), 2)}[size]
     result = Result("memory", title, ["articles", "papers × articles", "wall (s)", "articles/s", "peak RSS (MiB)",
                                       "after imports (MiB)", "night's own (MiB)"])
     with tempfile.TemporaryDirectory(prefix="chitieu-mem-") as tmp:
-        for size in sizes:
-            root = Path(tmp) / str(size)
+        for articles in sizes:
+            root = Path(tmp) / str(articles)
             try:
-                web = _Web(root / "web", n_sources, size // n_sources)
+                web = _Web(root / "web", n_sources, articles // n_sources)
             except (ImportError, FileNotFoundError) as exc:
                 return unavailable("memory", title, exc)
             try:
@@ -244,8 +248,8 @@ def run_memory(quick: bool) -> Result:
                 work.mkdir()
                 night = _night(web, work, 0.0)
                 imports = night.get("import_rss_mib", float("nan"))
-                result.rows.append([size, f"{n_sources} × {size // n_sources}", night["wall"],
-                                    size / night["wall"], night["peak_rss_mib"], imports,
+                result.rows.append([articles, f"{n_sources} × {articles // n_sources}", night["wall"],
+                                    articles / night["wall"], night["peak_rss_mib"], imports,
                                     night["peak_rss_mib"] - imports])
             finally:
                 web.close()
@@ -259,14 +263,14 @@ def run_memory(quick: bool) -> Result:
                      "rows per new article read by duplicate linking grew from 15 (first 2,000) to 167 (last "
                      "2,000), linking from a third to ~60% of the load time. Real papers rarely publish "
                      "thousands of near-identical texts."]
-    if quick:
-        result.notes.append(f"--quick: {', '.join(map(str, sizes))} articles instead of 1k, 5k, 20k.")
+    if size != "full":
+        result.notes.append(f"--{size}: {', '.join(map(str, sizes))} articles instead of 1k, 5k, 20k.")
     return result
 
 
-def run_orchestration(quick: bool) -> Result:
+def run_orchestration(size: Size = "full") -> Result:
     title = "Orchestration overhead: Prefect flow vs plain functions"
-    n_sources, per_source = (4, 10) if quick else (20, 20)
+    n_sources, per_source, attempts = {"full": (20, 20, 2), "quick": (4, 10, 2), "smoke": (2, 3, 1)}[size]
     result = Result("orchestration", title,
                     ["papers × articles", "plain + gate (s)", "Prefect flow (s)", "Prefect / plain",
                      "Prefect API start-up (s)", "plain peak RSS (MiB)", "Prefect peak RSS (MiB)"])
@@ -276,11 +280,11 @@ def run_orchestration(quick: bool) -> Result:
         except (ImportError, FileNotFoundError) as exc:
             return unavailable("orchestration", title, exc)
         try:
-            # best of two nights per runner, alternating, each after a sync: a night started while the
+            # best of two nights per runner (one at smoke size), alternating, each after a sync: a night started while the
             # kernel writes back an earlier benchmark's files waits on SQLite's commits (one plain night
             # was measured at 3x its usual wall that way)
             runs: dict[str, dict] = {}
-            for attempt in range(2):
+            for attempt in range(attempts):
                 for runner in ("plain", "prefect"):
                     work = Path(tmp) / f"{runner}-{attempt}"
                     work.mkdir()
@@ -299,7 +303,7 @@ def run_orchestration(quick: bool) -> Result:
                         flow.get("startup", float("nan")), plain["peak_rss_mib"], flow["peak_rss_mib"]])
     result.notes += [
         "Same synthetic snapshot, delay 0 s (so the overhead is not hidden behind politeness waits), fresh "
-        "warehouse each, best of two nights per runner (alternating). Plain = `flows.steps` over a thread "
+        f"warehouse each, {'best of two nights per runner (alternating)' if attempts == 2 else 'one night per runner'}. Plain = `flows.steps` over a thread "
         "pool + `expectations.gate.run_gate`; Prefect = "
         "`flows.nightly.nightly` (one task per paper, the gate task, artifacts) against a local test API "
         "(`prefect_test_harness`), whose start-up is excluded from the flow time and shown separately.",
@@ -309,6 +313,12 @@ def run_orchestration(quick: bool) -> Result:
         + ". The synthetic pages keep the mini-web's 2025 publication dates, so the flow runs with "
         "`check_freshness=False`, as the demo replays its snapshot (the plain gate has no run-level freshness check).",
     ]
+    if size != "full":
+        result.notes.append(f"--{size}: {n_sources} × {per_source} instead of 20 × 20"
+                            + (", one night per runner instead of two." if attempts == 1 else "."))
+    result.facts = {"served": n_sources * per_source, "articles": {"plain": plain["articles"], "flow": flow["articles"]},
+                    "flow_state": flow.get("state"), "flow_error": flow.get("error"),
+                    "gate_passed": {"plain": plain.get("gate_passed"), "flow": flow.get("gate_passed")}}
     return result
 
 
@@ -316,7 +326,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "child":
         child(sys.argv[2:])
     else:
-        quick = "--quick" in sys.argv
-        scale, incremental = run_scale(quick)
+        scale, incremental = run_scale("quick" if "--quick" in sys.argv else "full")
         print(scale.markdown())
         print(incremental.markdown())

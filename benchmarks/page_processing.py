@@ -10,18 +10,31 @@ Three things run over the very same bytes in the same process, pinned to one CPU
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from benchmarks.common import Result, throughput, unavailable
+from benchmarks.common import Result, Size, throughput, unavailable
 from benchmarks.corpus import MINIWEB_SITE, miniweb_articles, real_articles, synthetic_corpus
 
 
-def _pin_one_core() -> str:
+@contextmanager
+def _one_core() -> Iterator[str]:
+    """Pin this process to one CPU while measuring, then give the others back.
+
+    Giving them back matters: run_all runs the other benchmarks in this process afterwards, and the
+    child processes they start (the nights, the Prefect API) would inherit the single CPU.
+    """
     try:
-        cpu = sorted(os.sched_getaffinity(0))[0]
+        before = os.sched_getaffinity(0)
+        cpu = sorted(before)[0]
         os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
     except (AttributeError, OSError):
-        return "not pinned (no sched_setaffinity)"
+        yield "not pinned (no sched_setaffinity)"
+        return
+    try:
+        yield f"pinned to CPU {cpu}"
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def _measure(pages, sources, repeat: int) -> dict[str, tuple[float, int]]:
@@ -49,7 +62,7 @@ def _measure(pages, sources, repeat: int) -> dict[str, tuple[float, int]]:
     }
 
 
-def run(quick: bool = False) -> Result:
+def run(size: Size = "full") -> Result:
     title = "Page processing (pages/second, one core)"
     try:
         import trafilatura  # noqa: F401
@@ -63,29 +76,33 @@ def run(quick: bool = False) -> Result:
         return unavailable("page_processing", title, exc)
     if not pages:
         return unavailable("page_processing", title, FileNotFoundError(f"no article pages in {MINIWEB_SITE}"))
-    pinned = _pin_one_core()
     sources = load_sources()
-    n_corpus = 1000 if quick else 5000
+    # variants; passes over the mini-web and over the real pages; mini-web pages used
+    n_corpus, web_repeat, real_repeat, n_pages = {"full": (5000, 3, 20, None), "quick": (1000, 3, 20, None),
+                                                  "smoke": (20, 1, 1, 8)}[size]
+    pages = pages[:n_pages]
     corpus = synthetic_corpus(pages, n_corpus)
-    # warm-up: imports, lru caches, compiled selectors, so the first timed page is not paying for them
-    _measure(pages[:5], sources, repeat=1)
+    real, real_sources = real_articles()
+    runs = [("mini-web articles", pages, sources, web_repeat), (f"{n_corpus:,} variants", corpus, sources, 1)]
+    if real:
+        runs.append(("real pages (../shared)", real, real_sources, real_repeat))
     result = Result("page_processing", title,
                     ["corpus", "pages", "chitieu pages/s", "trafilatura pages/s", "lxml parse pages/s",
                      "chitieu / trafilatura", "chitieu / lxml floor", "parse_page only pages/s",
                      "extract only pages/s", "chitieu ParseErrors"])
-    real, real_sources = real_articles()
-    runs = [("mini-web articles", pages, sources, 3), (f"{n_corpus:,} variants", corpus, sources, 1)]
-    if real:
-        runs.append(("real pages (../shared)", real, real_sources, 20))
-    for name, corpus_pages, corpus_sources, repeat in runs:
-        rates = _measure(corpus_pages, corpus_sources, repeat)
-        ours, failures = rates["chitieu"]
-        result.rows.append([name, len(corpus_pages), ours, rates["trafilatura"][0], rates["lxml"][0],
-                            ours / rates["trafilatura"][0], ours / rates["lxml"][0], rates["parse"][0],
-                            rates["extract"][0], failures])
+    with _one_core() as pinned:
+        # warm-up: imports, lru caches, compiled selectors, so the first timed page is not paying for them
+        _measure(pages[:5], sources, repeat=1)
+        for name, corpus_pages, corpus_sources, repeat in runs:
+            rates = _measure(corpus_pages, corpus_sources, repeat)
+            ours, failures = rates["chitieu"]
+            result.rows.append([name, len(corpus_pages), ours, rates["trafilatura"][0], rates["lxml"][0],
+                                ours / rates["trafilatura"][0], ours / rates["lxml"][0], rates["parse"][0],
+                                rates["extract"][0], failures])
     total_bytes = sum(len(p.html) for p in pages)
     result.notes += [
-        f"Process {pinned}; best of 3 passes over the mini-web pages, one pass over the variants.",
+        f"Process {pinned} while measuring; best of {web_repeat} passes over the mini-web pages, one pass over "
+        "the variants.",
         f"Mini-web: {len(pages)} article pages from the manifest (bad pages included), "
         f"{total_bytes / len(pages) / 1024:.0f} KiB on average; variants change ids, figures and indentation.",
         "chitieu = `flows.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
@@ -97,14 +114,15 @@ def run(quick: bool = False) -> Result:
         result.notes.append(
             f"Real pages: {len(real)} article pages of two provincial papers read from ../shared/fixtures/real "
             f"({sum(len(p.html) for p in real) / len(real) / 1024:.0f} KiB on average, navigation and all), "
-            "best of 20 passes; the ONECMS page through the preset layout, the other through the generic "
-            "fallback. trafilatura's cost grows with the page, ours mostly with the article.")
-    if quick:
-        result.notes.append(f"--quick: {n_corpus:,} variants instead of 5,000.")
+            f"best of {real_repeat} passes; the ONECMS page through the preset layout, the other through the "
+            "generic fallback. trafilatura's cost grows with the page, ours mostly with the article.")
+    if size != "full":
+        result.notes.append(f"--{size}: {n_corpus:,} variants instead of 5,000"
+                            + (f", the first {n_pages} mini-web pages, one pass each." if n_pages else "."))
     return result
 
 
 if __name__ == "__main__":
     import sys
 
-    print(run(quick="--quick" in sys.argv).markdown())
+    print(run("quick" if "--quick" in sys.argv else "full").markdown())

@@ -11,15 +11,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import Result, unavailable
+from benchmarks.common import Result, Size, unavailable
 from benchmarks.faultproxy import FaultProxy, Faults
 
 CHAOS = dict(error_rate=0.30, stall_rate=0.10, truncate_rate=0.10, reset_rate=0.10, stall_seconds=1.0)
 
 
-def run(quick: bool = False) -> Result:
+def run(size: Size = "full") -> Result:
     title = "Chaos soak: faulty nights, then a calm one"
-    n_sources, per_source, faulty_nights = (5, 100, 1) if quick else (10, 200, 3)
+    n_sources, per_source, faulty_nights = {"full": (10, 200, 3), "quick": (5, 100, 1), "smoke": (2, 5, 1)}[size]
     try:
         from sqlalchemy import text
 
@@ -63,14 +63,16 @@ def run(quick: bool = False) -> Result:
     result.rows.append([n_sources * per_source, len(reference), faulty_nights, len(set(got)),
                         len(reference - set(got)), len(got) - len(set(got)),
                         f"{injected} of {sum(faults.values())}", wall])
+    result.facts = {"reference": len(reference), "lost": len(reference - set(got)),
+                    "duplicated": len(got) - len(set(got)), "faults_injected": injected}
     result.notes.append(f"Faults per request: {CHAOS} (seed = night number); fetcher retries 3 with ~0 backoff, "
                         f"read timeout 0.5 s; injected: {faults}. Goal: lost = duplicated = 0.")
-    if quick:
-        result.notes.append(f"--quick: {n_sources} × {per_source} articles, {faulty_nights} faulty night(s).")
+    if size != "full":
+        result.notes.append(f"--{size}: {n_sources} × {per_source} articles, {faulty_nights} faulty night(s).")
     return result
 
 
 if __name__ == "__main__":
     import sys
 
-    print(run(quick="--quick" in sys.argv).markdown())
+    print(run("quick" if "--quick" in sys.argv else "full").markdown())

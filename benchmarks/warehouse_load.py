@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
-from benchmarks.common import Result, unavailable
+from benchmarks.common import Result, Size, unavailable
 
 TITLE = "Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng năm {year} (bài {i})"
 EVIDENCE = "Toàn tỉnh có {v} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt {p}%."
@@ -158,14 +158,14 @@ def postgres_reachable(url: str) -> str | None:
         return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
 
 
-def run(quick: bool = False) -> Result:
+def run(size: Size = "full") -> Result:
     title = "Warehouse loading (indicator rows/second)"
     try:
         from warehouse import load
         from warehouse.db import upgrade  # noqa: F401
     except ImportError as exc:
         return unavailable("warehouse_load", title, exc)
-    n_articles, per_article = (200, 10) if quick else (1000, 10)
+    n_articles, per_article = {"full": (1000, 10), "quick": (200, 10), "smoke": (10, 3)}[size]
     items = make_items(n_articles, per_article)
     rows_expected = n_articles * per_article
     postgres_url = os.environ.get("CHITIEU_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
@@ -183,6 +183,7 @@ def run(quick: bool = False) -> Result:
             with fresh_engine(backend, postgres_url) as engine:
                 seconds = loader(engine, items)
                 loaded = count_indicators(engine)
+            result.facts[f"{backend}/{name} rows"] = loaded
             if loaded != rows_expected:
                 result.notes.append(f"{backend}/{name}: loaded {loaded} indicator rows, expected {rows_expected}")
             timings[name] = seconds
@@ -200,10 +201,13 @@ def run(quick: bool = False) -> Result:
         "transaction (no dedup). Rows/s counts indicator rows; the bulk time includes the article rows too. "
         "The 'indicators table only' rows are `warehouse.load.benchmark_indicator_inserts`: one executemany vs "
         "one INSERT per row into the indicators table alone, rolled back.")
+    result.facts["rows expected"] = rows_expected
+    if size != "full":
+        result.notes.append(f"--{size}: {n_articles:,} articles × {per_article} indicators instead of 1,000 × 10.")
     return result
 
 
 if __name__ == "__main__":
     import sys
 
-    print(run(quick="--quick" in sys.argv).markdown())
+    print(run("quick" if "--quick" in sys.argv else "full").markdown())
