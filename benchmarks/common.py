@@ -13,7 +13,7 @@ import platform
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,33 +98,40 @@ def machine() -> dict[str, str]:
     }
 
 
-def timed(fn: Callable[[], object], *, repeat: int = 1) -> tuple[float, object]:
-    """Best wall time of `repeat` calls (best, not mean: the noise on a shared box only adds)."""
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, out
+def throughputs(runs: dict[str, tuple[Callable[[object], object], list]], *, repeat: int = 1,
+                chunks: int = 1) -> dict[str, tuple[float, int]]:
+    """Items per second of several functions over their items, and how many items each raised on.
 
-
-def throughput(fn: Callable[[object], object], items: Iterable, *, repeat: int = 1) -> tuple[float, int]:
-    """Items per second of `fn` over `items` (best of `repeat`), and how many raised."""
-    items = list(items)
-    failures = 0
-
-    def run() -> int:
-        bad = 0
-        for item in items:
-            try:
-                fn(item)
-            except Exception:  # noqa: BLE001 - a peer failing on a page is counted, not fatal
-                bad += 1
-        return bad
-
-    seconds, failures = timed(run, repeat=repeat)
-    return (len(items) / seconds if seconds else float("inf")), int(failures)
+    Measured in turns, because the ratio between them is the figure that matters and a shared
+    machine's speed drifts (the same pages measured 2.7x and 3.6x trafilatura in one run when each
+    function had its own stretch of time): each item list is cut into `chunks` slices, and for each
+    slice every function takes its turn, `repeat` times, keeping its best (the noise only adds). The
+    rate is the items over the sum of the best slice times.
+    """
+    slices = {name: [items[i * len(items) // chunks:(i + 1) * len(items) // chunks] for i in range(chunks)]
+              for name, (_, items) in runs.items()}
+    seconds = dict.fromkeys(runs, 0.0)
+    failures = dict.fromkeys(runs, 0)
+    for chunk in range(chunks):
+        best = dict.fromkeys(runs, float("inf"))
+        for attempt in range(repeat):
+            for name, (fn, _) in runs.items():
+                part = slices[name][chunk]
+                gc.collect()
+                bad = 0
+                start = time.perf_counter()
+                for item in part:
+                    try:
+                        fn(item)
+                    except Exception:  # noqa: BLE001 - a peer failing on a page is counted, not fatal
+                        bad += 1
+                best[name] = min(best[name], time.perf_counter() - start)
+                if attempt == 0:
+                    failures[name] += bad
+        for name in runs:
+            seconds[name] += best[name]
+    return {name: ((len(items) / seconds[name]) if seconds[name] else float("inf"), failures[name])
+            for name, (_, items) in runs.items()}
 
 
 def peak_rss_mib() -> float:
@@ -171,8 +178,8 @@ def write_results(results: list[Result], path: Path, *, size: Size, elapsed: flo
         f"| platform | {info['platform']} |",
         "",
         "Figures are measured, never asserted; compare the ratios (peer measured in the same run on the "
-        "same input), not the absolute rates. `--quick` scales the long runs down (each section says how); `--smoke` runs them at toy sizes "
-        "(a check that they run, not a measurement).",
+        "same input), not the absolute rates. `--quick` scales the long runs down (each section says how); "
+        "`--smoke` runs them at toy sizes (a check that they run, not a measurement).",
         "",
     ]
     lines += [r.markdown() for r in results]

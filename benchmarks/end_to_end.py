@@ -280,9 +280,9 @@ def run_orchestration(size: Size = "full") -> Result:
         except (ImportError, FileNotFoundError) as exc:
             return unavailable("orchestration", title, exc)
         try:
-            # best of two nights per runner (one at smoke size), alternating, each after a sync: a night started while the
-            # kernel writes back an earlier benchmark's files waits on SQLite's commits (one plain night
-            # was measured at 3x its usual wall that way)
+            # best of two nights per runner (one at smoke size), alternating, each after a sync: a night
+            # started while the kernel writes back an earlier benchmark's files waits on SQLite's commits
+            # (one plain night was measured at 3x its usual wall that way)
             runs: dict[str, dict] = {}
             for attempt in range(attempts):
                 for runner in ("plain", "prefect"):
@@ -303,7 +303,8 @@ def run_orchestration(size: Size = "full") -> Result:
                         flow.get("startup", float("nan")), plain["peak_rss_mib"], flow["peak_rss_mib"]])
     result.notes += [
         "Same synthetic snapshot, delay 0 s (so the overhead is not hidden behind politeness waits), fresh "
-        f"warehouse each, {'best of two nights per runner (alternating)' if attempts == 2 else 'one night per runner'}. Plain = `flows.steps` over a thread "
+        f"warehouse each, {'best of two nights per runner (alternating)' if attempts == 2 else 'one night per runner'}. "
+        "Plain = `flows.steps` over a thread "
         "pool + `expectations.gate.run_gate`; Prefect = "
         "`flows.nightly.nightly` (one task per paper, the gate task, artifacts) against a local test API "
         "(`prefect_test_harness`), whose start-up is excluded from the flow time and shown separately.",
@@ -316,7 +317,8 @@ def run_orchestration(size: Size = "full") -> Result:
     if size != "full":
         result.notes.append(f"--{size}: {n_sources} × {per_source} instead of 20 × 20"
                             + (", one night per runner instead of two." if attempts == 1 else "."))
-    result.facts = {"served": n_sources * per_source, "articles": {"plain": plain["articles"], "flow": flow["articles"]},
+    result.facts = {"served": n_sources * per_source,
+                    "articles": {"plain": plain["articles"], "flow": flow["articles"]},
                     "flow_state": flow.get("state"), "flow_error": flow.get("error"),
                     "gate_passed": {"plain": plain.get("gate_passed"), "flow": flow.get("gate_passed")}}
     return result

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
-from benchmarks.common import Result, Size, throughput, unavailable
+from benchmarks.common import Result, Size, throughputs, unavailable
 from benchmarks.corpus import MINIWEB_SITE, miniweb_articles, real_articles, synthetic_corpus
 
 
@@ -37,7 +38,7 @@ def _one_core() -> Iterator[str]:
         os.sched_setaffinity(0, before)
 
 
-def _measure(pages, sources, repeat: int) -> dict[str, tuple[float, int]]:
+def _measure(pages, sources, repeat: int, chunks: int = 1) -> dict[str, tuple[float, int]]:
     import lxml.html
     import trafilatura
 
@@ -53,13 +54,27 @@ def _measure(pages, sources, repeat: int) -> dict[str, tuple[float, int]]:
             articles.append(parse_page(page.html, page.url, source))
         except ParseError:
             pass
-    return {
-        "chitieu": throughput(lambda it: parse_and_extract(it[0].html, it[0].url, it[1]), items, repeat=repeat),
-        "parse": throughput(lambda it: parse_page(it[0].html, it[0].url, it[1]), items, repeat=repeat),
-        "extract": throughput(lambda a: extract(a.text, published=a.published_at), articles, repeat=repeat),
-        "trafilatura": throughput(lambda it: trafilatura.extract(it[0].html), items, repeat=repeat),
-        "lxml": throughput(lambda it: lxml.html.fromstring(it[0].html), items, repeat=repeat),
-    }
+    return throughputs({
+        "chitieu": (lambda it: parse_and_extract(it[0].html, it[0].url, it[1]), items),
+        "parse": (lambda it: parse_page(it[0].html, it[0].url, it[1]), items),
+        "extract": (lambda a: extract(a.text, published=a.published_at), articles),
+        "trafilatura": (lambda it: trafilatura.extract(it[0].html), items),
+        "lxml": (lambda it: lxml.html.fromstring(it[0].html), items),
+    }, repeat=repeat, chunks=chunks)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    variants: int
+    web_passes: int
+    web_slices: int
+    variant_passes: int
+    real_passes: int
+    pages: int | None = None  # the first N mini-web pages only (None: all)
+
+
+_PLANS: dict[Size, _Plan] = {"full": _Plan(5000, 5, 4, 2, 20), "quick": _Plan(1000, 5, 4, 2, 20),
+                             "smoke": _Plan(20, 1, 1, 1, 1, pages=8)}
 
 
 def run(size: Size = "full") -> Result:
@@ -77,15 +92,16 @@ def run(size: Size = "full") -> Result:
     if not pages:
         return unavailable("page_processing", title, FileNotFoundError(f"no article pages in {MINIWEB_SITE}"))
     sources = load_sources()
-    # variants; passes over the mini-web and over the real pages; mini-web pages used
-    n_corpus, web_repeat, real_repeat, n_pages = {"full": (5000, 3, 20, None), "quick": (1000, 3, 20, None),
-                                                  "smoke": (20, 1, 1, 8)}[size]
-    pages = pages[:n_pages]
-    corpus = synthetic_corpus(pages, n_corpus)
+    plan = _PLANS[size]
+    pages = pages[:plan.pages]
+    corpus = synthetic_corpus(pages, plan.variants)
     real, real_sources = real_articles()
-    runs = [("mini-web articles", pages, sources, web_repeat), (f"{n_corpus:,} variants", corpus, sources, 1)]
+    variant_slices = max(1, plan.variants // 250)
+    # (corpus, pages, their sources, passes, slices measured in turn: see benchmarks.common.throughputs)
+    runs = [("mini-web articles", pages, sources, plan.web_passes, plan.web_slices),
+            (f"{plan.variants:,} variants", corpus, sources, plan.variant_passes, variant_slices)]
     if real:
-        runs.append(("real pages (../shared)", real, real_sources, real_repeat))
+        runs.append(("real pages (../shared)", real, real_sources, plan.real_passes, 1))
     result = Result("page_processing", title,
                     ["corpus", "pages", "chitieu pages/s", "trafilatura pages/s", "lxml parse pages/s",
                      "chitieu / trafilatura", "chitieu / lxml floor", "parse_page only pages/s",
@@ -93,16 +109,18 @@ def run(size: Size = "full") -> Result:
     with _one_core() as pinned:
         # warm-up: imports, lru caches, compiled selectors, so the first timed page is not paying for them
         _measure(pages[:5], sources, repeat=1)
-        for name, corpus_pages, corpus_sources, repeat in runs:
-            rates = _measure(corpus_pages, corpus_sources, repeat)
+        for name, corpus_pages, corpus_sources, repeat, chunks in runs:
+            rates = _measure(corpus_pages, corpus_sources, repeat, chunks)
             ours, failures = rates["chitieu"]
             result.rows.append([name, len(corpus_pages), ours, rates["trafilatura"][0], rates["lxml"][0],
                                 ours / rates["trafilatura"][0], ours / rates["lxml"][0], rates["parse"][0],
                                 rates["extract"][0], failures])
     total_bytes = sum(len(p.html) for p in pages)
     result.notes += [
-        f"Process {pinned} while measuring; best of {web_repeat} passes over the mini-web pages, one pass over "
-        "the variants.",
+        f"Process {pinned} while measuring. The five functions take turns, so that a slow spell of the "
+        f"machine falls on all alike: on each slice of the mini-web pages ({plan.web_slices}) and of the variants "
+        f"({variant_slices}), every function runs in turn, {plan.web_passes} and {plan.variant_passes} "
+        "time(s) respectively, and keeps its best.",
         f"Mini-web: {len(pages)} article pages from the manifest (bad pages included), "
         f"{total_bytes / len(pages) / 1024:.0f} KiB on average; variants change ids, figures and indentation.",
         "chitieu = `flows.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
@@ -114,11 +132,11 @@ def run(size: Size = "full") -> Result:
         result.notes.append(
             f"Real pages: {len(real)} article pages of two provincial papers read from ../shared/fixtures/real "
             f"({sum(len(p.html) for p in real) / len(real) / 1024:.0f} KiB on average, navigation and all), "
-            f"best of {real_repeat} passes; the ONECMS page through the preset layout, the other through the "
+            f"best of {plan.real_passes} passes; the ONECMS page through the preset layout, the other through the "
             "generic fallback. trafilatura's cost grows with the page, ours mostly with the article.")
     if size != "full":
-        result.notes.append(f"--{size}: {n_corpus:,} variants instead of 5,000"
-                            + (f", the first {n_pages} mini-web pages, one pass each." if n_pages else "."))
+        result.notes.append(f"--{size}: {plan.variants:,} variants instead of 5,000"
+                            + (f", the first {plan.pages} mini-web pages, one pass each." if plan.pages else "."))
     return result
 
 

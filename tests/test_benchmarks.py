@@ -91,3 +91,30 @@ def test_soak_loses_and_duplicates_nothing(results):
     facts = results["soak"].facts
     assert facts["reference"] > 0 and facts["faults_injected"] > 0
     assert facts["lost"] == 0 and facts["duplicated"] == 0
+
+
+@pytest.mark.parametrize("repeat, chunks", [(1, 1), (3, 4), (2, 10), (1, 13)])
+def test_throughputs_runs_every_item_repeat_times_and_counts_failures_once(repeat, chunks):
+    from collections import Counter
+
+    from benchmarks.common import throughputs
+
+    calls: Counter = Counter()
+    order: list[str] = []
+
+    def fn(name):
+        def call(item):
+            calls[name, item] += 1
+            if not order or order[-1] != name:
+                order.append(name)
+            if item % 2:
+                raise ValueError(item)
+        return call
+
+    items = list(range(10))
+    rates = throughputs({"a": (fn("a"), items), "b": (fn("b"), items[:4])}, repeat=repeat, chunks=chunks)
+    assert calls == Counter({**{("a", i): repeat for i in items}, **{("b", i): repeat for i in items[:4]}})
+    assert rates["a"][1] == 5 and rates["b"][1] == 2  # failures counted on the first pass only
+    assert rates["a"][0] > 0 and rates["b"][0] > 0
+    # the functions take turns: with several slices or passes, "a" runs again after "b" has had its first turn
+    assert order[:2] == ["a", "b"] and (repeat * chunks == 1 or order[2] == "a")
