@@ -4,6 +4,7 @@ that `chitieu parse` and `chitieu extract` start fast."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -21,8 +22,21 @@ db_app = typer.Typer(help="Warehouse schema.", no_args_is_help=True)
 sources_app = typer.Typer(help="The configured sources (scrapers/sources/*.yaml).", invoke_without_command=True)
 app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
-console = Console()
-err = Console(stderr=True)
+
+
+def _console(stream) -> Console:
+    """A Rich console that does not squeeze its tables into 80 columns when writing to a log.
+
+    Off a terminal (cron mail, CI logs, a pipe) Rich assumes 80 columns and cut the run table's
+    source names (`baodaklak…`), which is what an operator reads it for; a log line has no width
+    to keep to. An explicit COLUMNS still wins.
+    """
+    logged = not (hasattr(stream, "isatty") and stream.isatty()) and "COLUMNS" not in os.environ
+    return Console(stderr=stream is sys.stderr, width=160 if logged else None)
+
+
+console = _console(sys.stdout)
+err = _console(sys.stderr)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -249,8 +263,11 @@ def validate(run_id: int = typer.Option(None, "--run", help="Run id (default: al
         for row in rows:
             table.add_row(*(str(v) for v in row.values()))
         console.print(table)
-    console.print(f"validated {result.validated}, quarantined {result.quarantined}; "
+    console.print(f"checked {result.articles_checked} articles and {result.indicators_checked} indicators: "
+                  f"{result.validated} newly valid, {result.quarantined} newly quarantined; "
                   f"{'PASSED' if result.passed else 'BLOCKED: ' + result.message}")
+    if result.articles_checked == result.indicators_checked == 0 and not all_rows:
+        console.print("no rows were pending validation (the nightly gate has checked them); --all checks every row")
     if result.docs_index:
         console.print(f"Data Docs: {result.docs_index} (styling loads from CDNs; the monthly report is offline)")
     if not result.passed:

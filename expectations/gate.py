@@ -48,6 +48,8 @@ class GateResult:
     message: str = ""
     docs_index: Path | None = None
     quarantined_by_source: dict[str, int] = field(default_factory=dict)  # source name -> newly quarantined
+    articles_checked: int = 0  # rows in scope (with --all, most were valid already and stay so)
+    indicators_checked: int = 0
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def run_gate(engine: Engine, run_id: int | None, *, docs_dir: Path | None = None
     log.info(message)
     return GateResult(passed=not failed, checks=checks, run_checks=run_checks, quarantined=verdict.quarantined,
                       validated=verdict.validated, message=message, docs_index=index,
+                      articles_checked=len(article_ids), indicators_checked=len(indicator_ids),
                       quarantined_by_source={source_names.get(sid, "(unknown source)"): n
                                              for sid, n in verdict.quarantined_by_source.items()})
 

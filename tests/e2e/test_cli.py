@@ -59,7 +59,7 @@ def test_extract_seeds_jsonl_with_doc(shared_dir):
 
 @pytest.mark.slow
 def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "COLUMNS"}
     env.update(CHITIEU_DATA_DIR=str(tmp_path / "data"), CHITIEU_DATABASE_URL=f"sqlite:///{tmp_path}/data/warehouse.db",
                PREFECT_HOME=str(tmp_path / "prefect"))
     cmd = [sys.executable, "-m", "chitieu.cli", "demo"]
@@ -76,9 +76,22 @@ def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
     assert after_first["articles"] >= 60 and after_first["indicators"] > 100 and after_first["quarantine"] > 0
     reports = list((tmp_path / "data" / "reports").glob("*/summary.html"))
     assert reports, first.stdout[-2000:]
+    # written to a pipe (as to a cron log), the run table keeps whole source names and headers
+    for cell in ("baogialai.com.vn", "baoquangninh.vn", "quarantined"):
+        assert f"│ {cell}" in first.stdout or f"┃ {cell}" in first.stdout, first.stdout[-3000:]
     second = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert counts() == after_first
+
+    # by hand, the gate says what it checked: nothing is left pending after the nightly gate; --all is everything
+    validate = [sys.executable, "-m", "chitieu.cli", "validate"]
+    pending = subprocess.run(validate, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert pending.returncode == 0, pending.stdout[-3000:] + pending.stderr[-3000:]
+    assert "checked 0 articles and 0 indicators" in pending.stdout and "no rows were pending" in pending.stdout
+    every = subprocess.run(validate + ["--all"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert every.returncode == 0, every.stdout[-3000:] + every.stderr[-3000:]
+    assert (f"checked {after_first['articles']} articles and {after_first['indicators']} indicators: "
+            "0 newly valid, 0 newly quarantined; PASSED") in every.stdout
 
 
 @pytest.mark.slow

@@ -95,6 +95,7 @@ def test_every_kind_of_bad_row_is_quarantined_and_good_rows_become_valid(wh, eng
     assert all(indicators[i] == "quarantined" for i in [*bad_inds.values(), *orphaned])
     assert result.quarantined == len(bad_articles) + len(bad_inds) + len(orphaned)
     assert result.validated == 1 + len(good_inds)
+    assert (result.articles_checked, result.indicators_checked) == (len(articles), len(indicators))
     unknown = 1 if "unknown source" in bad_articles else 0
     assert result.quarantined_by_source == {"baogialai.com.vn": result.quarantined - unknown,
                                             **({"(unknown source)": 1} if unknown else {})}
@@ -111,8 +112,10 @@ def test_every_kind_of_bad_row_is_quarantined_and_good_rows_become_valid(wh, eng
     before = wh.quarantine()
     again = run_gate(engine, run, now=NOW)
     assert (again.quarantined, again.validated) == (0, 0)
+    assert (again.articles_checked, again.indicators_checked) == (0, 0)  # nothing was pending
     everything = run_gate(engine, run, now=NOW, scope="all")
     assert everything.quarantined == 0 and everything.validated == 0
+    assert (everything.articles_checked, everything.indicators_checked) == (len(articles), len(indicators))
     assert wh.quarantine() == before
     assert wh.statuses(Article) == articles and wh.statuses(Indicator) == indicators
 
