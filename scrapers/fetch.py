@@ -241,8 +241,12 @@ class Fetcher:
             return failure(f"not a URL of source {source.name}: {url}", url)
         current, hops, seen = url, [], {url}
         for hop in range(self.max_redirects + 1):
-            if not self.robots_policy(current, source).allows(current, self.settings.user_agent):
-                return failure("blocked by robots.txt", current, hops=hops)
+            policy = self.robots_policy(current, source)
+            if not policy.allows(current, self.settings.user_agent):
+                # an unreadable robots.txt denies the whole host for the run (RFC 9309): say so, or an
+                # operator reads "blocked" as the site's rules when the site was down or unreachable
+                reason = "blocked by robots.txt" if policy.parser is not None else f"not fetched: {policy.note}"
+                return failure(reason, current, hops=hops)
             conditional = {}
             if hop == 0 and etag:
                 conditional["If-None-Match"] = etag

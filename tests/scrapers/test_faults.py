@@ -281,8 +281,8 @@ def test_connection_refused(tmp_path):
     with fetcher_for(tmp_path, retries=1) as fetcher:
         result = fetcher.fetch(URL, source)
     # robots.txt could not be read either, so the host is treated as disallowed for this run
-    assert result.error == "blocked by robots.txt"
-    assert "connection refused" in fetcher.robots_policy(URL, source).note
+    assert result.error.startswith("not fetched: robots.txt unreachable (") and "connection refused" in result.error
+    assert result.error == "not fetched: " + fetcher.robots_policy(URL, source).note
 
 
 class _RewritingSession:

@@ -146,7 +146,7 @@ def test_robots_unreachable_blocks_the_host_for_the_run(tmp_path):
         server.expect_request("/a-post1.html").respond_with_data(html("ok"), content_type="text/html")
         with make_fetcher(tmp_path, retries=1) as fetcher:
             result = fetcher.fetch("https://example.vn/a-post1.html", make_source(server))
-        assert result.error == "blocked by robots.txt"
+        assert result.error == "not fetched: robots.txt unreachable (HTTP 500)"
         assert "/a-post1.html" not in [req.path for req, _ in server.log]
     finally:
         server.stop()
