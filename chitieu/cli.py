@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chitieu.env import prepare
+from chitieu.run_summary import REPARSE_COLUMNS, print_run
 from chitieu.settings import Settings
 
 app = typer.Typer(help="chitieu: Party-building indicators from Vietnamese provincial newspapers.",
@@ -212,7 +213,7 @@ def run(source: list[str] = typer.Option(None, "--source", help="Only these sour
     from flows.nightly import nightly
 
     state = nightly(sources=source or None, return_state=True)
-    _finish(state, "nightly")
+    print_run(console, _finish(state, "nightly"), "nightly")
 
 
 @app.command()
@@ -233,7 +234,7 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
     elif task_runner != "threads":
         fail(f"unknown task runner {task_runner!r} (threads or dask)")
     state = flow_obj(since=since, until=until, sources=source or None, return_state=True)
-    _finish(state, "backfill")
+    print_run(console, _finish(state, "backfill"), "backfill")
 
 
 @app.command()
@@ -243,7 +244,7 @@ def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Opt
     from flows.reparse import reparse as reparse_flow
 
     state = reparse_flow(source=source, since=since, return_state=True)
-    _finish(state, "reparse")
+    print_run(console, _finish(state, "reparse"), "reparse", REPARSE_COLUMNS)
 
 
 @app.command()

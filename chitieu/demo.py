@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
+from chitieu.run_summary import print_run
 from chitieu.settings import Settings
 
 
@@ -47,12 +48,7 @@ def run_demo(settings: Settings, console: Console) -> int:
         return 1
     report = published.result()
 
-    table = Table("source", "discovered", "fetched", "failed", "parsed", "indicators", "quarantined",
-                  title=f"nightly run {night['run_id']}")
-    for name, row in sorted(night["counts"].items()):
-        table.add_row(name, *(str(row.get(k, 0)) for k in ("discovered", "fetched", "failed", "parsed",
-                                                            "indicators", "quarantined")))
-    console.print(table)
+    print_run(console, night, "nightly")
     totals = Table("table", "rows", title="warehouse")
     for name, n in warehouse_counts(engine).items():
         totals.add_row(name, str(n))

@@ -95,7 +95,8 @@ def process_pages(engine: Engine, run_id: int, source: Source, pages: list) -> S
             continue
         if result.error or not result.content:
             counts.failed += 1
-            counts.errors.append(f"{result.url}: {result.error or 'empty body'}")
+            if not result.error:  # a fetch error is already in the crawl's errors (crawl_source)
+                counts.errors.append(f"article {result.url}: empty body")
             continue
         counts.fetched += 1
         raw_id = raw_ids.get(result.url)

@@ -79,6 +79,9 @@ def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
     # written to a pipe (as to a cron log), the run table keeps whole source names and headers
     for cell in ("baogialai.com.vn", "baoquangninh.vn", "quarantined"):
         assert f"│ {cell}" in first.stdout or f"┃ {cell}" in first.stdout, first.stdout[-3000:]
+    assert "quality gate: passed" in first.stdout  # and each source's failures, once each:
+    truncated = [line for line in first.stdout.splitlines() if "truncated body" in line]
+    assert len(truncated) == 1 and truncated[0].lstrip().startswith("baogialai.com.vn: article https://")
     second = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert counts() == after_first
@@ -92,6 +95,18 @@ def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
     assert every.returncode == 0, every.stdout[-3000:] + every.stderr[-3000:]
     assert (f"checked {after_first['articles']} articles and {after_first['indicators']} indicators: "
             "0 newly valid, 0 newly quarantined; PASSED") in every.stdout
+
+    # reparse (no network) reports what it replayed from the archive: every article, all unchanged
+    reparse = subprocess.run([sys.executable, "-m", "chitieu.cli", "reparse"], env=env, cwd=tmp_path,
+                             capture_output=True, text=True, timeout=600)
+    assert reparse.returncode == 0, reparse.stdout[-3000:] + reparse.stderr[-3000:]
+    rows = [line.split("│")[1:-1] for line in reparse.stdout.splitlines() if line.startswith("│ bao")]
+    header = next(line for line in reparse.stdout.splitlines() if "┃ source" in line).split("┃")[1:-1]
+    columns = [cell.strip() for cell in header]
+    table = {cells[0].strip(): dict(zip(columns, (cell.strip() for cell in cells), strict=True)) for cells in rows}
+    assert len(table) == 4 and "quality gate: passed" in reparse.stdout
+    assert sum(int(row["parsed"]) for row in table.values()) == after_first["articles"]
+    assert all(row["unchanged"] == row["parsed"] and row["new"] == "0" for row in table.values())
 
 
 @pytest.mark.slow
