@@ -52,6 +52,27 @@ def _settings() -> Settings:
     return settings
 
 
+def _check_sources(names: list[str] | None, settings: Settings) -> None:
+    """Refuse unknown source names here, in a second, not after starting a Prefect API and a flow run."""
+    if not names:
+        return
+    from scrapers.config import load_sources
+
+    known = load_sources(settings.base_url_overrides)
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        fail(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(known)}")
+
+
+def _check_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date YYYY-MM-DD, got {value!r}")
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -209,7 +230,7 @@ def sources_check(name: str) -> None:
 @app.command()
 def run(source: list[str] = typer.Option(None, "--source", help="Only these sources (repeatable)")) -> None:
     """Run the nightly flow once now."""
-    _settings()
+    _check_sources(source, _settings())
     from flows.nightly import nightly
 
     state = nightly(sources=source or None, return_state=True)
@@ -221,7 +242,10 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
              source: list[str] = typer.Option(None, "--source"),
              task_runner: str = typer.Option("threads", "--task-runner", help="threads or dask")) -> None:
     """Walk sitemaps and listings for history between two dates."""
-    _settings()
+    _check_sources(source, _settings())
+    first, last = _check_date(since, "--since"), _check_date(until, "--until")
+    if last is not None and last < first:
+        fail(f"--until {until} is before --since {since}")
     from flows.backfill import backfill as backfill_flow
 
     flow_obj = backfill_flow
@@ -240,7 +264,8 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
 @app.command()
 def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Option(None, help="YYYY-MM-DD")) -> None:
     """Rebuild articles from the raw archive, with no network."""
-    _settings()
+    _check_sources([source] if source else None, _settings())
+    _check_date(since, "--since")
     from flows.reparse import reparse as reparse_flow
 
     state = reparse_flow(source=source, since=since, return_state=True)

@@ -39,6 +39,30 @@ def test_unreadable_input_exits_nonzero_with_one_line(args):
     assert "nonexistent" in result.stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (["run", "--source", "nope.vn"], "unknown source(s): nope.vn; known: baodaklak.vn"),
+    (["backfill", "--since", "2025-13-01"], "--since must be a date YYYY-MM-DD, got '2025-13-01'"),
+    (["backfill", "--since", "2025-02-01", "--until", "2025-01-31"], "--until 2025-01-31 is before --since"),
+    (["backfill", "--since", "2025-01-01", "--source", "baogialai.com.vn", "--source", "x"], "unknown source(s): x;"),
+    (["reparse", "--since", "yesterday"], "--since must be a date YYYY-MM-DD"),
+    (["reparse", "--source", "x"], "unknown source(s): x;"),
+])
+def test_bad_options_are_refused_before_any_flow_starts(args, message, tmp_path, monkeypatch):
+    import flows.backfill
+    import flows.nightly
+    import flows.reparse
+
+    def no_flow(*a, **k):
+        raise AssertionError("a flow was started")
+
+    for module, name in ((flows.nightly, "nightly"), (flows.backfill, "backfill"), (flows.reparse, "reparse")):
+        monkeypatch.setattr(module, name, no_flow)
+    monkeypatch.setenv("CHITIEU_DATA_DIR", str(tmp_path))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()] and message in result.stderr
+
+
 def test_extract_rejects_binary(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00\x81garbage")
