@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from chitieu.env import prepare
 from chitieu.run_summary import REPARSE_COLUMNS, print_run
@@ -150,8 +151,26 @@ def extract(files: list[Path] = typer.Argument(..., help="Plain-text or HTML art
     for r in records:
         table.add_row(r["doc"], r["metric"], f"{r['value']:g}", r["unit"], r["kind"], r["qualifier"],
                       "" if r["denominator"] is None else f"{r['denominator']:g}", str(r["year"] or ""),
-                      r["evidence"][:80])
+                      _evidence_window(r))
     console.print(table)
+
+
+def _evidence_window(record: dict, width: int = 80) -> Text:
+    """The stretch of the evidence sentence around the figure, the figure in bold.
+
+    The sentence's first 80 characters often do not reach the figure (a long sentence holds several),
+    so a table row could not be checked by eye against its value.
+    """
+    evidence = record["evidence"]
+    at, end = record["start"] - record["evidence_start"], record["end"] - record["evidence_start"]
+    if not 0 <= at <= end <= len(evidence):  # offsets from another text: show the sentence's start
+        return Text(evidence[:width] + ("…" if len(evidence) > width else ""))
+    lo = max(0, min(at - (width - (end - at)) // 2, len(evidence) - width, at))
+    hi = min(len(evidence), lo + max(width, end - at))
+    window = Text(("…" if lo else "") + evidence[lo:hi] + ("…" if hi < len(evidence) else ""))
+    offset = (1 if lo else 0) - lo
+    window.stylize("bold", at + offset, end + offset)
+    return window
 
 
 # ---------------------------------------------------------------- warehouse

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from chitieu.cli import app
@@ -165,3 +167,30 @@ def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(tmp_path, postgre
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@given(st.data())
+def test_table_evidence_shows_the_figure_in_bold_whatever_its_place(data):
+    from chitieu.cli import _evidence_window
+
+    # sentences of every length, most of them longer than the 80-character window; evidence is normalised
+    # text, so no control characters (which Rich would drop from a Text anyway)
+    length = data.draw(st.integers(1, 400))
+    evidence = data.draw(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=length,
+                                 max_size=length))
+    at = data.draw(st.integers(0, len(evidence) - 1))
+    end = data.draw(st.integers(at + 1, min(len(evidence), at + 120)))
+    sentence_at = data.draw(st.integers(0, 10_000))
+    record = {"evidence": evidence, "evidence_start": sentence_at, "start": sentence_at + at, "end": sentence_at + end}
+    window = _evidence_window(record)
+    bold = [window.plain[span.start:span.end] for span in window.spans if span.style == "bold"]
+    assert bold == [evidence[at:end]]
+    assert len(window.plain) <= max(80, end - at) + 2  # two ellipses at most
+    assert window.plain.strip("…") in evidence or evidence in window.plain
+
+
+def test_table_evidence_falls_back_to_the_sentence_start_on_foreign_offsets():
+    from chitieu.cli import _evidence_window
+
+    window = _evidence_window({"evidence": "x" * 100, "evidence_start": 50, "start": 10, "end": 12})
+    assert window.plain == "x" * 80 + "…" and not window.spans
