@@ -11,7 +11,7 @@ from rich.table import Table
 
 CRAWL_COLUMNS = ("discovered", "fetched", "not_modified", "failed", "parsed", "new", "indicators", "quarantined")
 REPARSE_COLUMNS = ("parsed", "parse_failed", "new", "updated", "unchanged", "indicators", "quarantined")
-ERRORS_SHOWN = 3  # per source; all of them are in raw_pages and pipeline_runs.counts
+ERRORS_SHOWN = 3  # per source
 
 
 def run_table(result: dict, columns: tuple[str, ...], title: str) -> Table:
@@ -29,7 +29,9 @@ def print_run(console: Console, result: dict, flow: str, columns: tuple[str, ...
         for error in errors[:ERRORS_SHOWN]:
             console.print(f"  {name}: {error}", highlight=False, soft_wrap=True)
         if len(errors) > ERRORS_SHOWN:
-            console.print(f"  {name}: … {len(errors) - ERRORS_SHOWN} more in raw_pages (error, parse_error)", highlight=False)
+            # pipeline_runs.counts keeps a source's first 20; raw_pages has every page's reason
+            console.print(f"  {name}: … more in pipeline_runs.counts and raw_pages (error, parse_error)",
+                          highlight=False)
     gate = result.get("gate") or {}
     if gate:
         console.print(f"quality gate: {gate.get('message') or ('passed' if gate.get('passed') else 'blocked')}",
