@@ -24,7 +24,6 @@ REPO = Path(__file__).resolve().parents[1]
 # full: the sizes the goals are stated at; quick: minutes, for a look; smoke: seconds, so CI runs every
 # benchmark end to end (a broken section would otherwise be found only by the next long run)
 Size = Literal["full", "quick", "smoke"]
-SIZES: tuple[Size, ...] = ("full", "quick", "smoke")
 
 
 @dataclass
@@ -103,7 +102,7 @@ def throughputs(runs: dict[str, tuple[Callable[[object], object], list]], *, rep
     """Items per second of several functions over their items, and how many items each raised on.
 
     Measured in turns, because the ratio between them is the figure that matters and a shared
-    machine's speed drifts (the same pages measured 2.7x and 3.6x trafilatura in one run when each
+    machine's speed drifts (the mini-web measured 2.7x to 3.5x trafilatura across four runs when each
     function had its own stretch of time): each item list is cut into `chunks` slices, and for each
     slice every function takes its turn, `repeat` times, keeping its best (the noise only adds). The
     rate is the items over the sum of the best slice times.

@@ -53,16 +53,19 @@ def _settings() -> Settings:
     return settings
 
 
-def _check_sources(names: list[str] | None, settings: Settings) -> None:
-    """Refuse unknown source names here, in a second, not after starting a Prefect API and a flow run."""
+def _check_sources(names: list[str] | None, settings: Settings) -> dict:
+    """The sources by name ({} when no name is given: the flow reads them itself); unknown names are
+    refused here, in a second, not after starting a Prefect API and a flow run."""
     if not names:
-        return
-    from scrapers.config import load_sources
+        return {}
+    from scrapers.config import load_sources, require_known
 
-    known = load_sources(settings.base_url_overrides)
-    unknown = sorted(set(names) - set(known))
-    if unknown:
-        fail(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(known)}")
+    sources = load_sources(settings.base_url_overrides)
+    try:
+        require_known(names, sources)
+    except ValueError as exc:
+        fail(str(exc))
+    return sources
 
 
 def _check_date(value: str | None, option: str) -> date | None:
@@ -135,10 +138,7 @@ def extract(files: list[Path] = typer.Argument(..., help="Plain-text or HTML art
 
     if format not in ("jsonl", "table"):
         fail(f"unknown format {format!r} (use jsonl or table)")
-    try:
-        pub = date.fromisoformat(published) if published else None
-    except ValueError:
-        fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    pub = _check_date(published, "--published")
     records = []
     for path in files:
         text, page_date = _text_of(path, url)
@@ -210,17 +210,13 @@ def sources_list(ctx: typer.Context) -> None:
 @sources_app.command("check")
 def sources_check(name: str) -> None:
     """Fetch one feed and one article of NAME and print what was parsed."""
-    from scrapers.config import load_sources
     from scrapers.discovery import parse_feed
     from scrapers.fetch import Fetcher
     from scrapers.parse import parse_page
     from scrapers.records import ParseError
 
     settings = _settings()
-    sources = load_sources(settings.base_url_overrides)
-    if name not in sources:
-        fail(f"unknown source {name!r}; known: {', '.join(sources)}")
-    source = sources[name]
+    source = _check_sources([name], settings)[name]
     if not source.discovery.feeds:
         fail(f"{name} has no feed configured")
     fetcher = Fetcher(settings)

@@ -128,7 +128,7 @@ def run_sources(flow_name: str, settings: Settings, source_names: list[str] | No
                 since: datetime | None = None, until: datetime | None = None,
                 parameters: dict | None = None, freshness: bool = True) -> dict:
     """Shared body of nightly and backfill: one task per source, then the gate and artifacts."""
-    from scrapers.config import load_sources
+    from scrapers.config import load_sources, require_known
     from warehouse import load
     from warehouse.db import ensure_schema, make_engine
 
@@ -137,9 +137,7 @@ def run_sources(flow_name: str, settings: Settings, source_names: list[str] | No
     ensure_schema(engine)
     sources = load_sources(settings.base_url_overrides)
     wanted = source_names or [name for name, s in sources.items() if s.status == "active" or mode == "backfill"]
-    unknown = sorted(set(wanted) - set(sources))
-    if unknown:
-        raise ValueError(f"unknown source(s): {', '.join(unknown)}; see `chitieu sources`")
+    require_known(wanted, sources)
     load.sync_sources(engine, sources.values())
     run_id = load.start_run(engine, flow_name, flow_run_id=current_flow_run_id(), parameters=parameters, resume=True)
     futures = {

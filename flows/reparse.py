@@ -40,7 +40,7 @@ def reparse_source_task(source_name: str, run_id: int, settings: Settings, since
 def reparse(source: str | None = None, since: str | None = None, database_url: str | None = None,
             data_dir: str | None = None) -> dict:
     """Replay the archive of one source (or all) through today's parser and extractor."""
-    from scrapers.config import load_sources
+    from scrapers.config import load_sources, require_known
     from warehouse import load
     from warehouse.db import ensure_schema, make_engine
 
@@ -49,8 +49,7 @@ def reparse(source: str | None = None, since: str | None = None, database_url: s
     ensure_schema(engine)
     sources = load_sources()
     names = [source] if source else sorted(sources)
-    if source and source not in sources:
-        raise ValueError(f"unknown source {source!r}; see `chitieu sources`")
+    require_known(names, sources)
     load.sync_sources(engine, sources.values())
     run_id = load.start_run(engine, "reparse", flow_run_id=current_flow_run_id(),
                             parameters={"source": source, "since": since})

@@ -8,6 +8,7 @@ so canonical URLs in the warehouse never depend on where a page was served from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -211,3 +212,10 @@ def load_sources(overrides: dict[str, str] | None = None, directory: Path = SOUR
     if unknown:
         raise ValueError(f"base URL override for unknown source(s): {', '.join(sorted(unknown))}")
     return sources
+
+
+def require_known(names: Iterable[str], sources: dict[str, Source]) -> None:
+    """Raise ValueError naming the names that are no source, and the sources there are."""
+    unknown = sorted(set(names) - set(sources))
+    if unknown:
+        raise ValueError(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(sorted(sources))}")

@@ -48,6 +48,8 @@ def test_unreadable_input_exits_nonzero_with_one_line(args):
     (["backfill", "--since", "2025-01-01", "--source", "baogialai.com.vn", "--source", "x"], "unknown source(s): x;"),
     (["reparse", "--since", "yesterday"], "--since must be a date YYYY-MM-DD"),
     (["reparse", "--source", "x"], "unknown source(s): x;"),
+    (["sources", "check", "x"], "unknown source(s): x; known: baodaklak.vn"),
+    (["extract", "/nonexistent.txt", "--published", "2025-02-30"], "--published must be a date YYYY-MM-DD"),
 ])
 def test_bad_options_are_refused_before_any_flow_starts(args, message, tmp_path, monkeypatch):
     import flows.backfill

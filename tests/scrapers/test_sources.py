@@ -104,3 +104,15 @@ def test_a_new_paper_of_a_known_family_is_a_few_lines(tmp_path: Path):
     source = load_source_file(path)
     assert source.layouts[0].name == "onecms"
     assert source.layouts[0].body[0] == ".article__body"
+
+
+def test_require_known_names_the_unknown_and_the_known():
+    from scrapers.config import load_sources, require_known
+
+    sources = load_sources()
+    require_known(["baogialai.com.vn"], sources)
+    require_known([], sources)
+    with pytest.raises(ValueError) as raised:
+        require_known(["x.vn", "baohatinh.vn", "a.vn"], sources)
+    assert str(raised.value) == ("unknown source(s): a.vn, x.vn; known: baodaklak.vn, baogialai.com.vn, "
+                                 "baohatinh.vn, baoquangninh.vn")
