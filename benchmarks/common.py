@@ -7,6 +7,7 @@ reader can tell which box produced which figure. Nothing here asserts on time.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import platform
@@ -150,12 +151,27 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
 
 
-def current_rss_mib() -> float:
+def live_rss_mib() -> float:
+    """This process's RSS once garbage is collected and glibc has handed its free pages back.
+
+    What a process still holds, as opposed to its allocator's high-water mark: freed memory that
+    malloc keeps for reuse counts in VmRSS but is nobody's data. Elsewhere than glibc, plain RSS.
+    """
+    gc.collect()
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS"):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+    return rss_mib()
+
+
+def rss_mib(pid: int | str = "self") -> float:
+    """A process's resident set size now (Linux VmRSS), NaN where it cannot be read (gone, not Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
-    except OSError:
+    except (OSError, ValueError, IndexError):
         pass
     return float("nan")
 

@@ -17,6 +17,7 @@ one night, and a crash or leak in one measurement cannot colour the next.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -26,7 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.common import REPO, Result, Size, peak_rss_mib, unavailable
+from benchmarks.common import REPO, Result, Size, live_rss_mib, peak_rss_mib, rss_mib, unavailable
 
 PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "GX_ANALYTICS_ENABLED": "false",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING"}
@@ -76,6 +77,8 @@ def child(argv: list[str]) -> None:
         out["wall"] = time.perf_counter() - started
         out["errors"] = {n: repr(c) for n, c in night.counts.items() if isinstance(c, Exception)}
         out["loaded"] = sum(getattr(c, "loaded", 0) for c in night.counts.values())
+        out["live_rss_mib"] = live_rss_mib()  # what the process still holds once the night is over (collects)
+        out["objects_held"] = len(gc.get_objects())  # containers still alive: grows if a night keeps articles
     else:
         from prefect.testing.utilities import prefect_test_harness
 
@@ -141,7 +144,12 @@ class _Web:
 
 
 def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gate: bool = False,
-           timeout: float = 3600) -> dict:
+           timeout: float = 3600, sample_every: float = 0.2) -> dict:
+    """One night in a child process; its result, plus `rss` samples: (requests served so far, child's VmRSS).
+
+    The samples are taken from here (the parent), so they cost the night nothing; a night's RSS
+    against its progress tells memory that accumulates per article from memory held once.
+    """
     env = dict(os.environ, **PREFECT_ENV)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env.setdefault("PREFECT_HOME", str(workdir / "prefect-home"))
@@ -149,11 +157,39 @@ def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gat
            "--web-base", web.server.base_url, "--delay", str(delay),
            "--database-url", f"sqlite:///{workdir / 'wh.db'}", "--data-dir", str(workdir / "data"),
            "--runner", runner] + (["--gate"] if gate else [])
-    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    for line in proc.stdout.splitlines():
+    start = web.mark()
+    samples: list[tuple[int, float]] = []
+    # output to files: a pipe the parent does not drain while sampling could fill and stall the child
+    with open(workdir / "night.out", "w+") as out, open(workdir / "night.err", "w+") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=err, text=True)
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None:
+            if time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                raise RuntimeError(f"night timed out after {timeout:.0f} s")
+            rss = rss_mib(proc.pid)
+            if rss == rss:  # not NaN: the child was still there
+                samples.append((web.mark() - start, rss))
+            time.sleep(sample_every)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    for line in stdout.splitlines():
         if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise RuntimeError(f"night failed (rc {proc.returncode}): {proc.stderr[-800:]}")
+            return {**json.loads(line[7:]), "rss": samples}
+    raise RuntimeError(f"night failed (rc {proc.returncode}): {stderr[-800:]}")
+
+
+def rss_high_water(samples: list[tuple[int, float]], fractions: tuple[float, ...]) -> list[float]:
+    """The child's highest RSS by the time the given fractions of the night's requests had been served
+    (the samples' own high-water mark, so the drop as the child tears down does not count; NaN
+    before the first sample)."""
+    if not samples:
+        return [float("nan")] * len(fractions)
+    total = samples[-1][0]
+    return [max((rss for served, rss in samples if served <= fraction * total), default=float("nan"))
+            for fraction in fractions]
 
 
 def _articles_in(workdir: Path) -> int:
@@ -235,7 +271,10 @@ def run_memory(size: Size = "full") -> Result:
     sizes, n_sources = {"full": ((1000, 5000, 20000), 20), "quick": ((500, 1000, 2000), 20),
                         "smoke": ((6, 12), 2)}[size]
     result = Result("memory", title, ["articles", "papers × articles", "wall (s)", "articles/s", "peak RSS (MiB)",
-                                      "after imports (MiB)", "night's own (MiB)"])
+                                      "after imports (MiB)", "night's own (MiB)",
+                                      "RSS by ¼ / ½ / ¾ / all of the requests (MiB)",
+                                      "second half's growth per 1,000 articles (MiB)",
+                                      "held after the night (MiB)", "Python objects held after the night"])
     with tempfile.TemporaryDirectory(prefix="chitieu-mem-") as tmp:
         for articles in sizes:
             root = Path(tmp) / str(articles)
@@ -248,14 +287,26 @@ def run_memory(size: Size = "full") -> Result:
                 work.mkdir()
                 night = _night(web, work, 0.0)
                 imports = night.get("import_rss_mib", float("nan"))
+                quarters = rss_high_water(night["rss"], (0.25, 0.5, 0.75, 1.0))
                 result.rows.append([articles, f"{n_sources} × {articles // n_sources}", night["wall"],
                                     articles / night["wall"], night["peak_rss_mib"], imports,
-                                    night["peak_rss_mib"] - imports])
+                                    night["peak_rss_mib"] - imports, " / ".join(f"{q:.0f}" for q in quarters),
+                                    (quarters[-1] - quarters[1]) / (0.5 * articles / 1000),
+                                    night.get("live_rss_mib", float("nan")), night.get("objects_held", "-")])
+                result.facts.setdefault("rss_samples", {})[articles] = len(night["rss"])
             finally:
                 web.close()
     result.notes += ["Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
                      "memory). Goal: flat as articles grow. \"After imports\": peak RSS once the pipeline's modules "
                      "are imported, before the night; \"night's own\": peak minus that.",
+                     "The child's RSS is sampled from the parent every 0.2 s against the requests served: \"by ¼ / ½ "
+                     "/ ¾ / all\" is its high-water mark by then. Each paper's one feed lists all its articles and "
+                     "the 20 feeds are read at the start of the night, so the first quarter's level grows with the "
+                     "feed (a real feed lists its latest few dozen). \"Held after the night\": RSS once the night "
+                     "is over, after a garbage collection and glibc's `malloc_trim(0)`: what the process still "
+                     "holds, as opposed to freed memory the allocator keeps for reuse; \"Python objects held\": the "
+                     "objects the garbage collector tracks at that point (lists, dicts, records: they would grow "
+                     "with the night if anything kept its articles).",
                      "Articles/s falls as the night grows because every synthetic article is a variant of one of "
                      "the mini-web's ~70 pages: its SimHash lies within the duplicate distance of every other "
                      "variant of that page, so each new article is compared with ~1/70 of those loaded before "

@@ -245,7 +245,7 @@ class Fetcher:
             if not policy.allows(current, self.settings.user_agent):
                 # an unreadable robots.txt denies the whole host for the run (RFC 9309): say so, or an
                 # operator reads "blocked" as the site's rules when the site was down or unreachable
-                reason = "blocked by robots.txt" if policy.parser is not None else f"not fetched: {policy.note}"
+                reason = f"not fetched: {policy.note}" if policy.unreachable else "blocked by robots.txt"
                 return failure(reason, current, hops=hops)
             conditional = {}
             if hop == 0 and etag:

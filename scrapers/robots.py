@@ -23,6 +23,11 @@ class RobotsPolicy:
     crawl_delay: float | None
     note: str  # e.g. "robots.txt 200", "no robots.txt (HTTP 404)", "robots.txt unreachable (timeout)"
 
+    @property
+    def unreachable(self) -> bool:
+        """robots.txt could not be read, so nothing is fetched: our caution, not the site's rules."""
+        return self.parser is None and not self.allow_all
+
     def allows(self, url: str, user_agent: str) -> bool:
         if self.parser is None:
             return self.allow_all

@@ -78,6 +78,9 @@ def test_memory_measured_each_size(results):
     sizes = [row[0] for row in results["memory"].rows]
     assert sizes == sorted(sizes) and len(sizes) >= 2
     assert all(row[4] > 0 for row in results["memory"].rows)  # a peak RSS was read from the child
+    # the child's RSS was sampled while each night ran
+    assert sorted(results["memory"].facts["rss_samples"]) == sizes
+    assert all(n > 0 for n in results["memory"].facts["rss_samples"].values())
 
 
 def test_orchestration_ends_both_runners_in_the_same_state(results):

@@ -37,10 +37,11 @@ def test_own_group_wins_and_fractional_delay_is_read():
 def test_missing_and_unreachable_robots():
     missing = policy_from_response(404, "", UA)
     assert missing.allows("https://example.vn/anything", UA) and missing.crawl_delay is None
+    assert not missing.unreachable and not policy_from_response(200, ROBOTS, UA).unreachable
     for status in (500, 503, None):
         down = policy_from_response(status, None, UA, error="timeout (read)")
         assert not down.allows("https://example.vn/a-post1.html", UA)
-        assert down.note.startswith("robots.txt unreachable")
+        assert down.note.startswith("robots.txt unreachable") and down.unreachable
 
 
 def test_throttle_spaces_one_host_and_leaves_others_alone():
