@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
 import subprocess
 import sys
@@ -169,7 +170,7 @@ def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gat
                 proc.wait()
                 raise RuntimeError(f"night timed out after {timeout:.0f} s")
             rss = rss_mib(proc.pid)
-            if rss == rss:  # not NaN: the child was still there
+            if not math.isnan(rss):  # the child was still there
                 samples.append((web.mark() - start, rss))
             time.sleep(sample_every)
         out.seek(0)
