@@ -32,6 +32,7 @@ from benchmarks.common import REPO, Result, Size, live_rss_mib, peak_rss_mib, rs
 
 PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "GX_ANALYTICS_ENABLED": "false",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING"}
+RSS_SAMPLE_SECONDS = 0.2  # how often the parent reads a night's RSS
 
 
 # ---------------------------------------------------------------- the child: one night, measured
@@ -145,7 +146,7 @@ class _Web:
 
 
 def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gate: bool = False,
-           timeout: float = 3600, sample_every: float = 0.2) -> dict:
+           timeout: float = 3600) -> dict:
     """One night in a child process; its result, plus `rss` samples: (requests served so far, child's VmRSS).
 
     The samples are taken from here (the parent), so they cost the night nothing; a night's RSS
@@ -172,7 +173,7 @@ def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gat
             rss = rss_mib(proc.pid)
             if not math.isnan(rss):  # the child was still there
                 samples.append((web.mark() - start, rss))
-            time.sleep(sample_every)
+            time.sleep(RSS_SAMPLE_SECONDS)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
@@ -300,8 +301,8 @@ def run_memory(size: Size = "full") -> Result:
     result.notes += ["Politeness delay 0 s for these runs (the delay changes the wall time, not what is held in "
                      "memory). Goal: flat as articles grow. \"After imports\": peak RSS once the pipeline's modules "
                      "are imported, before the night; \"night's own\": peak minus that.",
-                     "The child's RSS is sampled from the parent every 0.2 s against the requests served: \"by ¼ / ½ "
-                     "/ ¾ / all\" is its high-water mark by then. Each paper's one feed lists all its articles and "
+                     f"The child's RSS is sampled from the parent every {RSS_SAMPLE_SECONDS} s against the requests "
+                     "served: \"by ¼ / ½ / ¾ / all\" is its high-water mark by then. Each paper's one feed lists all its articles and "
                      "the 20 feeds are read at the start of the night, so the first quarter's level grows with the "
                      "feed (a real feed lists its latest few dozen). \"Held after the night\": RSS once the night "
                      "is over, after a garbage collection and glibc's `malloc_trim(0)`: what the process still "
