@@ -8,6 +8,7 @@ observations (rows loaded, articles lost, the flow's final state) are what the f
 
 from __future__ import annotations
 
+import math
 import os
 
 import pytest
@@ -53,8 +54,44 @@ def test_page_processing_measured_every_corpus_against_its_peers(results):
     rows = {row[0]: row for row in results["page_processing"].rows}
     real = {"real pages (../shared)"} if real_articles()[0] else set()
     assert set(rows) == {"mini-web articles", "20 variants"} | real
-    for name, (_, pages, ours, trafilatura, lxml, *_rest) in rows.items():
+    for name, (_, pages, ours, trafilatura, lxml, *_rest, least, beyond, _errors) in rows.items():
         assert pages > 0 and ours > 0 and trafilatura > 0 and lxml > 0, name
+        if name in real:  # one real page has no layout (the generic fallback reads it): no floor
+            assert least == beyond == "-"
+            continue
+        spent, budget = (float(ms) for ms in beyond.split(" / "))  # ms per page: ours, the goal's budget
+        assert least > 0 and math.isfinite(spent) and math.isfinite(budget), name
+
+
+def test_least_work_reads_every_figure_the_parser_keeps_from_the_body():
+    """The floor is real work: the figures of each parsed article's body are among the ones it finds."""
+    from collections import Counter
+
+    from benchmarks.corpus import miniweb_articles
+    from benchmarks.page_processing import _DIGITS, least_work
+    from scrapers.config import load_sources
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    sources = load_sources()
+    checked = 0
+    for page in miniweb_articles():
+        source = sources.get(page.host)
+        if source is None:
+            continue
+        try:
+            article = parse_page(page.html, page.url, source)
+        except ParseError:
+            continue
+        if article.layout.startswith("fallback"):
+            with pytest.raises(LookupError):
+                least_work(page.html, page.url, source)
+            continue
+        kept = Counter(_DIGITS.findall(article.body))
+        found = Counter(least_work(page.html, page.url, source))
+        assert not kept - found, page.url
+        checked += 1
+    assert checked >= 20
 
 
 def test_warehouse_load_loaded_every_row_with_both_loaders(results):
