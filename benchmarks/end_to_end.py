@@ -3,7 +3,8 @@
 - Scale: N papers × M new articles served by `MiniWeb` from a synthetic snapshot (benchmarks/synthweb.py),
   politeness delay D per host. The floor no polite crawler can beat is the largest per-host request
   count × D (requests to one host are serialised and spaced; hosts run in parallel), so wall time
-  is reported against that bound. Peak RSS is the night's process only (the server runs here).
+  is reported against that bound, for the plain runner and for the Prefect `nightly` flow (what the
+  scheduled nights run). Peak RSS is the night's process only (the server runs here).
 - Incremental: the same night again on the same warehouse with nothing new: requests made (robots
   and conditional feed requests answered 304) and time.
 - Memory: peak RSS of nights of 1k, 5k and 20k articles, with no politeness delay (the delay does
@@ -183,6 +184,15 @@ def _night(web: _Web, workdir: Path, delay: float, *, runner: str = "plain", gat
     raise RuntimeError(f"night failed (rc {proc.returncode}): {stderr[-800:]}")
 
 
+def _bounded(web: _Web, mark: int, night: dict, scale: str, delay: float) -> list:
+    """A night's row against its politeness bound: the most requests it made to one host × the delay."""
+    hosts = web.per_host(mark)
+    worst = max(hosts.values())
+    bound = worst * delay
+    return [scale, delay, sum(hosts.values()), worst, bound, night["wall"], night["wall"] / bound,
+            night["peak_rss_mib"], night.get("loaded")]
+
+
 def rss_high_water(samples: list[tuple[int, float]], fractions: tuple[float, ...]) -> list[float]:
     """The child's highest RSS by the time the given fractions of the night's requests had been served
     (the samples' own high-water mark, so the drop as the child tears down does not count; NaN
@@ -223,19 +233,18 @@ def run_scale(size: Size = "full") -> tuple[Result, Result]:
         try:
             work = tmp_path / "night"
             work.mkdir()
-            night = _night(web, work, delay)
-            hosts = web.per_host()
-            worst = max(hosts.values())
-            bound = worst * delay
             result = Result("end_to_end", title,
-                            ["papers × articles", "delay (s)", "requests", "max per host", "bound (s)", "wall (s)",
-                             "wall / bound", "peak RSS (MiB)", "articles loaded"])
-            result.rows.append([f"{n_sources} × {per_source}", delay, sum(hosts.values()), worst, bound,
-                                night["wall"], night["wall"] / bound, night["peak_rss_mib"], night.get("loaded")])
+                            ["runner", "papers × articles", "delay (s)", "requests", "max per host", "bound (s)",
+                             "wall (s)", "wall / bound", "peak RSS (MiB)", "articles loaded"])
+            mark = web.mark()
+            night = _night(web, work, delay)
+            result.rows.append(["plain", *_bounded(web, mark, night, f"{n_sources} × {per_source}", delay)])
             result.notes += [
-                "Runner: `flows.steps.crawl_and_process`, one thread per paper (as the flow's task runner), in a "
-                "child process; the server (chitieu.miniweb.server.MiniWeb over a synthetic snapshot) runs in the "
-                "parent, so RSS is the pipeline's alone. Goal: wall within 1.2× the bound.",
+                "Runners, each a night in a child process of its own over the same snapshot into a fresh warehouse: "
+                "plain = `flows.steps.crawl_and_process`, one thread per paper; Prefect = the `nightly` flow (one "
+                "task per paper on its task runner, then the gate and the artifacts) against a local test API, "
+                "whose start-up is not counted. The server (chitieu.miniweb.server.MiniWeb over a synthetic "
+                "snapshot) runs in the parent, so RSS is the pipeline's alone. Goal: wall within 1.2× the bound.",
                 f"Synthetic snapshot: variants of the mini-web's articles in their real layouts, built in "
                 f"{web.build_seconds:.1f} s; each paper has robots.txt and one RSS feed listing all its articles.",
             ]
@@ -246,6 +255,16 @@ def run_scale(size: Size = "full") -> tuple[Result, Result]:
             if size != "full":
                 result.notes.append(f"--{size}: {n_sources} × {per_source}"
                                     + (f" at {delay} s" if delay != 1.0 else "") + " instead of 20 × 200 at 1 s.")
+
+            flow_work = tmp_path / "flow-night"
+            flow_work.mkdir()
+            mark = web.mark()
+            flow_night = _night(web, flow_work, delay, runner="prefect")
+            result.rows.append(["Prefect", *_bounded(web, mark, flow_night, f"{n_sources} × {per_source}", delay)])
+            result.facts.update(flow_loaded=flow_night.get("loaded"), flow_state=flow_night.get("state"),
+                                flow_error=flow_night.get("error"))
+            if flow_night.get("error"):
+                result.notes.append(f"Prefect night: {flow_night['error']}")
 
             mark = web.mark()
             again = _night(web, work, delay)

@@ -10,9 +10,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.common import settings_from
+from flows.common import per_source_threads, settings_from
 from flows.hooks import notify_failure
 from flows.nightly import run_sources
 
@@ -29,7 +28,7 @@ def _as_datetime(value: date | datetime | str | None, end: bool = False) -> date
     return datetime.combine(value, time.max if end else time.min, tzinfo=VN)
 
 
-@flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=8), on_failure=[notify_failure],
+@flow(name="backfill", task_runner=per_source_threads(), on_failure=[notify_failure],
       flow_run_name="backfill-{since}-{until}")
 def backfill(since: str, until: str | None = None, sources: list[str] | None = None,
              database_url: str | None = None, data_dir: str | None = None,

@@ -13,13 +13,18 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE, TASK_SOURCE
 from prefect.context import TaskRunContext
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.transactions import get_transaction
 from prefect.utilities.hashing import hash_objects
 
 from chitieu.settings import Settings
-from flows.common import QualityGateBlocked, counts_table, current_flow_run_id, settings_from
+from flows.common import (
+    QualityGateBlocked,
+    counts_table,
+    current_flow_run_id,
+    per_source_threads,
+    settings_from,
+)
 from flows.hooks import notify_failure
 from flows.steps import SourceCounts, crawl_and_process
 
@@ -192,7 +197,7 @@ def _run_name() -> str:
     return "nightly-" + datetime.now(UTC).strftime("%Y-%m-%dT%H%M")
 
 
-@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=8), on_failure=[notify_failure],
+@flow(name="nightly", task_runner=per_source_threads(), on_failure=[notify_failure],
       flow_run_name=_run_name, log_prints=True)
 def nightly(sources: list[str] | None = None, database_url: str | None = None, data_dir: str | None = None,
             base_url_overrides: dict[str, str] | None = None, check_freshness: bool = True) -> dict:

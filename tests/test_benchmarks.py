@@ -106,6 +106,8 @@ def test_warehouse_load_loaded_every_row_with_both_loaders(results):
 def test_night_at_scale_loads_what_was_served_and_the_next_night_only_asks_feeds(results):
     facts = results["end_to_end"].facts
     assert facts["errors"] == {} and facts["loaded"] == facts["served"]
+    assert facts["flow_state"] == "COMPLETED" and facts["flow_loaded"] == facts["served"], facts.get("flow_error")
+    assert [row[0] for row in results["end_to_end"].rows] == ["plain", "Prefect"]
     again = results["incremental"].facts
     assert again["requests"].get("other", 0) == 0
     assert again["requests"]["feed"] == again["papers"] == again["statuses"]["feed 304"]

@@ -139,3 +139,29 @@ def test_backfill_on_the_dask_task_runner(prefect_harness, tmp_path):
     with make_engine(db_url).connect() as conn:
         loaded = conn.scalar(select(func.count()).select_from(models.Article))
     assert loaded == len(expected)
+
+
+@pytest.mark.parametrize("flow_name", ["nightly", "backfill"])
+def test_the_per_source_flows_crawl_every_source_at_once(prefect_harness, flow_name):
+    """A source's crawl mostly waits out its own politeness delay, so a night is as long as its busiest
+    site only if every source crawls at once: twelve stand-in crawls on the flow's own task runner must
+    all be running together (a barrier of twelve breaks on a runner of fewer threads; 8 was the cap)."""
+    import importlib
+    import threading
+
+    from prefect import flow, task
+
+    flow_obj = getattr(importlib.import_module(f"flows.{flow_name}"), flow_name)
+    sources = 12
+    barrier = threading.Barrier(sources, timeout=30)
+
+    @task
+    def crawl_stand_in(i: int) -> int:
+        barrier.wait()
+        return i
+
+    @flow(task_runner=flow_obj.task_runner.duplicate())
+    def night() -> list[int]:
+        return [f.result() for f in [crawl_stand_in.submit(i) for i in range(sources)]]
+
+    assert night() == list(range(sources))
