@@ -1,6 +1,6 @@
 """Page processing: parse + normalise + extract, pages per second on one core, against peers.
 
-Three things run over the very same bytes in the same process, pinned to one CPU:
+Four things run over the very same bytes in the same process, pinned to one CPU:
 - chitieu: `flows.steps.parse_and_extract` (layout parse, normalisation, indicator extraction and
   the Party-building test: everything a night does to a page between the archive and the loader);
 - peer: `trafilatura.extract` (main-text extraction only: no dates, no indicators);
