@@ -233,12 +233,13 @@ def run_scale(size: Size = "full") -> tuple[Result, Result]:
         try:
             work = tmp_path / "night"
             work.mkdir()
+            scale = f"{n_sources} × {per_source}"
             result = Result("end_to_end", title,
                             ["runner", "papers × articles", "delay (s)", "requests", "max per host", "bound (s)",
                              "wall (s)", "wall / bound", "peak RSS (MiB)", "articles loaded"])
             mark = web.mark()
             night = _night(web, work, delay)
-            result.rows.append(["plain", *_bounded(web, mark, night, f"{n_sources} × {per_source}", delay)])
+            result.rows.append(["plain", *_bounded(web, mark, night, scale, delay)])
             result.notes += [
                 "Runners, each a night in a child process of its own over the same snapshot into a fresh warehouse: "
                 "plain = `flows.steps.crawl_and_process`, one thread per paper; Prefect = the `nightly` flow (one "
@@ -253,14 +254,14 @@ def run_scale(size: Size = "full") -> tuple[Result, Result]:
             if night.get("errors"):
                 result.notes.append(f"source errors: {night['errors']}")
             if size != "full":
-                result.notes.append(f"--{size}: {n_sources} × {per_source}"
+                result.notes.append(f"--{size}: {scale}"
                                     + (f" at {delay} s" if delay != 1.0 else "") + " instead of 20 × 200 at 1 s.")
 
             flow_work = tmp_path / "flow-night"
             flow_work.mkdir()
             mark = web.mark()
             flow_night = _night(web, flow_work, delay, runner="prefect")
-            result.rows.append(["Prefect", *_bounded(web, mark, flow_night, f"{n_sources} × {per_source}", delay)])
+            result.rows.append(["Prefect", *_bounded(web, mark, flow_night, scale, delay)])
             result.facts.update(flow_loaded=flow_night.get("loaded"), flow_state=flow_night.get("state"),
                                 flow_error=flow_night.get("error"))
             if flow_night.get("error"):

@@ -37,10 +37,10 @@ def least_work(html: str | bytes, url: str, source) -> list[str]:
     """
     from indicators.normalise import normalise_text
     from scrapers.page import Page, text_content
+    from scrapers.parse import _first  # the layouts' own body lookup
 
     page = Page(html, url)
-    body = next((el for layout in source.layouts for selector in layout.body
-                 if (el := page.first(selector)) is not None), None)
+    body = next((el for layout in source.layouts if (el := _first(page, layout.body)) is not None), None)
     if body is None:  # the generic fallback's page: what it must do at the least is not defined here
         raise LookupError(f"no layout of {source.name} finds the body of {url}")
     return _DIGITS.findall(normalise_text(text_content(copy.deepcopy(body))))
