@@ -6,7 +6,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: demo test lint install clean-data miniweb bench
+.PHONY: demo test lint install clean-data miniweb bench eval
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -27,6 +27,9 @@ test: lint
 
 miniweb: $(STAMP)
 	$(PY) -m chitieu.miniweb.generate
+
+eval: $(STAMP)
+	$(VENV)/bin/chitieu eval --shared ../shared
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all

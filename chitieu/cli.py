@@ -354,6 +354,40 @@ def serve(limit: int = typer.Option(2, help="Runs this process executes at once"
     serve_all(limit=limit)
 
 
+@app.command("eval")
+def eval_(shared: Path = typer.Option(Path("../shared"), "--shared", help="The shared folder (seeds, real corpus)"),
+          out: Path = typer.Option(None, "--out", help="Where the error files go (default: DATA_DIR/eval)")) -> None:
+    """Score the extractor on the seeds and the real corpus: overall, per corpus and per metric.
+
+    Every miss, wrong figure, wrong kind and wrong year is written with its sentence to
+    OUT/indicators-<corpus>.md, for error analysis.
+    """
+    from indicators.evaluation import (
+        errors_report,
+        metric_table,
+        predict,
+        score,
+        shared_corpora,
+        summary_line,
+    )
+
+    if not shared.is_dir():
+        fail(f"{shared}: no such folder (pass --shared PATH, the folder holding seeds/ and corpus/)")
+    corpora = shared_corpora(shared)
+    if not corpora:
+        fail(f"{shared}: neither gold/seeds.jsonl nor corpus/real/gold.jsonl is there")
+    out = out or Settings().data_dir / "eval"
+    out.mkdir(parents=True, exist_ok=True)
+    for corpus in corpora:
+        s = score(corpus.gold, predict(corpus))
+        path = out / f"indicators-{corpus.name}.md"
+        path.write_text(errors_report(corpus.name, s), encoding="utf-8")
+        console.print(f"[bold]{corpus.name}[/bold] ({len(corpus.docs)} documents): {summary_line(s.total)}",
+                      highlight=False)
+        console.print(metric_table(s), highlight=False)
+        console.print(f"errors with their sentences: {path}\n", highlight=False)
+
+
 @app.command()
 def demo() -> None:
     """Run the whole nightly flow offline against the bundled mini-web, then publish the latest month."""
