@@ -13,7 +13,7 @@ from datetime import date, datetime
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
 from indicators.record import Indicator
-from indicators.rules import Reading, read_sentence
+from indicators.rules import Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
@@ -62,8 +62,14 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
     places = _Places(years, subjects, low)
     out: list[Indicator] = []
+    carry: Carry | None = None
+    carry_para: Span | None = None
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
-        readings = read_sentence(sent.text, group, sent.start)
+        readings = read_sentence(sent.text, group, sent.start,
+                                 carry if carry_para is not None and carry_para.start == para.start else None)
+        counted = [(a, r) for a, r in zip(group, readings, strict=True) if r.metric != "other"]
+        carry = Carry(counted[-1][1], counted[-1][0].unit) if counted else None
+        carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
             year = _year_for(places, sent, para, a, doc_years, norm, r.kind)

@@ -161,6 +161,8 @@ class Rules:
     house_replace: Tail
     house_replaced: re.Pattern[str]
     restate: Tail
+    passive_act: re.Pattern[str]  # a passive verb later in a member's clause ("… bị thi hành kỷ luật")
+    passive: dict[str, str]  # that verb (its words, single-spaced) → the metric it makes
 
 
 _SEP_RX = re.compile(_SEP)
@@ -205,6 +207,8 @@ def load_rules(path: str | None = None) -> Rules:
     qualifiers = sum(data["qualifiers"].values(), [])
     org_groups = {"total_members": cc["total_members"], "org_place": cc["org_place"],
                   "blocker": cc["blocker"] + cc["new_members"] + cc["disciplined_members"] + cc["removed_members"]}
+    passive = {p: metric for metric in ("disciplined_members", "removed_members") for p in pc[metric]
+               if p.startswith("bị ")}
     return Rules(
         entity={k: _rx(v) for k, v in ents.items()},
         entity_any=re.compile(rf"(?<!\w)(?:{ent_alt})(?!\w)"),
@@ -241,6 +245,8 @@ def load_rules(path: str | None = None) -> Rules:
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
         restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
+        passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
+        passive=passive,
     )
 
 
@@ -321,8 +327,9 @@ _OWNER_HEAD = re.compile(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)")
 _EACH_TAIL = re.compile(r"(?<!\w)mỗi\s+\w+(?:\s+\w+){0,3}\s*$")
 
 
-def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Reading]:
-    """Readings for `amounts` (offsets in the article; the sentence starts at `offset`)."""
+def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carry | None = None) -> list[Reading]:
+    """Readings for `amounts` (offsets in the article; the sentence starts at `offset`); `carry` is the
+    last reading of the sentence before in the same paragraph, which a breakdown may continue."""
     rules = load_rules()
     low = fold(sentence)
     parens = _parens(low)
@@ -338,7 +345,75 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int) -> list[Rea
         figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
     for i, f in enumerate(figs):
         f.reading = _read(rules, low, parens, figs, i, clauses)
+    _read_list_items(rules, sentence, low, figs, carry)
     return [f.reading for f in figs]  # type: ignore[misc]
+
+
+# --- lists of units ------------------------------------------------------------------------------
+# "Đảng bộ huyện A kết nạp 195 đảng viên, huyện B 87 đảng viên; C 81": after the first item has said
+# what is counted, each further item is only a unit's name and its figure. Such an item takes the
+# reading of the item before it. A name opens with a capital or an administrative word and holds no
+# verb; the words that may close it ("đạt", "là", ":") repeat the first item's verb or nothing.
+
+_ADMIN_WORDS = ("huyện", "thị xã", "thành phố", "tp", "quận", "phường", "xã", "thị trấn", "tỉnh", "đảng bộ", "chi bộ",
+                "khối", "công an", "quân sự", "biên phòng", "bộ đội", "trường", "công ty", "ngân hàng", "bệnh viện",
+                "ban", "sở", "ủy ban", "ubnd", "ubmttq", "mặt trận", "hội", "đoàn")
+_NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?)\s*)?:?\s*$")
+# between two items: the first item's counted noun and what qualifies it, then the separator
+_ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:[,;]|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
+_LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)|:)[\s,:]*$")
+_NAME_STOP = re.compile(r"(?<!\w)(?:trong đó|so với|tăng|giảm|còn|chỉ|chưa|không|tổng số|toàn|mỗi|bình quân|"
+                        r"kết nạp|xóa tên|khai trừ|kỷ luật|kiểm tra|giám sát|chiếm|bằng|tương ứng|khoảng|gần|hơn|trên|"
+                        r"dưới|chỉ tiêu|kế hoạch|nghị quyết|năm|tháng|nhiệm kỳ|riêng|đến|từ)(?!\w)")
+
+
+def _is_name(name: str, original: str) -> bool:
+    """`name` (folded) is a unit's name: its first word is a capital in `original` (the same stretch in
+    the sentence as written) or an administrative word, and it names, never says what happened."""
+    words = name.split()
+    if not words or len(words) > 10 or _NAME_STOP.search(name):
+        return False
+    return original.lstrip()[:1].isupper() or name.startswith(_ADMIN_WORDS)
+
+
+def _item_name(sentence: str, low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] is the name that opens a list item (and the verb it repeats)."""
+    m = _NAME.match(low, start, end)
+    if m is None:
+        return False
+    return _is_name(m.group("name"), sentence[m.start("name"):m.end("name")])
+
+
+def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], carry: Reading | None) -> None:
+    """Give each list item whose own words decide nothing the reading of the item before it (see above)."""
+    for i, f in enumerate(figs):
+        r = f.reading
+        if r is None or r.metric != "other" or f.amount.range_role == "high":
+            continue
+        prev = next((g for g in reversed(figs[:i]) if g.paren == f.paren and g.amount.unit == f.amount.unit
+                     and g.amount.range_role != "low"), None)
+        head: Reading | None = None
+        if prev is not None and prev.reading is not None and prev.reading.metric != "other":
+            gap = _ITEM_GAP.match(low, prev.e, f.s)
+            if gap and _item_name(sentence, low, gap.end(), f.s):
+                head = prev.reading
+        elif prev is None and carry is not None and carry.unit == f.amount.unit:
+            # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
+            opener = re.match(r"^[\s“”\"']*(?:trong đó|cụ thể|trong số đó)[\s,:]+", low[:f.s])
+            if opener and _item_name(sentence, low, opener.end(), f.s):
+                head = carry.reading
+        if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
+            continue
+        f.reading = Reading(head.metric, head.kind, r.qualifier, head.entity, head.predicate, head.noun,
+                            head.extra_target)
+
+
+@dataclass(frozen=True)
+class Carry:
+    """The last reading of a sentence that counted something, for a breakdown in the next one."""
+
+    reading: Reading
+    unit: str
 
 
 def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
@@ -667,6 +742,11 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
+    if _RAISED_TOTAL.search(own_pre):
+        # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
+        return Reading("total_members", "actual", "exact", noun="member")
+    # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
+    own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
     if nm is None:
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
@@ -718,6 +798,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         for metric in ("disciplined_members", "removed_members"):
             if rules.post[metric].match(acted):
                 return Reading(metric, "actual", "exact", noun=cls)
+        # "272 đảng viên sinh hoạt tại các tổ chức Đảng … bị thi hành kỷ luật": a passive verb later in
+        # the same clause, with no other figure or clause break between
+        later = rules.passive_act.match(acted)
+        if later:
+            return Reading(rules.passive[" ".join(later.group("verb").split())], "actual", "exact", noun=cls)
         if rules.post["new_members"].match(rest) or noun_text == "đảng viên mới":
             if not rules.post["evaluative"].match(_ADMITTED_HEAD.sub("", rest)) \
                     or rules.post["new_members"].match(rest):
@@ -730,11 +815,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …"
             cue = rules.cues["member"].nearest(clause_pre)
         if cue in ("new_members", "disciplined_members", "removed_members"):
-            if cue == "new_members" and noun_text not in ("đảng viên", "đảng viên mới", "quần chúng ưu tú",
-                                                           "quần chúng", "đồng chí", "người"):
+            if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
-        if cue == "total_members" and noun_text in ("đảng viên", "đồng chí") and _clean(rules, rest):
+        if cue == "total_members" and _is_membership(noun_text, rest, clause_pre):
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "org":
@@ -748,6 +832,30 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     return Reading("other", "actual", "exact", noun=cls)
+
+
+_RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)(?!\w)[^,;:()]{0,60}?"
+                           r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
+# what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
+# anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
+_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong đó|trong số|đang sinh hoạt|sinh hoạt|của|thuộc|ở|tại|"
+                          r"trên|toàn|hiện|và\s+\d|là\s+(?:đảng viên|người)\b)(?!\w))")
+_PART_BEFORE = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|riêng)(?!\w)")
+_COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|ủy ban|ủy viên|đại biểu|cấp ủy)(?!\w)")
+
+
+def _is_membership(noun_text: str, rest: str, clause_pre: str) -> bool:
+    """Whether `N <noun>` after a total cue ("có", "gồm", "tổng số") is a whole membership, not a part of
+    one ("trong đó có 130 đảng viên nữ"), a committee ("Ban Chấp hành gồm 13 đồng chí") or people
+    ("có gần 57 ngàn người" counts members only after "tổng số đảng viên")."""
+    if noun_text == "người" and "tổng số đảng viên" not in clause_pre:
+        return False
+    if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
+        return False
+    if _PART_BEFORE.search(clause_pre) or _COMMITTEE.search(clause_pre[-60:]):
+        return False
+    return _TOTAL_RESTS.match(rest) is not None
 
 
 _CONNECTORS = re.compile(
