@@ -77,9 +77,9 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
                 # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
                 year = prev[1]
             prev = (r, year)
-            subject = _subject_for(places, sent, para, a)
-            out.extend(_records(a, r, year, subject, sent))
-    out.sort(key=lambda i: (i.start, i.kind != "actual"))
+            subject = r.subject or _subject_for(places, sent, para, a)
+            out.extend((rec, r.subject is not None) for rec in _records(a, r, year, subject, sent))
+    out.sort(key=lambda x: (x[0].start, x[0].kind != "actual"))
     return _dedupe(out)
 
 
@@ -112,12 +112,16 @@ def _figures_by_sentence(norm: str, paragraphs: list[tuple[int, int]],
     return out
 
 
-def _dedupe(records: list[Indicator]) -> list[Indicator]:
-    """A figure repeated (headline, then body) is one fact: keep its first statement."""
+def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
+    """A figure repeated (headline, then body) is one fact: keep its first statement.
+
+    Each record comes with whether its subject was named beside it (a list item's unit): two units of
+    one list with the same figure ("Hội An 110; …; Nam Giang 110") are two facts.
+    """
     seen: set[tuple] = set()
     out = []
-    for r in records:
-        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator, r.year)
+    for r, named in records:
+        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator, r.year, r.subject if named else None)
         if r.metric != "other" and key in seen:
             continue
         seen.add(key)

@@ -272,6 +272,7 @@ class Reading:
     predicate: str | None = None
     noun: str | None = None
     extra_target: bool = False  # the denominator is the plan ("35/30 Mái ấm")
+    subject: str | None = None  # the unit a list item names, as written ("Hội An 110")
 
 
 @dataclass
@@ -360,28 +361,44 @@ _ADMIN_WORDS = ("huyện", "thị xã", "thành phố", "tp", "quận", "phườ
                 "ban", "sở", "ủy ban", "ubnd", "ubmttq", "mặt trận", "hội", "đoàn")
 _NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?)\s*)?:?\s*$")
 # between two items: the first item's counted noun and what qualifies it, then the separator
-_ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:[,;]|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
+_ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)|:)[\s,:]*$")
 _NAME_STOP = re.compile(r"(?<!\w)(?:trong đó|so với|tăng|giảm|còn|chỉ|chưa|không|tổng số|toàn|mỗi|bình quân|"
                         r"kết nạp|xóa tên|khai trừ|kỷ luật|kiểm tra|giám sát|chiếm|bằng|tương ứng|khoảng|gần|hơn|trên|"
-                        r"dưới|chỉ tiêu|kế hoạch|nghị quyết|năm|tháng|nhiệm kỳ|riêng|đến|từ)(?!\w)")
+                        r"dưới|chỉ tiêu|kế hoạch|nghị quyết|năm|tháng|nhiệm kỳ|riêng|đến|từ|kết quả|đánh giá|xếp loại)(?!\w)")
+_ITEM_END = re.compile(r"\s*(?:$|[,.;)…]|và\s)")
 
 
 def _is_name(name: str, original: str) -> bool:
     """`name` (folded) is a unit's name: its first word is a capital in `original` (the same stretch in
     the sentence as written) or an administrative word, and it names, never says what happened."""
     words = name.split()
-    if not words or len(words) > 10 or _NAME_STOP.search(name):
+    if not words or len(words) > 9 or _NAME_STOP.search(name):
         return False
     return original.lstrip()[:1].isupper() or name.startswith(_ADMIN_WORDS)
 
 
-def _item_name(sentence: str, low: str, start: int, end: int) -> bool:
-    """Whether low[start:end] is the name that opens a list item (and the verb it repeats)."""
+def _item_name(sentence: str, low: str, start: int, end: int) -> str | None:
+    """The name that opens a list item in low[start:end] (before the verb it may repeat), as written."""
     m = _NAME.match(low, start, end)
     if m is None:
-        return False
-    return _is_name(m.group("name"), sentence[m.start("name"):m.end("name")])
+        return None
+    written = sentence[m.start("name"):m.end("name")].strip()
+    return written if _is_name(m.group("name"), written) else None
+
+
+def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig) -> tuple[Reading, str] | None:
+    """The first item of a list that a clause opens ("… kết nạp cao so với chỉ tiêu là Thanh Hải 11/15"):
+    the clause before the opener says what the items count."""
+    start = max(low.rfind(";", 0, f.s), low.rfind("(", 0, f.s)) + 1
+    for m in _LIST_OPENER.finditer(low, start, f.s):
+        name = _item_name(sentence, low, m.end(), f.s)
+        if name is None:
+            continue
+        intro = low[start:m.start()]
+        if f.amount.unit == "count" and rules.cues["member"].nearest(intro) == "new_members":
+            return Reading("new_members", "actual", "exact", noun="member", extra_target=True), name
+    return None
 
 
 def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], carry: Reading | None) -> None:
@@ -393,19 +410,25 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
         prev = next((g for g in reversed(figs[:i]) if g.paren == f.paren and g.amount.unit == f.amount.unit
                      and g.amount.range_role != "low"), None)
         head: Reading | None = None
+        name: str | None = None
         if prev is not None and prev.reading is not None and prev.reading.metric != "other":
             gap = _ITEM_GAP.match(low, prev.e, f.s)
-            if gap and _item_name(sentence, low, gap.end(), f.s):
-                head = prev.reading
+            name = _item_name(sentence, low, gap.end(), f.s) if gap else None
+            head = prev.reading if name else None
         elif prev is None and carry is not None and carry.unit == f.amount.unit:
             # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
             opener = re.match(r"^[\s“”\"']*(?:trong đó|cụ thể|trong số đó)[\s,:]+", low[:f.s])
-            if opener and _item_name(sentence, low, opener.end(), f.s):
-                head = carry.reading
+            name = _item_name(sentence, low, opener.end(), f.s) if opener else None
+            head = carry.reading if name else None
+        if head is None and prev is None:
+            head, name = _opened_list(rules, sentence, low, f) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
             continue
+        noun = rules.nouns.match(low[f.e:])
+        if not _ITEM_END.match(low, f.e + (noun.end() if noun else 0)):
+            continue  # "28 đảng viên HTXSNV": words after the counted noun say which part, not a unit's total
         f.reading = Reading(head.metric, head.kind, r.qualifier, head.entity, head.predicate, head.noun,
-                            head.extra_target)
+                            head.extra_target, name)
 
 
 @dataclass(frozen=True)
