@@ -87,10 +87,16 @@ def by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 _LABELS_BY_LAST = by_last_letter(_LABEL_WORDS)
 
 
+# compounds that end on a label word but name a body, not a number's label ("Biên phòng 15": the border guard)
+_NOT_LABELS = ("biên phòng", "quốc phòng", "bộ đội", "văn phòng", "công an")
+
+
 def _label_before(before: str) -> bool:
     """`before` ends (spaces aside) with a label word: `lần thứ 8`, `Quyết định 02`, `số 5` (not `tổng số`).
     A suffix test, not a regex search: it runs for nearly every digit run of every article."""
     tail = before.rstrip().lower()
+    if tail.endswith(_NOT_LABELS):
+        return False
     return tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())) or (tail.endswith("số") and not tail.endswith("tổng số"))
 
 
@@ -268,7 +274,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             if _dated(before, low, start) and _valid_day_month(value, other):
                 skip_until = end + frac.end()
                 continue
-            if _valid_day_month(value, other) and not _COUNTED_AFTER.match(after, frac.end()):
+            if _valid_day_month(value, other) and not _COUNTED_AFTER.match(after, frac.end()) and \
+                    not _in_ratio_list(out, text, start):
                 skip_until = end + frac.end()
                 continue  # "21/8" with nothing counted after it is a date
             tail = end + frac.end()
@@ -309,6 +316,14 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
     out.extend(_word_counts(text, low))
     out.sort(key=lambda a: a.start)
     return out
+
+
+def _in_ratio_list(found: list[Amount], text: str, start: int) -> bool:
+    """The figure at `start` follows a ratio of the same list ("Thanh Hải 11/15, Đồng Cốc 8/7"): then an
+    `8/7` is one more ratio, not the 8th of July."""
+    last = found[-1] if found else None
+    return last is not None and last.denominator is not None and start - last.end <= 40 and \
+        not re.search(r"[.!?\n]|ngày|tháng", text[last.end:start])
 
 
 def _word_counts(text: str, low: str | None) -> list[Amount]:

@@ -166,6 +166,7 @@ class Rules:
 
 
 _SEP_RX = re.compile(_SEP)
+_NOT_A_CUE = re.compile(r"(?<!\w)(?:so|đối)\s+với(?!\w)")
 
 
 class Cues:
@@ -185,8 +186,9 @@ class Cues:
             self.kind.setdefault(" ".join(_SEP_RX.split(p.strip())), name)  # in two lists: the first
 
     def nearest(self, text: str) -> str | None:
-        """The list of the last cue in `text` (matches taken left to right, as `finditer` does)."""
-        cues = self.rx.findall(text)
+        """The list of the last cue in `text` (matches taken left to right, as `finditer` does); the
+        `với` of "so với" (a comparison) and "đối với" (whom a verb acts on) is no cue of its own."""
+        cues = self.rx.findall(_NOT_A_CUE.sub(" ", text) if "với" in text else text)
         return self.kind[" ".join(_SEP_RX.split(cues[-1]))] if cues else None
 
 
@@ -362,8 +364,8 @@ _ADMIN_WORDS = ("huyện", "thị xã", "thành phố", "tp", "quận", "phườ
 _NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?)\s*)?:?\s*$")
 # between two items: the first item's counted noun and what qualifies it, then the separator
 _ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
-_LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)|:)[\s,:]*$")
-_NAME_STOP = re.compile(r"(?<!\w)(?:trong đó|so với|tăng|giảm|còn|chỉ|chưa|không|tổng số|toàn|mỗi|bình quân|"
+_LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)(?!\w)|:)[\s,:]*")
+_NAME_STOP = re.compile(r"(?<!\w)(?:trong đó|so với|tăng|giảm|còn|chỉ có|chỉ đạt|chưa|không|tổng số|toàn|mỗi|bình quân|"
                         r"kết nạp|xóa tên|khai trừ|kỷ luật|kiểm tra|giám sát|chiếm|bằng|tương ứng|khoảng|gần|hơn|trên|"
                         r"dưới|chỉ tiêu|kế hoạch|nghị quyết|năm|tháng|nhiệm kỳ|riêng|đến|từ|kết quả|đánh giá|xếp loại)(?!\w)")
 _ITEM_END = re.compile(r"\s*(?:$|[,.;)…]|và\s)")
@@ -372,8 +374,8 @@ _ITEM_END = re.compile(r"\s*(?:$|[,.;)…]|và\s)")
 def _is_name(name: str, original: str) -> bool:
     """`name` (folded) is a unit's name: its first word is a capital in `original` (the same stretch in
     the sentence as written) or an administrative word, and it names, never says what happened."""
-    words = name.split()
-    if not words or len(words) > 9 or _NAME_STOP.search(name):
+    words = [w for w in name.split() if w[0].isalpha()]
+    if not words or len(words) > 10 or _NAME_STOP.search(name):
         return False
     return original.lstrip()[:1].isupper() or name.startswith(_ADMIN_WORDS)
 
