@@ -166,7 +166,9 @@ class Rules:
 
 
 _SEP_RX = re.compile(_SEP)
-_NOT_A_CUE = re.compile(r"(?<!\w)(?:so|đối)\s+với(?!\w)")
+# "so với" (a comparison), "đối với" (whom a verb acts on) and the lighter form of a discipline just
+# imposed ("thi hành kỷ luật bằng hình thức khiển trách đối với 76 đảng viên") are no cue of their own
+_NOT_A_CUE = re.compile(r"(?<!\w)(?:(?:so|đối)\s+với|bằng\s+hình\s+thức\s+(?:khiển trách|cảnh cáo|cách chức))(?!\w)")
 
 
 class Cues:
@@ -188,7 +190,7 @@ class Cues:
     def nearest(self, text: str) -> str | None:
         """The list of the last cue in `text` (matches taken left to right, as `finditer` does); the
         `với` of "so với" (a comparison) and "đối với" (whom a verb acts on) is no cue of its own."""
-        cues = self.rx.findall(_NOT_A_CUE.sub(" ", text) if "với" in text else text)
+        cues = self.rx.findall(_NOT_A_CUE.sub(" ", text) if "với" in text or "hình thức" in text else text)
         return self.kind[" ".join(_SEP_RX.split(cues[-1]))] if cues else None
 
 
@@ -203,7 +205,7 @@ def load_rules(path: str | None = None) -> Rules:
     money = data["money"]
     ent_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in ents.items())
     noun_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in nouns.items())
-    house_block = ["khởi công", "sửa chữa", "đang xây dựng", "chưa", "phấn đấu"]
+    house_block = ["khởi công", "sửa chữa", "đang xây dựng", "triển khai xây dựng", "chưa", "phấn đấu", "triển khai", "dự kiến", "sẽ"]
     member_groups = {k: cc[k] for k in ("new_members", "disciplined_members", "removed_members", "total_members")}
     member_groups["blocker"] = cc["blocker"]
     qualifiers = sum(data["qualifiers"].values(), [])
