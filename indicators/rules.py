@@ -163,6 +163,7 @@ class Rules:
     restate: Tail
     passive_act: re.Pattern[str]  # a passive verb later in a member's clause ("… bị thi hành kỷ luật")
     passive: dict[str, str]  # that verb (its words, single-spaced) → the metric it makes
+    part: re.Pattern[str]  # words that name a part of the members ("nữ", "học sinh", "dân tộc thiểu số")
 
 
 _SEP_RX = re.compile(_SEP)
@@ -251,6 +252,7 @@ def load_rules(path: str | None = None) -> Rules:
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
         passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
         passive=passive,
+        part=_rx(data["part_words"]),
     )
 
 
@@ -323,6 +325,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # the small patterns of the readers below, compiled once (not looked up in `re`'s cache per call)
 _OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
+_RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?")
 _MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
 _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
@@ -482,6 +485,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre)
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
+    if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \
+            and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre) \
+            and "tổng số đảng viên" in sentence_pre:
+        # "kết nạp được 91 đảng viên, bằng 6,85%" in a sentence that takes admissions over the membership
+        r = Reading("new_members_rate", "actual", "exact")
     if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
         qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
     if unit == "count" and rules.restate.search(own_pre, pre_end):
@@ -677,8 +685,17 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
             return Reading("new_members_plan_pct", "actual", "exact")
         return Reading("other", "actual", "exact", noun="plan")
     if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre):
-        if rules.admission.search(clause_pre) or rules.admission.search(own_post[:40]):
+        admitted = rules.admission.search(clause_pre) or rules.admission.search(own_post[:40])
+        if admitted and (rules.part.search(clause_pre[admitted.start():]) or _OF_THE_ADMITTED.match(own_post)):
+            # "… là học sinh, chiếm 1,75% so với tổng số đảng viên được kết nạp": a share of the admitted
+            return Reading("other", "actual", "exact", noun="share")
+        if admitted:
             return Reading("new_members_rate", "actual", "exact")
+        rated = _predicate(rules, clause_pre, last=True)
+        ents = list(rules.entity_any.finditer(clause_pre[:rated[1].start()])) if rated and rated[0] != "plain" else []
+        if ents:
+            # "Đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 13% tổng số đảng viên": a rating's share
+            return _rate(rules, _entity_at(rules, ents[-1]), rated[0])  # type: ignore[index]
         return Reading("other", "actual", "exact", noun="share")
     post = _IN_WHICH.split(own_post)[0] if "trong" in own_post else own_post
     adj = rules.entity_adjacent.match(post)
@@ -703,7 +720,8 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         return _rate(rules, ent, pred[0])
     if not _no_noun(post):
         return Reading("other", "actual", "exact", noun="?")
-    pred = _predicate(rules, post)
+    # a rating after a comma belongs to the next figure ("… chiếm 66,51%, số đảng viên hoàn thành xuất sắc …")
+    pred = None if post.lstrip()[:1] in (",", ";") else _predicate(rules, post)
     ent: str | None = None
     if pred is not None and pred[0] != "plain":
         ents = list(rules.entity_any.finditer(clause_pre))
@@ -726,6 +744,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
 
 
+_OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
 _COORDINATED = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*")
 _RATE_ITEM = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*"
                         r"\d[\d.,]*\s*%\s*(?:trở lên\s+)?")
@@ -845,6 +864,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
+        if cue == "total_members" and _admitted_after_total(rules, clause_pre):
+            # "… đạt tỷ lệ phát triển Đảng cao nhất, với 227 đảng viên": the members it admitted
+            return Reading("new_members", "actual", "exact", noun=cls)
         if cue == "total_members" and _is_membership(noun_text, rest, clause_pre):
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
@@ -855,7 +877,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
                 _UNDER_HEAD.sub("", rest)):
             return Reading("org_count", "actual", "exact", noun=cls)
-        if cue in ("total_members", "org_place") and _clean(rules, rest):
+        if cue in ("total_members", "org_place") and _clean(rules, rest) and _TOTAL_RESTS.match(rest):
             return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     return Reading("other", "actual", "exact", noun=cls)
@@ -870,6 +892,22 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong đó|trong 
                           r"trên|toàn|hiện|và\s+\d|là\s+(?:đảng viên|người)\b)(?!\w))")
 _PART_BEFORE = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|riêng)(?!\w)")
 _COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|ủy ban|ủy viên|đại biểu|cấp ủy)(?!\w)")
+
+
+_WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")
+_TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
+# people prepared for admission, not admitted: "lớp bồi dưỡng cho đối tượng kết nạp Đảng có 204 quần chúng"
+_AWAITING = re.compile(r"(?<!\w)(?:đối tượng|bồi dưỡng|cảm tình|xem xét|đề nghị)(?!\w)")
+
+
+def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
+    """A count after a weak total cue ("với", "có") in a clause about admissions, where the admission is
+    named after any "tổng số" the clause holds."""
+    if not _WEAK_TOTAL_TAIL.search(clause_pre) or _AWAITING.search(clause_pre):
+        return False
+    admitted = list(rules.admission.finditer(clause_pre))
+    totals = list(_TOTAL_WORD.finditer(clause_pre))
+    return bool(admitted) and (not totals or admitted[-1].start() > totals[-1].start())
 
 
 def _is_membership(noun_text: str, rest: str, clause_pre: str) -> bool:
