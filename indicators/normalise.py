@@ -45,6 +45,8 @@ def normalise_text(text: str) -> str:
     """NFC, classic tone placement, no control characters, single spaces, paragraphs kept."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # the Icelandic eth (Ð U+00D0, ð U+00F0) that some sites type for Đ / đ: one letter, one spelling
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     if _NEW_STYLE_HINT.search(text):
         text = _NEW_STYLE.sub(lambda m: _TABLE.get(m.group(1), m.group(1)), text)
     if "  " in text or _ODD_SPACE.search(text):

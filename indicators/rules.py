@@ -663,7 +663,7 @@ def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.
                 continue
             found.append((name, m))
     if "hoàn thành" in text:
-        found += [("plain", m) for m in _DONE.finditer(text) if not any(o.start() == m.start() for _, o in found)]
+        found += [("plain", m) for m in _DONE.finditer(text) if not any(o.start() <= m.start() < o.end() for _, o in found)]
     if not found:
         return None
     found.sort(key=lambda x: x[1].start())
@@ -888,8 +888,8 @@ _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
-_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong đó|trong số|đang sinh hoạt|sinh hoạt|của|thuộc|ở|tại|"
-                          r"trên|toàn|hiện|và\s+\d|là\s+(?:đảng viên|người)\b)(?!\w))")
+_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|"
+                          r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
 _PART_BEFORE = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|riêng)(?!\w)")
 _COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|ủy ban|ủy viên|đại biểu|cấp ủy)(?!\w)")
 
