@@ -67,8 +67,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         readings = read_sentence(sent.text, group, sent.start,
                                  carry if carry_para is not None and carry_para.start == para.start else None)
-        counted = [(a, r) for a, r in zip(group, readings, strict=True) if r.metric != "other"]
-        carry = Carry(counted[-1][1], counted[-1][0].unit) if counted else None
+        carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):

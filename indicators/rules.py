@@ -237,7 +237,7 @@ def load_rules(path: str | None = None) -> Rules:
         target_reset=_rx(data["target_reset"]),
         change_tail=Tail(rf"(?:{_at_word(data['change_verbs'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                          _last_words(data["change_verbs"]) | _last_words(qualifiers)),
-        plan_post=re.compile(rf"^[\s“”\"']*(?:so với\s+|của\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
+        plan_post=re.compile(rf"^[\s“”\"']*(?:(?:so với|so|của|theo)\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
         total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
         admission=_rx(data["admission_words"]),
         rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
@@ -422,11 +422,17 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             gap = _ITEM_GAP.match(low, prev.e, f.s)
             name = _item_name(sentence, low, gap.end(), f.s) if gap else None
             head = prev.reading if name else None
-        elif prev is None and carry is not None and carry.unit == f.amount.unit:
+        elif prev is None and carry and f.amount.unit in carry:
             # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
             opener = re.match(r"^[\s“”\"']*(?:trong đó|cụ thể|trong số đó)[\s,:]+", low[:f.s])
             name = _item_name(sentence, low, opener.end(), f.s) if opener else None
-            head = carry.reading if name else None
+            head = carry[f.amount.unit] if name else None
+        parent = _parent(figs, f) if prev is None and f.paren else None
+        if head is None and parent is not None and parent.reading is not None and parent.reading.metric != "other" \
+                and parent.amount.unit == f.amount.unit:
+            # "… đạt từ 80% trở lên (Đảng bộ huyện A đạt 94,29%, …)": the first item of a list in parentheses
+            name = _item_name(sentence, low, f.paren[0] + 1, f.s)  # type: ignore[index]
+            head = parent.reading if name else None
         if head is None and prev is None:
             head, name = _opened_list(rules, sentence, low, f) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
@@ -438,12 +444,7 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
                             head.extra_target, name)
 
 
-@dataclass(frozen=True)
-class Carry:
-    """The last reading of a sentence that counted something, for a breakdown in the next one."""
-
-    reading: Reading
-    unit: str
+Carry = dict[str, Reading]  # per unit, the last reading of a sentence that counted something
 
 
 def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
@@ -684,8 +685,14 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
                                                   parent.reading.metric == "new_members"):
             return Reading("new_members_plan_pct", "actual", "exact")
         return Reading("other", "actual", "exact", noun="plan")
-    if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre):
-        admitted = rules.admission.search(clause_pre) or rules.admission.search(own_post[:40])
+    admitted = rules.admission.search(clause_pre) or rules.admission.search(own_post[:40])
+    if admitted and _REACHED.search(own_pre) and _no_noun(own_post) and _predicate(rules, own_post) is None \
+            and not rules.total_post.search(own_post) and not _SHARE_OF_MEMBERS.match(own_post) \
+            and not rules.rate_of_admission.search(clause_pre):
+        # "kết nạp đảng viên đạt từ 80% trở lên": what admissions reach is a share of their plan
+        return Reading("new_members_plan_pct", "actual", "exact")
+    if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre) or \
+            (admitted and _SHARE_OF_MEMBERS.match(own_post)):
         if admitted and (rules.part.search(clause_pre[admitted.start():]) or _OF_THE_ADMITTED.match(own_post)):
             # "… là học sinh, chiếm 1,75% so với tổng số đảng viên được kết nạp": a share of the admitted
             return Reading("other", "actual", "exact", noun="share")
@@ -744,6 +751,9 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
 
 
+_REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:tỷ lệ|được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
+# "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
+_SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
 _OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
 _COORDINATED = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*")
 _RATE_ITEM = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*"
