@@ -352,7 +352,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
         inner = [p for p in parens if p[0] < s and e <= p[1]] if parens else None
         figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
     for i, f in enumerate(figs):
-        f.reading = _read(rules, low, parens, figs, i, clauses)
+        f.reading = _read(rules, low, parens, figs, i, clauses, sentence)
     _read_list_items(rules, sentence, low, figs, carry)
     return [f.reading for f in figs]  # type: ignore[misc]
 
@@ -394,9 +394,13 @@ def _item_name(sentence: str, low: str, start: int, end: int) -> str | None:
     return written if _is_name(m.group("name"), written) else None
 
 
-def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig) -> tuple[Reading, str] | None:
+_ADMISSION_METRICS = ("new_members", "new_members_plan_pct", "new_members_rate")
+
+
+def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | None) -> tuple[Reading, str] | None:
     """The first item of a list that a clause opens ("… kết nạp cao so với chỉ tiêu là Thanh Hải 11/15"):
-    the clause before the opener says what the items count."""
+    the clause before the opener says what the items count; a share of admissions is the kind of share
+    the sentence before gave."""
     start = max(low.rfind(";", 0, f.s), low.rfind("(", 0, f.s)) + 1
     for m in _LIST_OPENER.finditer(low, start, f.s):
         name = _item_name(sentence, low, m.end(), f.s)
@@ -405,6 +409,10 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig) -> tuple[Readin
         intro = low[start:m.start()]
         if f.amount.unit == "count" and rules.cues["member"].nearest(intro) == "new_members":
             return Reading("new_members", "actual", "exact", noun="member", extra_target=True), name
+        if f.amount.unit == "percent" and rules.admission.search(intro):
+            before = (carry or {}).get("percent")
+            if before is not None and before.metric in _ADMISSION_METRICS:
+                return Reading(before.metric, "actual", "exact"), name
     return None
 
 
@@ -434,7 +442,7 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             name = _item_name(sentence, low, f.paren[0] + 1, f.s)  # type: ignore[index]
             head = parent.reading if name else None
         if head is None and prev is None:
-            head, name = _opened_list(rules, sentence, low, f) or (None, None)
+            head, name = _opened_list(rules, sentence, low, f, carry) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
             continue
         noun = rules.nouns.match(low[f.e:])
@@ -456,8 +464,9 @@ def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
 
 
 def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int,
-          clauses: bool = True) -> Reading:
-    """The reading of figs[i]; `clauses` is False when `low` has no `;`, `:` or line break at all."""
+          clauses: bool = True, sentence: str = "") -> Reading:
+    """The reading of figs[i]; `clauses` is False when `low` has no `;`, `:` or line break at all;
+    `sentence` is `low` as written (its capitals mark names)."""
     f = figs[i]
     if parens:
         lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
@@ -483,7 +492,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     if unit == "percent":
         r = _read_rate(rules, own_pre, own_post, clause_pre, parent, f, view, low)
     elif unit == "vnd":
-        r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre)
+        # an economic word inside a name ("huyện Đô Lương": lương, salary) says nothing of the money
+        plain = _without_names(low, sentence)
+        r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
+                        (plain[prev_end:f.s] + " " + plain[f.e:next_start][:80], plain[c_start:f.s]))
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \
@@ -946,15 +958,31 @@ def _clean(rules: Rules, rest: str) -> bool:
 # --- money ---------------------------------------------------------------------------------------
 
 
-def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str) -> Reading:
+_WORD = re.compile(r"\w+")
+
+
+def _without_names(low: str, sentence: str) -> str:
+    """`low` with the words blanked that `sentence` capitalises after its first word: names ("Đô Lương")."""
+    if len(sentence) != len(low):
+        return low
+    out = list(low)
+    for m in _WORD.finditer(sentence, 1):
+        if m.group()[0].isupper() and sentence[:m.start()].rstrip()[-1:] not in ".:;!?\"“(":
+            out[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
+def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
+                unnamed: tuple[str, str]) -> Reading:
+    """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
     if rules.money_per.match(own_post) or _EACH_TAIL.search(own_pre):
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
-    if rules.money_exclude.search(own):
+    if rules.money_exclude.search(unnamed[0]):
         return Reading("other", "actual", "exact", noun="economy")
     if rules.welfare.search(own):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-    if rules.money_exclude.search(clause_pre):
+    if rules.money_exclude.search(unnamed[1]):
         return Reading("other", "actual", "exact", noun="economy")
     if rules.welfare.search(sentence_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
