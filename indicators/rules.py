@@ -886,7 +886,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
-        if cue == "total_members" and _admitted_after_total(rules, clause_pre):
+        if cue == "total_members" and _admitted_after_total(rules, clause_pre) and _TOTAL_RESTS.match(rest) \
+                and not rules.part.match(rest.strip()):
             # "… đạt tỷ lệ phát triển Đảng cao nhất, với 227 đảng viên": the members it admitted
             return Reading("new_members", "actual", "exact", noun=cls)
         if cue == "total_members" and _is_membership(noun_text, rest, clause_pre):
@@ -925,7 +926,7 @@ _AWAITING = re.compile(r"(?<!\w)(?:đối tượng|bồi dưỡng|cảm tình|xe
 def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
     """A count after a weak total cue ("với", "có") in a clause about admissions, where the admission is
     named after any "tổng số" the clause holds."""
-    if not _WEAK_TOTAL_TAIL.search(clause_pre) or _AWAITING.search(clause_pre):
+    if not _WEAK_TOTAL_TAIL.search(clause_pre) or _AWAITING.search(clause_pre) or _PART_BEFORE.search(clause_pre):
         return False
     admitted = list(rules.admission.finditer(clause_pre))
     totals = list(_TOTAL_WORD.finditer(clause_pre))

@@ -16,6 +16,7 @@ from indicators.normalise import normalise_text
     ("khoẻ mạnh", "khỏe mạnh"), ("quý", "quý"), ("hoàn thành", "hoàn thành"), ("thuyền", "thuyền"),
     (unicodedata.normalize("NFD", "xoá tên"), "xóa tên"),
     ("a  \u00a0 b\n\n\n\n  c ", "a b\n\nc"),
+    ("\u00d0ảng viên \u00f0ược", "Đảng viên được"),  # the eth some sites type for Đ / đ
 ])
 def test_normal_form(raw, expected):
     assert normalise_text(raw) == expected
@@ -34,6 +35,7 @@ def _plain_normalise(text: str) -> str:
 
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     text = _NEW_STYLE.sub(lambda m: _TABLE.get(m.group(1), m.group(1)), text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

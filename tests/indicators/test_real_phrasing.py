@@ -1,0 +1,115 @@
+"""Classes of phrasing that real provincial papers use, each in sentences written here (never copied
+from the corpus): lists of units, parts that are not wholes, abbreviations, comparisons, names that
+contain an economic word, suspensions and findings that are not discipline."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.extract import extract
+
+
+def records(text: str) -> list[tuple[str, float, str]]:
+    """(metric, value, kind) of every figure the extractor reads as a core metric, in order."""
+    return [(r.metric, r.value, r.kind) for r in extract(text) if r.metric != "other"]
+
+
+def test_items_of_a_list_take_the_reading_of_the_first_item_and_name_their_unit():
+    text = ("Năm 2024, Đảng bộ huyện Hòa Tây kết nạp 64 đảng viên, xã Bình Sơn 12 đảng viên, "
+            "thị trấn Phú Lộc 9; Đảng bộ Công an huyện 12.")
+    got = extract(text)
+    assert [(r.metric, r.value) for r in got] == [("new_members", 64), ("new_members", 12),
+                                                   ("new_members", 9), ("new_members", 12)]
+    # two units with the same figure are two facts, each with its own unit
+    assert [r.subject for r in got][1:] == ["xã Bình Sơn", "thị trấn Phú Lộc", "Đảng bộ Công an huyện"]
+
+
+def test_a_target_list_stays_a_target_and_a_list_of_shares_stays_shares():
+    assert records("Cụ thể: thành phố Tân An chỉ tiêu phát triển 90 đảng viên mới; Hòa Mỹ 40; Sông Cầu 35.") == [
+        ("new_members", 90, "target"), ("new_members", 40, "target"), ("new_members", 35, "target")]
+    assert records("Có 3 đảng bộ kết nạp đảng viên đạt từ 90% trở lên (Đảng bộ huyện Long Khê đạt 96,5%, "
+                   "Đảng bộ Quân sự tỉnh đạt 91%).") == [
+        ("new_members_plan_pct", 90, "actual"), ("new_members_plan_pct", 96.5, "actual"),
+        ("new_members_plan_pct", 91, "actual")]
+
+
+def test_ratios_of_a_list_are_not_dates():
+    got = records("Các đảng bộ kết nạp cao so với chỉ tiêu là Tân Hòa 15/13, Phú Xuân 9/8.")
+    assert ("new_members", 9, "actual") in got and ("new_members", 8, "target") in got
+
+
+def test_a_breakdown_in_the_next_sentence_continues_the_figure_before_it():
+    text = "Toàn tỉnh kết nạp được 410 đảng viên mới. Trong đó, Đông Hải 52 đảng viên, Tây Sơn 48, Bắc Hà 30."
+    assert [v for m, v, _ in records(text) if m == "new_members"] == [410, 52, 48, 30]
+
+
+def test_a_sentence_that_is_not_a_list_is_not_read_as_one():
+    # a rating breakdown after admissions: its counts are no admissions
+    text = "Trong năm đã kết nạp 9 đảng viên mới, Kết quả đánh giá đảng viên: 30 đảng viên HTXSNV, chiếm 12%."
+    assert [(m, v) for m, v, _ in records(text)] == [("new_members", 9), ("member_excellent_rate", 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trong số các đảng viên mới kết nạp có 75 đảng viên nữ.",
+    "Có 420 đảng viên miễn đánh giá, 31 đảng viên chưa đánh giá.",
+    "Đảng bộ có 2.310 đảng viên được đánh giá chất lượng.",
+    "Đại hội bầu Ban Chấp hành Đảng bộ xã nhiệm kỳ 2025-2030 gồm 15 đồng chí.",
+    "Các tổ chức đảng đã đình chỉ sinh hoạt 4 đồng chí.",
+    "Ủy ban Kiểm tra đã kiểm tra khi có dấu hiệu vi phạm đối với 18 đảng viên.",
+    "Cấp ủy giải quyết khiếu nại kỷ luật đảng 6 đảng viên.",
+    "Có 12 tổ chức cơ sở đảng thực hiện vượt chỉ tiêu như: Tân Phú, Bình Lợi.",
+])
+def test_a_part_a_committee_or_an_inspection_is_never_a_total_or_a_discipline(text):
+    assert records(text) == []
+
+
+def test_a_whole_membership_is_still_a_total():
+    assert records("Hiện nay, Đảng bộ xã có 415 đảng viên, sinh hoạt tại 21 chi bộ.") == [("total_members", 415, "actual")]
+    assert records("Kết nạp 37 đảng viên, nâng tổng số đảng viên toàn Đảng bộ huyện lên 5.012.") == [
+        ("new_members", 37, "actual"), ("total_members", 5012, "actual")]
+    assert records("Đảng bộ có 31 tổ chức cơ sở Đảng và 160 chi bộ trực thuộc.") == [("org_count", 31, "actual")]
+
+
+def test_who_a_verb_acts_on_and_what_happens_later_in_the_clause():
+    assert records("Cấp ủy đã xóa tên, cho ra khỏi đảng đối với 14 đồng chí.") == [("removed_members", 14, "actual")]
+    assert records("Có 96 đảng viên sinh hoạt tại các chi bộ của huyện bị thi hành kỷ luật.") == [
+        ("disciplined_members", 96, "actual")]
+    assert records("Đã thi hành kỷ luật bằng hình thức khiển trách đối với 2 tổ chức đảng và 40 đảng viên.") == [
+        ("disciplined_members", 40, "actual")]
+
+
+def test_abbreviations_and_the_eth_are_read_as_the_words_they_stand_for():
+    assert records("Đảng bộ huyện Cao Phong kết nạp 118 ĐV (đạt 107% kế hoạch).") == [
+        ("new_members", 118, "actual"), ("new_members_plan_pct", 107, "actual")]
+    assert records("1.540 ĐV (chiếm 90,2%) hoàn thành tốt nhiệm vụ.") == [("member_good_rate", 90.2, "actual")]
+    assert records("Kết nạp 20 đảng viên, nâng tổng số toàn Ðảng bộ lên 2.140 đảng viên.")[-1] == (
+        "total_members", 2140, "actual")
+
+
+def test_shares_of_the_admitted_and_rating_shares():
+    # a share of the admitted who are pupils is no admission rate
+    assert records("Trong số đảng viên mới, có 40 đảng viên là học sinh, chiếm tỷ lệ 6,7% so với tổng số "
+                   "đảng viên được kết nạp.") == []
+    assert records("Đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ chiếm 15% tổng số đảng viên được đánh giá.") == [
+        ("member_excellent_rate", 15, "actual")]
+    assert records("Số đảng viên hoàn thành tốt nhiệm vụ chiếm 70,5%, số đảng viên hoàn thành xuất sắc nhiệm vụ "
+                   "chiếm 18,2%.") == [("member_good_rate", 70.5, "actual"), ("member_excellent_rate", 18.2, "actual")]
+
+
+def test_admissions_against_the_membership_in_a_sentence_that_says_so():
+    text = ("Tính theo số đảng viên được kết nạp so với tổng số đảng viên cuối năm trước thì Đảng bộ huyện A đạt tỷ lệ "
+            "phát triển Đảng cao nhất, với 120 đảng viên, bằng 7,5%; Đảng bộ huyện B kết nạp được 80 đảng viên, "
+            "bằng 5,1%.")
+    assert records(text) == [("new_members", 120, "actual"), ("new_members_rate", 7.5, "actual"),
+                             ("new_members", 80, "actual"), ("new_members_rate", 5.1, "actual")]
+
+
+def test_people_prepared_for_admission_are_not_admitted():
+    assert records("Đảng ủy mở 2 lớp bồi dưỡng cho đối tượng kết nạp Đảng có 150 quần chúng tham gia.") == []
+
+
+def test_an_economic_word_inside_a_name_does_not_make_welfare_money_economic():
+    assert records("Mặt trận huyện Đô Lương phát động các xã ủng hộ Quỹ vì người nghèo với tổng số tiền "
+                   "640 triệu đồng.") == [("welfare_funds_vnd", 640_000_000, "actual")]
+    # the same word written as a common noun still marks an economic figure
+    assert records("Tiền lương bình quân đạt 9 triệu đồng.") == []
