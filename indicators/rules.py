@@ -413,6 +413,9 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
             before = (carry or {}).get("percent")
             if before is not None and before.metric in _ADMISSION_METRICS:
                 return Reading(before.metric, "actual", "exact"), name
+        if f.amount.unit == "vnd" and rules.welfare.search(intro):
+            # "Điển hình như: UBND huyện A 15 triệu đồng, …": donors to the fund the clause names
+            return Reading("welfare_funds_vnd", "actual", "exact", noun="money"), name
     return None
 
 
