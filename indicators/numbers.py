@@ -97,7 +97,7 @@ def _label_before(before: str) -> bool:
     tail = before.rstrip().lower()
     if tail.endswith(_NOT_LABELS):
         return False
-    return tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())) or (tail.endswith("số") and not tail.endswith("tổng số"))
+    return tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())) or (tail.endswith("số") and not tail.endswith(("tổng số", "con số")))
 
 
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"

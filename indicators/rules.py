@@ -498,7 +498,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # an economic word inside a name ("huyện Đô Lương": lương, salary) says nothing of the money
         plain = _without_names(low, sentence)
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
-                        (plain[prev_end:f.s] + " " + plain[f.e:next_start][:80], plain[c_start:f.s]))
+                        (plain[prev_end:f.s] + " " + _FIRST_PART.match(plain, f.e, next_start).group()[:80],
+                         plain[c_start:f.s]))
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \
@@ -813,7 +814,8 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
-    if _RAISED_TOTAL.search(own_pre):
+    raised = _RAISED_TOTAL.search(own_pre)
+    if raised and ("đảng viên" in raised.group() or "đv" in raised.group() or _MEMBER_HEAD.match(own_post)):
         # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
         return Reading("total_members", "actual", "exact", noun="member")
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
@@ -909,13 +911,15 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     return Reading("other", "actual", "exact", noun=cls)
 
 
-_RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)(?!\w)[^,;:()]{0,60}?"
+_RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
                            r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
 _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|"
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
+# delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
+_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _PART_BEFORE = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|riêng)(?!\w)")
 _COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|ủy ban|ủy viên|đại biểu|cấp ủy)(?!\w)")
 
@@ -944,7 +948,7 @@ def _is_membership(noun_text: str, rest: str, clause_pre: str) -> bool:
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
-    if _PART_BEFORE.search(clause_pre) or _COMMITTEE.search(clause_pre[-60:]):
+    if _PART_BEFORE.search(clause_pre) or (_COMMITTEE.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):
         return False
     return _TOTAL_RESTS.match(rest) is not None
 
@@ -963,6 +967,7 @@ def _clean(rules: Rules, rest: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_FIRST_PART = re.compile(r"[^,;]*")  # what follows a figure up to the next comma: its own words
 
 
 def _without_names(low: str, sentence: str) -> str:

@@ -113,3 +113,19 @@ def test_an_economic_word_inside_a_name_does_not_make_welfare_money_economic():
                    "640 triệu đồng.") == [("welfare_funds_vnd", 640_000_000, "actual")]
     # the same word written as a common noun still marks an economic figure
     assert records("Tiền lương bình quân đạt 9 triệu đồng.") == []
+
+
+def test_raised_totals_and_delegates_speak_for_the_whole_membership():
+    assert records("Kết nạp 15 đảng viên, nâng tổng số toàn Đảng bộ lên 1.870 đảng viên.")[-1] == (
+        "total_members", 1870, "actual")
+    assert records("Kết nạp 9 đảng viên, nâng tổng số đảng viên toàn đảng bộ lên con số 912.")[-1] == (
+        "total_members", 912, "actual")
+    assert records("Dự Đại hội có 95 đại biểu đại diện cho hơn 400 đảng viên trong toàn Đảng bộ xã.") == [
+        ("total_members", 400, "actual")]
+
+
+def test_an_economic_word_after_the_next_comma_belongs_to_the_next_figure():
+    text = ("Tổng kinh phí 90 tỷ đồng (trong đó, Quỹ Vì người nghèo tỉnh phân bổ 31,5 tỷ đồng, ngân sách tỉnh "
+            "phân bổ 58,5 tỷ đồng).")
+    assert ("welfare_funds_vnd", 31_500_000_000, "actual") in records(text)
+    assert all(v != 58_500_000_000 for _, v, _ in records(text))

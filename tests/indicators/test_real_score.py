@@ -15,9 +15,9 @@ def _real():
 def test_real_corpus_meets_its_floor(scorer):
     corpus = _real()
     s = scorer(corpus.gold, predict(corpus))
-    # issue 19's targets are 0.97 / 0.95; recall stands at 0.934 (see docs/quality.md): held here so it never falls
+    # issue 19's targets on the corpus (docs/quality.md has the per-metric figures)
     assert s["precision"] >= 0.97, s["false"]
-    assert s["recall"] >= 0.93, s["misses"]
+    assert s["recall"] >= 0.95, s["misses"]
     assert s["kind_accuracy"] >= 0.95
 
 
