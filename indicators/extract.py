@@ -77,7 +77,8 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
                 year = prev[1]
             prev = (r, year)
             subject = r.subject or _subject_for(places, sent, para, a)
-            out.extend((rec, r.subject is not None) for rec in _records(a, r, year, subject, sent))
+            named = r.subject is not None or _named_in_clause(places, sent, a, norm)
+            out.extend((rec, named) for rec in _records(a, r, year, subject, sent))
     out.sort(key=lambda x: (x[0].start, x[0].kind != "actual"))
     return _dedupe(out)
 
@@ -114,16 +115,20 @@ def _figures_by_sentence(norm: str, paragraphs: list[tuple[int, int]],
 def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
     """A figure repeated (headline, then body) is one fact: keep its first statement.
 
-    Each record comes with whether its subject was named beside it (a list item's unit): two units of
-    one list with the same figure ("Hội An 110; …; Nam Giang 110") are two facts.
+    Each record comes with whether its subject was named in its own clause (a list item's unit, the
+    Party body its clause opens with): two figures of the same reading are two facts when each names
+    its own, different unit ("Đảng bộ Quân sự tỉnh … đạt 50%; Đảng bộ Bộ đội Biên phòng … đạt 50%"),
+    and one fact otherwise. "trên 50%" and "50%" are two figures.
     """
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[str | None]] = {}
     out = []
     for r, named in records:
-        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.denominator, r.year, r.subject if named else None)
-        if r.metric != "other" and key in seen:
+        key = (r.metric, round(r.value, 6), r.unit, r.kind, r.qualifier, r.denominator, r.year)
+        subject = r.subject if named else None
+        before = seen.setdefault(key, [])
+        if r.metric != "other" and before and (subject is None or None in before or subject in before):
             continue
-        seen.add(key)
+        before.append(subject)
         out.append(r)
     return out
 
@@ -138,8 +143,10 @@ def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent:
     return recs
 
 
+# lower-case words a unit's name goes on with ("Đảng bộ Công an tỉnh", "Đảng bộ Quân sự tỉnh")
 _SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "cơ",
-                            "quan", "doanh", "nghiệp", "sở"})
+                            "quan", "doanh", "nghiệp", "sở", "an", "sự", "đội", "biên", "phòng", "khối", "dân",
+                            "chính"})
 
 
 def _trim_subject(name: str) -> str:
@@ -266,6 +273,13 @@ def _subject_for(places: _Places, sent: Span, para: Span | None, a: Amount) -> s
     if i and at[i - 1] >= (para.start if para is not None else sent.start):
         return _named(subjects, *subjects[i - 1])
     return subjects[0][1] if subjects else None
+
+
+def _named_in_clause(places: _Places, sent: Span, a: Amount, norm: str) -> bool:
+    """Whether a Party body is named before the figure in its own clause (after the last `;`)."""
+    at = places.subject_at
+    i = bisect_left(at, a.start)
+    return bool(i) and at[i - 1] >= max(sent.start, norm.rfind(";", sent.start, a.start) + 1)
 
 
 def _named(subjects: list[tuple[int, str]], pos: int, subject: str) -> str:

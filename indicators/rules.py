@@ -767,7 +767,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
 
 
-_REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:tỷ lệ|được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
+_REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
 _SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
 _OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
@@ -795,7 +795,7 @@ def _coordinated_predicate(rules: Rules, view: str, f: _Fig) -> tuple[str, re.Ma
 
 
 _FUNCTION_START = re.compile(
-    r"^[\s“”\"'…]*(?:$|[,;.)(…]|so với|trở lên|hoàn thành|được|đã|đạt|và|trong đó|trong số|là|số|tổng số|"
+    r"^[\s“”\"'…]*(?:$|[,;.)(…]|so với|trở lên|hoàn thành|được|đã|đạt|và|trong đó|trong số|là|số|tổng số|xếp loại|"
     r"năm|của|trong sạch|tsvm|đủ tư cách|theo|vào|với|\.\.\.)"
 )
 
@@ -890,6 +890,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
+            if _PROPOSED.search(clause_pre):
+                # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal
+                return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
         if cue == "total_members" and _admitted_after_total(rules, clause_pre) and _TOTAL_RESTS.match(rest) \
                 and not rules.part.match(rest.strip()):
@@ -905,7 +908,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
                 _UNDER_HEAD.sub("", rest)):
             return Reading("org_count", "actual", "exact", noun=cls)
-        if cue in ("total_members", "org_place") and _clean(rules, rest) and _TOTAL_RESTS.match(rest):
+        if cue in ("total_members", "org_place") and _clean(rules, rest) and _TOTAL_RESTS.match(rest) \
+                and not _PART_BEFORE.search(clause_pre):
             return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     return Reading("other", "actual", "exact", noun=cls)
@@ -927,6 +931,7 @@ _COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|
 _WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")
 _TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
 # people prepared for admission, not admitted: "lớp bồi dưỡng cho đối tượng kết nạp Đảng có 204 quần chúng"
+_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|kiến nghị|giữ nguyên|xem xét|dự kiến)(?!\w)[^,;]*$")
 _AWAITING = re.compile(r"(?<!\w)(?:đối tượng|bồi dưỡng|cảm tình|xem xét|đề nghị)(?!\w)")
 
 

@@ -129,3 +129,24 @@ def test_an_economic_word_after_the_next_comma_belongs_to_the_next_figure():
             "phân bổ 58,5 tỷ đồng).")
     assert ("welfare_funds_vnd", 31_500_000_000, "actual") in records(text)
     assert all(v != 58_500_000_000 for _, v, _ in records(text))
+
+
+def test_two_units_with_the_same_share_are_two_facts_and_over_is_not_exact():
+    text = ("Có 3 đảng bộ kết nạp đạt trên 40% chỉ tiêu: Đảng bộ Công an tỉnh kết nạp 9 ĐV mới, đạt 40%; "
+            "Đảng bộ Quân sự tỉnh kết nạp 6 ĐV mới, đạt 40%.")
+    got = [(r.metric, r.value, r.qualifier, r.subject) for r in extract(text) if r.metric == "new_members_plan_pct"]
+    assert got[0][:3] == ("new_members_plan_pct", 40, "over")
+    assert got[1:] == [("new_members_plan_pct", 40, "exact", "Đảng bộ Công an tỉnh"),
+                       ("new_members_plan_pct", 40, "exact", "Đảng bộ Quân sự tỉnh")]
+
+
+def test_proposed_or_upheld_removals_and_a_breakdown_of_organisations_are_not_counted():
+    assert records("Ủy ban Kiểm tra đề nghị Bộ Chính trị khai trừ khỏi Đảng đối với 3 trường hợp.") == []
+    assert records("Quyết định giữ nguyên hình thức khai trừ khỏi Đảng đối với 2 trường hợp.") == []
+    assert records("Toàn Đảng bộ có 640 tổ chức cơ sở đảng, trong đó có 210 đảng bộ cơ sở.") == [
+        ("org_count", 640, "actual")]
+
+
+def test_a_rating_share_written_with_xep_loai():
+    assert records("Có 540 TCCSĐ hoàn thành tốt nhiệm vụ, đạt 90,1%, trong đó có 21,4% xếp loại hoàn thành xuất "
+                   "sắc nhiệm vụ.") == [("org_good_rate", 90.1, "actual"), ("org_excellent_rate", 21.4, "actual")]
