@@ -58,6 +58,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         return []
     paragraphs = paragraph_bounds(norm)
     years = [(m.start(), int(m.group(1))) for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
+    years = sorted(years + _dated_years(norm, pub_year))
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
     places = _Places(years, subjects, low)
@@ -71,7 +72,8 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
-            year = _year_for(places, sent, para, a, doc_years, norm, r.kind)
+            year = _year_for(places, sent, para, a, doc_years, norm, r.kind,
+                             pub_year if r.metric in _STOCKS else None)
             if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
                 # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
                 year = prev[1]
@@ -238,8 +240,26 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     return pub, None
 
 
+# "đến ngày 26/9/2017", "hết quý I/2013", "đến tháng 6/2019": the figure's period ends in that year
+_PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?:ngày\s+|hết\s+)?(?:(?:quý\s+[IVX]+|tháng\s+\d{1,2}|"
+                         r"\d{1,2}[/-]\d{1,2})[/-])(\d{4})(?!\d)", re.IGNORECASE)
+# "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm ngoái", a comparison)
+_LAST_YEAR = re.compile(r"(?:^|(?<=[.;:\n])\s*)năm ngoái(?!\w)", re.IGNORECASE | re.MULTILINE)
+# stocks (what an organisation has) are as of the article's day, not of the year it reports on
+_STOCKS = frozenset({"total_members", "org_count"})
+
+
+def _dated_years(norm: str, pub_year: int | None) -> list[tuple[int, int]]:
+    """Years an article names other than as `năm YYYY`: the end of a period, and "năm ngoái"."""
+    out = [(m.start(), int(m.group(1))) for m in _PERIOD_END.finditer(norm) if 1990 <= int(m.group(1)) <= 2100]
+    if pub_year is not None:
+        out += [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
+    return out
+
+
 def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
-              doc_years: tuple[int | None, int | None], norm: str, kind: str) -> int | None:
+              doc_years: tuple[int | None, int | None], norm: str, kind: str,
+              stock_year: int | None = None) -> int | None:
     """The year named nearest before the figure in its sentence, else just after it in its clause,
     else earlier in its paragraph; else the article's report (or plan) year, unless a whole term is
     meant. `years` is in text order, so each of these is one bisection."""
@@ -253,7 +273,7 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end:
         return years[j][1]
-    if para is not None:
+    if para is not None and stock_year is None:  # a stock's sentence names its own year, or it has the article's
         k = bisect_left(at, sent.start)
         if k and at[k - 1] >= para.start:
             return years[k - 1][1]
@@ -262,6 +282,8 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
             (para is not None and _names_a_term(norm, places.low, para.start, sent.start)):
         return None
     report, plan = doc_years
+    if stock_year is not None and kind == "actual":
+        return stock_year  # "hiện có 4.585 đảng viên": as of the article's day
     return plan if kind == "target" and plan is not None else report
 
 

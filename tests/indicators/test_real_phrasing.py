@@ -150,3 +150,14 @@ def test_proposed_or_upheld_removals_and_a_breakdown_of_organisations_are_not_co
 def test_a_rating_share_written_with_xep_loai():
     assert records("Có 540 TCCSĐ hoàn thành tốt nhiệm vụ, đạt 90,1%, trong đó có 21,4% xếp loại hoàn thành xuất "
                    "sắc nhiệm vụ.") == [("org_good_rate", 90.1, "actual"), ("org_excellent_rate", 21.4, "actual")]
+
+
+def test_the_year_of_a_figure_from_the_end_of_its_period_and_of_a_stock_from_the_article():
+    years = {r.value: r.year for r in extract("Tính đến ngày 30/9/2021, toàn Đảng bộ kết nạp được 512 đảng viên.")}
+    assert years[512] == 2021
+    # a January article reports on the year before, but what the Party body has, it has on the article's day
+    text = "date 2024-01\nTổng kết công tác năm 2023, Đảng bộ kết nạp 95 đảng viên. Đảng bộ hiện có 3.120 đảng viên."
+    years = {r.value: r.year for r in extract(text)}
+    assert years[95] == 2023 and years[3120] == 2024
+    assert {r.value: r.year for r in extract("date 2009-03\nNăm ngoái, ủy ban kiểm tra đã thi hành kỷ luật "
+                                             "57 đảng viên.")}[57] == 2008
