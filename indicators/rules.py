@@ -164,6 +164,12 @@ class Rules:
     passive_act: re.Pattern[str]  # a passive verb later in a member's clause ("… bị thi hành kỷ luật")
     passive: dict[str, str]  # that verb (its words, single-spaced) → the metric it makes
     part: re.Pattern[str]  # words that name a part of the members ("nữ", "học sinh", "dân tộc thiểu số")
+    part_before: re.Pattern[str]  # what makes the count after it a part ("trong đó có 130 …")
+    committee: re.Pattern[str]  # bodies whose members are no membership ("Ban Chấp hành gồm 13 đồng chí")
+    proposed: re.Pattern[str]  # an act proposed or upheld on appeal, not done ("đề nghị … khai trừ")
+    awaiting: re.Pattern[str]  # people prepared for admission, not admitted
+    name_openers: tuple[str, ...]  # words a unit's name in a list may open with, besides a capital
+    not_in_names: re.Pattern[str]  # words no unit's name holds (verbs, comparisons, periods)
 
 
 _SEP_RX = re.compile(_SEP)
@@ -253,6 +259,12 @@ def load_rules(path: str | None = None) -> Rules:
         passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
         passive=passive,
         part=_rx(data["part_words"]),
+        part_before=_rx(data["wholes"]["part_before"]),
+        committee=_rx(data["wholes"]["committees"]),
+        proposed=re.compile(rf"(?:{_at_word(data['proposed'])})(?!\w)[^,;]*$"),
+        awaiting=_rx(data["awaiting_admission"]),
+        name_openers=tuple(data["list_items"]["name_openers"]),
+        not_in_names=_rx(data["list_items"]["not_in_names"]),
     )
 
 
@@ -363,35 +375,29 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 # reading of the item before it. A name opens with a capital or an administrative word and holds no
 # verb; the words that may close it ("đạt", "là", ":") repeat the first item's verb or nothing.
 
-_ADMIN_WORDS = ("huyện", "thị xã", "thành phố", "tp", "quận", "phường", "xã", "thị trấn", "tỉnh", "đảng bộ", "chi bộ",
-                "khối", "công an", "quân sự", "biên phòng", "bộ đội", "trường", "công ty", "ngân hàng", "bệnh viện",
-                "ban", "sở", "ủy ban", "ubnd", "ubmttq", "mặt trận", "hội", "đoàn")
 _NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?)\s*)?:?\s*$")
 # between two items: the first item's counted noun and what qualifies it, then the separator
 _ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)(?!\w)|:)[\s,:]*")
-_NAME_STOP = re.compile(r"(?<!\w)(?:trong đó|so với|tăng|giảm|còn|chỉ có|chỉ đạt|chưa|không|tổng số|toàn|mỗi|bình quân|"
-                        r"kết nạp|xóa tên|khai trừ|kỷ luật|kiểm tra|giám sát|chiếm|bằng|tương ứng|khoảng|gần|hơn|trên|"
-                        r"dưới|chỉ tiêu|kế hoạch|nghị quyết|năm|tháng|nhiệm kỳ|riêng|đến|từ|kết quả|đánh giá|xếp loại)(?!\w)")
 _ITEM_END = re.compile(r"\s*(?:$|[,.;)…]|và\s)")
 
 
-def _is_name(name: str, original: str) -> bool:
+def _is_name(rules: Rules, name: str, original: str) -> bool:
     """`name` (folded) is a unit's name: its first word is a capital in `original` (the same stretch in
     the sentence as written) or an administrative word, and it names, never says what happened."""
     words = [w for w in name.split() if w[0].isalpha()]
-    if not words or len(words) > 10 or _NAME_STOP.search(name):
+    if not words or len(words) > 10 or rules.not_in_names.search(name):
         return False
-    return original.lstrip()[:1].isupper() or name.startswith(_ADMIN_WORDS)
+    return original.lstrip()[:1].isupper() or name.startswith(rules.name_openers)
 
 
-def _item_name(sentence: str, low: str, start: int, end: int) -> str | None:
+def _item_name(rules: Rules, sentence: str, low: str, start: int, end: int) -> str | None:
     """The name that opens a list item in low[start:end] (before the verb it may repeat), as written."""
     m = _NAME.match(low, start, end)
     if m is None:
         return None
     written = sentence[m.start("name"):m.end("name")].strip()
-    return written if _is_name(m.group("name"), written) else None
+    return written if _is_name(rules, m.group("name"), written) else None
 
 
 _ADMISSION_METRICS = ("new_members", "new_members_plan_pct", "new_members_rate")
@@ -403,7 +409,7 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
     the sentence before gave."""
     start = max(low.rfind(";", 0, f.s), low.rfind("(", 0, f.s)) + 1
     for m in _LIST_OPENER.finditer(low, start, f.s):
-        name = _item_name(sentence, low, m.end(), f.s)
+        name = _item_name(rules, sentence, low, m.end(), f.s)
         if name is None:
             continue
         intro = low[start:m.start()]
@@ -431,18 +437,18 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
         name: str | None = None
         if prev is not None and prev.reading is not None and prev.reading.metric != "other":
             gap = _ITEM_GAP.match(low, prev.e, f.s)
-            name = _item_name(sentence, low, gap.end(), f.s) if gap else None
+            name = _item_name(rules, sentence, low, gap.end(), f.s) if gap else None
             head = prev.reading if name else None
         elif prev is None and carry and f.amount.unit in carry:
             # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
             opener = re.match(r"^[\s“”\"']*(?:trong đó|cụ thể|trong số đó)[\s,:]+", low[:f.s])
-            name = _item_name(sentence, low, opener.end(), f.s) if opener else None
+            name = _item_name(rules, sentence, low, opener.end(), f.s) if opener else None
             head = carry[f.amount.unit] if name else None
         parent = _parent(figs, f) if prev is None and f.paren else None
         if head is None and parent is not None and parent.reading is not None and parent.reading.metric != "other" \
                 and parent.amount.unit == f.amount.unit:
             # "… đạt từ 80% trở lên (Đảng bộ huyện A đạt 94,29%, …)": the first item of a list in parentheses
-            name = _item_name(sentence, low, f.paren[0] + 1, f.s)  # type: ignore[index]
+            name = _item_name(rules, sentence, low, f.paren[0] + 1, f.s)  # type: ignore[index]
             head = parent.reading if name else None
         if head is None and prev is None:
             head, name = _opened_list(rules, sentence, low, f, carry) or (None, None)
@@ -890,7 +896,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
-            if _PROPOSED.search(clause_pre):
+            if rules.proposed.search(clause_pre):
                 # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal
                 return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
@@ -898,7 +904,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 and not rules.part.match(rest.strip()):
             # "… đạt tỷ lệ phát triển Đảng cao nhất, với 227 đảng viên": the members it admitted
             return Reading("new_members", "actual", "exact", noun=cls)
-        if cue == "total_members" and _is_membership(noun_text, rest, clause_pre):
+        if cue == "total_members" and _is_membership(rules, noun_text, rest, clause_pre):
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "org":
@@ -909,7 +915,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 _UNDER_HEAD.sub("", rest)):
             return Reading("org_count", "actual", "exact", noun=cls)
         if cue in ("total_members", "org_place") and _clean(rules, rest) and _TOTAL_RESTS.match(rest) \
-                and not _PART_BEFORE.search(clause_pre):
+                and not rules.part_before.search(clause_pre):
             return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     return Reading("other", "actual", "exact", noun=cls)
@@ -924,28 +930,24 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
 _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
-_PART_BEFORE = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|riêng)(?!\w)")
-_COMMITTEE = re.compile(r"(?<!\w)(?:ban chấp hành|bch|ban thường vụ|btv|ủy ban|ủy viên|đại biểu|cấp ủy)(?!\w)")
 
 
 _WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")
 _TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
 # people prepared for admission, not admitted: "lớp bồi dưỡng cho đối tượng kết nạp Đảng có 204 quần chúng"
-_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|kiến nghị|giữ nguyên|xem xét|dự kiến)(?!\w)[^,;]*$")
-_AWAITING = re.compile(r"(?<!\w)(?:đối tượng|bồi dưỡng|cảm tình|xem xét|đề nghị)(?!\w)")
 
 
 def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
     """A count after a weak total cue ("với", "có") in a clause about admissions, where the admission is
     named after any "tổng số" the clause holds."""
-    if not _WEAK_TOTAL_TAIL.search(clause_pre) or _AWAITING.search(clause_pre) or _PART_BEFORE.search(clause_pre):
+    if not _WEAK_TOTAL_TAIL.search(clause_pre) or rules.awaiting.search(clause_pre) or rules.part_before.search(clause_pre):
         return False
     admitted = list(rules.admission.finditer(clause_pre))
     totals = list(_TOTAL_WORD.finditer(clause_pre))
     return bool(admitted) and (not totals or admitted[-1].start() > totals[-1].start())
 
 
-def _is_membership(noun_text: str, rest: str, clause_pre: str) -> bool:
+def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:
     """Whether `N <noun>` after a total cue ("có", "gồm", "tổng số") is a whole membership, not a part of
     one ("trong đó có 130 đảng viên nữ"), a committee ("Ban Chấp hành gồm 13 đồng chí") or people
     ("có gần 57 ngàn người" counts members only after "tổng số đảng viên")."""
@@ -953,7 +955,8 @@ def _is_membership(noun_text: str, rest: str, clause_pre: str) -> bool:
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
-    if _PART_BEFORE.search(clause_pre) or (_COMMITTEE.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):
+    if rules.part_before.search(clause_pre) or \
+            (rules.committee.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):
         return False
     return _TOTAL_RESTS.match(rest) is not None
 
