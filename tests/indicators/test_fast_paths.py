@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from indicators import extract as X
+from indicators import lexicon as L
 from indicators import numbers as N
 from indicators import rules as R
 from indicators import sentences as S
@@ -127,7 +128,7 @@ def test_stripping_words_is_the_plain_substitution(text):
 
 
 def _rule_words() -> list[str]:
-    rules = R.load_rules()
+    rules = L.load_rules()
     words = {w for tail in _tails(rules) for w in tail.last_words}
     words |= {w for cues in rules.cues.values() for p in cues.kind for w in p.split()}
     words |= {w for ph in (rules.target_near, rules.target_sentence, rules.excellent, rules.good)
@@ -135,7 +136,7 @@ def _rule_words() -> list[str]:
     return sorted(words) + ["trên dưới", "hoàn thành", "sửa chữa", "trong sạch", "nhiệm vụ", "a"]
 
 
-def _tails(rules: R.Rules) -> list[R.Tail]:
+def _tails(rules: L.Rules) -> list[L.Tail]:
     return [rules.negation, rules.met_tail, rules.change_tail, *rules.qualifier_tail.values(),
             rules.house_build_repair, rules.house_replace, rules.restate]
 
@@ -143,7 +144,7 @@ def _tails(rules: R.Rules) -> list[R.Tail]:
 @settings(max_examples=500)
 @given(_wording(_rule_words()))
 def test_tails_find_what_their_patterns_find(text):
-    rules = R.load_rules()
+    rules = L.load_rules()
     for tail in _tails(rules):
         found, plain = tail.search(text), tail.rx.search(text)
         assert (found and found.span()) == (plain and plain.span())
@@ -154,7 +155,7 @@ def test_tails_find_what_their_patterns_find(text):
 def _named_cues(groups: dict[str, list[str]]) -> re.Pattern[str]:
     """The cue pattern as it was: a named group per phrase, longest phrases first."""
     items = sorted(((p, name) for name, ps in groups.items() for p in ps), key=lambda x: -len(x[0]))
-    parts = [rf"(?P<{name}_{i}>{R._phrase(p)})" for i, (p, name) in enumerate(items)]
+    parts = [rf"(?P<{name}_{i}>{L._phrase(p)})" for i, (p, name) in enumerate(items)]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
@@ -164,7 +165,7 @@ def _named_cues(groups: dict[str, list[str]]) -> re.Pattern[str]:
 def test_cues_name_the_list_the_named_groups_named(text):
     groups = {"a": ["kết nạp", "kết nạp mới", "có", "gồm có"], "b": ["kỷ luật", "thi hành kỷ luật", "cho"],
               "c": ["xây dựng", "hỗ trợ xây dựng", "trao", "trao tặng", "tặng"]}
-    cues, named = R.Cues(groups), _named_cues(groups)
+    cues, named = L.Cues(groups), _named_cues(groups)
     last = None
     for last in named.finditer(text):  # noqa: B007
         pass
@@ -172,14 +173,14 @@ def test_cues_name_the_list_the_named_groups_named(text):
 
 
 def test_the_rules_cues_are_the_named_groups():
-    rules = R.load_rules()
+    rules = L.load_rules()
     for cues in rules.cues.values():
         text = " và ".join(cues.kind)
         for end in range(0, len(text), 7):
             m = None
             for m in cues.rx.finditer(text[:end]):  # noqa: B007
                 pass
-            assert cues.nearest(text[:end]) == (cues.kind[" ".join(R._SEP_RX.split(m.group()))] if m else None)
+            assert cues.nearest(text[:end]) == (cues.kind[" ".join(L._SEP_RX.split(m.group()))] if m else None)
 
 
 @settings(max_examples=500)
@@ -216,7 +217,7 @@ def _phrase_lists(node) -> list[list[str]]:
 def _yaml_phrase_lists() -> list[list[str]]:
     import yaml
 
-    return _phrase_lists(yaml.safe_load(R._RULES_FILE.read_text(encoding="utf-8")))
+    return _phrase_lists(yaml.safe_load(L._RULES_FILE.read_text(encoding="utf-8")))
 
 
 def _phrase_words() -> list[str]:
@@ -230,7 +231,7 @@ def _phrase_patterns() -> list[tuple[re.Pattern[str], ...]]:
     look-ahead that ends a phrase and without it."""
     out = []
     for phrases in _yaml_phrase_lists():
-        fast, plain = R._at_word(phrases), rf"(?<!\w)(?:{R._alt(phrases)})"
+        fast, plain = L._at_word(phrases), rf"(?<!\w)(?:{L._alt(phrases)})"
         out.append((re.compile(rf"(?:{fast})(?!\w)"), re.compile(rf"{plain}(?!\w)"), re.compile(fast),
                     re.compile(plain)))
     return out
