@@ -17,6 +17,10 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Every server a test talks to is its own, on 127.0.0.1: no politeness sleeps (they were most of the
+# suite's time). Settings built in tests, flows and child processes (`chitieu demo`) all read this;
+# the tests of the delays themselves set `loopback_politeness_delay=None` (or a small value).
+os.environ.setdefault("CHITIEU_LOOPBACK_POLITENESS_DELAY", "0")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
