@@ -23,6 +23,19 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("CHITIEU_LOOPBACK_POLITENESS_DELAY", "0")
 
 REPO = Path(__file__).resolve().parents[1]
+# Files that take minutes (a shared fixture running a demo, the benchmarks or Prefect servers) start
+# first: under pytest-xdist, where a file stays on one worker, the last of them to start ends the run.
+SLOW_FILES_FIRST = ("tests/test_benchmarks.py", "tests/e2e/test_cli.py", "tests/e2e/test_demo_postgres.py",
+                    "tests/flows/", "tests/reliability/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    order = {prefix: rank for rank, prefix in enumerate(SLOW_FILES_FIRST)}
+
+    def rank(item: pytest.Item) -> int:
+        return next((r for prefix, r in order.items() if item.nodeid.startswith(prefix)), len(order))
+
+    items.sort(key=rank)  # stable: tests keep their order within a file
 SHARED = REPO.parent / "shared"
 
 
