@@ -21,6 +21,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports   # the layer contracts of [tool.importlinter] in pyproject.toml
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist): much of its time is child processes and
 # servers starting, so three workers overlap those waits on two cores. `--dist loadfile` keeps each
