@@ -60,7 +60,9 @@ def child(argv: list[str]) -> None:
 
     limit_malloc_arenas()  # as `chitieu run` does at start-up (chitieu.env.prepare)
     sources = synthweb.sources_for(synthweb.load(args.built), args.web_base, args.delay)
-    settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay)
+    # the synthetic papers are on 127.0.0.1: the delay measured is --delay whatever the environment says
+    settings = Settings(database_url=args.database_url, data_dir=args.data_dir, politeness_delay=args.delay,
+                        loopback_politeness_delay=None)
     out: dict = {"runner": args.runner}
     if args.runner == "plain":
         import flows.steps  # noqa: F401 - the night's imports, so their cost can be told from the night's own
@@ -90,6 +92,7 @@ def child(argv: list[str]) -> None:
         # the flow reads sources from scrapers/sources/*.yaml and its settings from the environment:
         # hand it the synthetic papers and the same politeness delay as the plain runner
         os.environ["CHITIEU_POLITENESS_DELAY"] = str(args.delay)
+        os.environ.pop("CHITIEU_LOOPBACK_POLITENESS_DELAY", None)
         scrapers.config.load_sources = lambda overrides=None, directory=None: dict(sources)
         from flows.nightly import nightly
 

@@ -53,6 +53,45 @@ def _settings() -> Settings:
     return settings
 
 
+def _warehouse_settings() -> Settings:
+    """The settings of a command that reads or writes the warehouse, once the warehouse answers.
+
+    A database that cannot be reached used to end each such command in a traceback (from a flow,
+    after a Prefect API had started); the operator needs one line naming the URL that was tried.
+    """
+    settings = _settings()
+    _check_warehouse(settings.database_url)
+    return settings
+
+
+def _check_warehouse(url: str) -> None:
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+    from warehouse.db import make_engine
+
+    engine = None
+    try:
+        engine = make_engine(url, **_connect_timeout(url))
+        with engine.connect():
+            pass
+    except (ArgumentError, NoSuchModuleError, DBAPIError, OSError, ImportError) as exc:
+        fail(f"cannot reach the warehouse {_redact(url)}: {_one_line(exc)}", code=1)
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _connect_timeout(url: str) -> dict:
+    """A PostgreSQL host that drops packets would otherwise hold the check for minutes."""
+    return {} if url.startswith("sqlite") else {"connect_args": {"connect_timeout": 10}}
+
+
+def _one_line(exc: BaseException) -> str:
+    """The driver's own reason (psycopg spreads it over lines and adds SQLAlchemy's background link)."""
+    reason = getattr(exc, "orig", None) or exc
+    return " ".join(str(reason).split()) or type(reason).__name__
+
+
 def _check_sources(names: list[str] | None, settings: Settings) -> dict:
     """The sources by name ({} when no name is given: the flow reads them itself); unknown names are
     refused here, in a second, not after starting a Prefect API and a flow run."""
@@ -180,15 +219,22 @@ def db_upgrade() -> None:
     """Create or migrate the warehouse schema to the latest version (Alembic)."""
     from warehouse.db import upgrade
 
-    settings = _settings()
+    settings = _warehouse_settings()
     upgrade(settings.database_url)
     console.print(f"warehouse at head: {_redact(settings.database_url)}")
 
 
 def _redact(url: str) -> str:
-    from sqlalchemy.engine import make_url
+    """The URL with its password masked, even when SQLAlchemy cannot parse it."""
+    import re
 
-    return make_url(url).render_as_string(hide_password=True)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 # ---------------------------------------------------------------- sources
@@ -245,7 +291,9 @@ def sources_check(name: str) -> None:
 @app.command()
 def run(source: list[str] = typer.Option(None, "--source", help="Only these sources (repeatable)")) -> None:
     """Run the nightly flow once now."""
-    _check_sources(source, _settings())
+    settings = _settings()
+    _check_sources(source, settings)
+    _check_warehouse(settings.database_url)
     from flows.nightly import nightly
 
     state = nightly(sources=source or None, return_state=True)
@@ -257,7 +305,8 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
              source: list[str] = typer.Option(None, "--source"),
              task_runner: str = typer.Option("threads", "--task-runner", help="threads or dask")) -> None:
     """Walk sitemaps and listings for history between two dates."""
-    _check_sources(source, _settings())
+    settings = _settings()
+    _check_sources(source, settings)
     first, last = _check_date(since, "--since"), _check_date(until, "--until")
     if last is not None and last < first:
         fail(f"--until {until} is before --since {since}")
@@ -272,6 +321,7 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
         flow_obj = backfill_flow.with_options(task_runner=DaskTaskRunner())
     elif task_runner != "threads":
         fail(f"unknown task runner {task_runner!r} (threads or dask)")
+    _check_warehouse(settings.database_url)
     state = flow_obj(since=since, until=until, sources=source or None, return_state=True)
     print_run(console, _finish(state, "backfill"), "backfill")
 
@@ -279,8 +329,10 @@ def backfill(since: str = typer.Option(..., help="YYYY-MM-DD"), until: str = typ
 @app.command()
 def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Option(None, help="YYYY-MM-DD")) -> None:
     """Rebuild articles from the raw archive, with no network."""
-    _check_sources([source] if source else None, _settings())
+    settings = _settings()
+    _check_sources([source] if source else None, settings)
     _check_date(since, "--since")
+    _check_warehouse(settings.database_url)
     from flows.reparse import reparse as reparse_flow
 
     state = reparse_flow(source=source, since=since, return_state=True)
@@ -291,7 +343,7 @@ def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Opt
 def validate(run_id: int = typer.Option(None, "--run", help="Run id (default: all pending rows)"),
              all_rows: bool = typer.Option(False, "--all", help="Revalidate every row")) -> None:
     """Run the quality gate by hand and print a table of results."""
-    settings = _settings()
+    settings = _warehouse_settings()
     from expectations.gate import results_table, run_gate
     from warehouse.db import ensure_schema, make_engine
 
@@ -318,9 +370,10 @@ def validate(run_id: int = typer.Option(None, "--run", help="Run id (default: al
 @app.command()
 def report(month: str = typer.Option(None, "--month", help="YYYY-MM (default: last month)")) -> None:
     """Publish a monthly summary (table + files under data/reports/YYYY-MM/)."""
-    _settings()
+    settings = _settings()
     if month and not _valid_month(month):
         fail(f"--month must be YYYY-MM, got {month!r}")
+    _check_warehouse(settings.database_url)
     from flows.monthly import monthly_publish
 
     state = monthly_publish(month=month, return_state=True)
@@ -348,7 +401,7 @@ def _finish(state, name: str) -> dict:
 @app.command()
 def serve(limit: int = typer.Option(2, help="Runs this process executes at once")) -> None:
     """Serve the nightly (02:00) and monthly-publish (06:00 on the 1st) deployments, Asia/Ho_Chi_Minh."""
-    _settings()
+    _warehouse_settings()
     from flows.deployments import serve_all
 
     serve_all(limit=limit)
@@ -391,7 +444,7 @@ def eval_(shared: Path = typer.Option(Path("../shared"), "--shared", help="The s
 @app.command()
 def demo() -> None:
     """Run the whole nightly flow offline against the bundled mini-web, then publish the latest month."""
-    settings = _settings()
+    settings = _warehouse_settings()
     from chitieu.demo import run_demo
 
     code = run_demo(settings, console)

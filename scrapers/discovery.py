@@ -115,7 +115,11 @@ class FeedRead:
 
 
 def read_feed(content: bytes, source: Source) -> FeedRead:
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(content)
+    except Exception as exc:  # noqa: BLE001 - feedparser's loose parser crashes on some broken XML
+        # (a `<link>` holding `</ITEM` raised KeyError 'links'): a bad feed is a DiscoveryError, never a crash
+        raise DiscoveryError(f"unreadable feed ({type(exc).__name__}: {exc})"[:200]) from exc
     problem = None
     if parsed.get("bozo"):
         problem = " ".join(str(parsed.get("bozo_exception") or "malformed feed").split())[:200]

@@ -14,6 +14,7 @@ subject to robots.txt and the throttle, and is translated between real and trans
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections.abc import Callable
@@ -161,9 +162,19 @@ class Fetcher:
 
     def host_delay(self, url: str, source: Source) -> float:
         """Seconds kept between two requests to the host of `url`: the largest of our setting, the
-        source's, and the site's Crawl-delay."""
+        source's, and the site's Crawl-delay (a loopback test server: `loopback_politeness_delay`)."""
+        loopback = self._loopback_delay(url, source)
+        if loopback is not None:
+            return loopback
         crawl_delay = self.robots_policy(url, source).crawl_delay or 0.0
         return max(self.settings.politeness_delay, source.politeness.delay_seconds, crawl_delay)
+
+    def _loopback_delay(self, url: str, source: Source) -> float | None:
+        """`Settings.loopback_politeness_delay` when it is set and `url` travels to a loopback address."""
+        delay = self.settings.loopback_politeness_delay
+        if delay is None or not is_loopback(urlsplit(source.fetch_url(url)).hostname):
+            return None
+        return delay
 
     def close(self) -> None:
         with self._guard:
@@ -213,7 +224,9 @@ class Fetcher:
     def _load_robots(self, url: str, host: str, source: Source, state: _Host) -> RobotsPolicy:
         parts = urlsplit(url)
         robots_url = source.fetch_url(f"{parts.scheme}://{parts.netloc}/robots.txt")
-        delay = max(self.settings.politeness_delay, source.politeness.delay_seconds)
+        delay = self._loopback_delay(url, source)
+        if delay is None:
+            delay = max(self.settings.politeness_delay, source.politeness.delay_seconds)
         ua = self.settings.user_agent
         with self._throttle.slot(host, delay):
             try:
@@ -331,6 +344,18 @@ class Fetcher:
         text, encoding = decode_body(body, _get(headers, "Content-Type"))
         return FetchResult(url, final, status, headers, body, text, encoding, None, fetched_at,
                            page_type=page_type, redirects=hops)
+
+
+def is_loopback(host: str | None) -> bool:
+    """127.0.0.0/8, ::1 or localhost: a server on this machine (a test's, the mini-web's)."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _host_of(url: str) -> str:

@@ -17,8 +17,25 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Every server a test talks to is its own, on 127.0.0.1: no politeness sleeps (they were most of the
+# suite's time). Settings built in tests, flows and child processes (`chitieu demo`) all read this;
+# the tests of the delays themselves set `loopback_politeness_delay=None` (or a small value).
+os.environ.setdefault("CHITIEU_LOOPBACK_POLITENESS_DELAY", "0")
 
 REPO = Path(__file__).resolve().parents[1]
+# Files that take minutes (a shared fixture running a demo, the benchmarks or Prefect servers) start
+# first: under pytest-xdist, where a file stays on one worker, the last of them to start ends the run.
+SLOW_FILES_FIRST = ("tests/test_benchmarks.py", "tests/e2e/test_cli.py", "tests/e2e/test_demo_postgres.py",
+                    "tests/flows/", "tests/reliability/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    order = {prefix: rank for rank, prefix in enumerate(SLOW_FILES_FIRST)}
+
+    def rank(item: pytest.Item) -> int:
+        return next((r for prefix, r in order.items() if item.nodeid.startswith(prefix)), len(order))
+
+    items.sort(key=rank)  # stable: tests keep their order within a file
 SHARED = REPO.parent / "shared"
 
 

@@ -23,3 +23,11 @@ def test_environment_overrides(monkeypatch, tmp_path):
     settings = Settings()
     assert settings.data_dir == Path(tmp_path / "x")
     assert settings.base_url_overrides == {"baohatinh.vn": "http://127.0.0.1:9/baohatinh.vn"}
+
+
+def test_loopback_delay_is_unset_unless_asked_for(monkeypatch):
+    """Off by default: outside the test suite a loopback host keeps the usual politeness."""
+    monkeypatch.delenv("CHITIEU_LOOPBACK_POLITENESS_DELAY", raising=False)
+    assert Settings().loopback_politeness_delay is None
+    monkeypatch.setenv("CHITIEU_LOOPBACK_POLITENESS_DELAY", "0")
+    assert Settings().loopback_politeness_delay == 0.0

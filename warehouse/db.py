@@ -112,7 +112,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(url_or_engine: str | Engine, revision: str = "head") -> None:
-    """Alembic upgrade to `revision`, idempotent and safe when several processes call it at once."""
+    """Alembic upgrade to `revision`, idempotent and safe when several processes call it at once.
+
+    At head the reference rows (`provinces`, `metrics`) are upserted again from the code: migration
+    0002 seeded them once, so a metric added to `indicators.taxonomy.METRICS` later never reached
+    the `metrics` table of an existing warehouse. `chitieu db upgrade` now brings it in.
+    """
     own_engine = isinstance(url_or_engine, str)
     engine = make_engine(url_or_engine) if own_engine else url_or_engine
     try:
@@ -122,6 +127,10 @@ def upgrade(url_or_engine: str | Engine, revision: str = "head") -> None:
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+            if revision == "head":
+                from warehouse.seed import seed_reference
+
+                seed_reference(connection)
     finally:
         if own_engine:
             engine.dispose()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from demo_helpers import run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -85,48 +83,46 @@ def test_extract_seeds_jsonl_with_doc(shared_dir):
                 "start", "end"} <= set(r)
 
 
-@pytest.mark.slow
-def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "COLUMNS"}
-    env.update(CHITIEU_DATA_DIR=str(tmp_path / "data"), CHITIEU_DATABASE_URL=f"sqlite:///{tmp_path}/data/warehouse.db",
-               PREFECT_HOME=str(tmp_path / "prefect"))
-    cmd = [sys.executable, "-m", "chitieu.cli", "demo"]
-    first = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
-    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
-    db = tmp_path / "data" / "warehouse.db"
+TABLES = ("articles", "article_versions", "indicators", "quarantine", "sources")
 
-    def counts():
-        with sqlite3.connect(db) as conn:
-            return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
-                    for t in ("articles", "article_versions", "indicators", "quarantine", "sources")}
 
-    after_first = counts()
+def _counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in TABLES}
+
+
+def test_demo_runs_offline_and_reports(demo_run):
+    after_first = _counts(demo_run.db)
     assert after_first["articles"] >= 60 and after_first["indicators"] > 100 and after_first["quarantine"] > 0
-    reports = list((tmp_path / "data" / "reports").glob("*/summary.html"))
-    assert reports, first.stdout[-2000:]
+    reports = list((demo_run.root / "data" / "reports").glob("*/summary.html"))
+    assert reports, demo_run.stdout[-2000:]
     # written to a pipe (as to a cron log), the run table keeps whole source names and headers
     for cell in ("baogialai.com.vn", "baoquangninh.vn", "quarantined"):
-        assert f"│ {cell}" in first.stdout or f"┃ {cell}" in first.stdout, first.stdout[-3000:]
-    assert "quality gate: passed" in first.stdout  # and each source's failures, once each:
-    truncated = [line for line in first.stdout.splitlines() if "truncated body" in line]
+        assert f"│ {cell}" in demo_run.stdout or f"┃ {cell}" in demo_run.stdout, demo_run.stdout[-3000:]
+    assert "quality gate: passed" in demo_run.stdout  # and each source's failures, once each:
+    truncated = [line for line in demo_run.stdout.splitlines() if "truncated body" in line]
     assert len(truncated) == 1 and truncated[0].lstrip().startswith("baogialai.com.vn: article https://")
-    second = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.slow
+def test_demo_twice_adds_nothing_and_validate_and_reparse_change_nothing(demo_copy):
+    after_first = _counts(demo_copy.db)
+    second = run_cli(demo_copy.root, "demo")
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
-    assert counts() == after_first
+    assert _counts(demo_copy.db) == after_first
 
     # by hand, the gate says what it checked: nothing is left pending after the nightly gate; --all is everything
-    validate = [sys.executable, "-m", "chitieu.cli", "validate"]
-    pending = subprocess.run(validate, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    pending = run_cli(demo_copy.root, "validate", timeout=300)
     assert pending.returncode == 0, pending.stdout[-3000:] + pending.stderr[-3000:]
     assert "checked 0 articles and 0 indicators" in pending.stdout and "no rows were pending" in pending.stdout
-    every = subprocess.run(validate + ["--all"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    every = run_cli(demo_copy.root, "validate", "--all", timeout=300)
     assert every.returncode == 0, every.stdout[-3000:] + every.stderr[-3000:]
     assert (f"checked {after_first['articles']} articles and {after_first['indicators']} indicators: "
             "0 newly valid, 0 newly quarantined; PASSED") in every.stdout
 
     # reparse (no network) reports what it replayed from the archive: every article, all unchanged
-    reparse = subprocess.run([sys.executable, "-m", "chitieu.cli", "reparse"], env=env, cwd=tmp_path,
-                             capture_output=True, text=True, timeout=600)
+    reparse = run_cli(demo_copy.root, "reparse", timeout=600)
     assert reparse.returncode == 0, reparse.stdout[-3000:] + reparse.stderr[-3000:]
     rows = [line.split("│")[1:-1] for line in reparse.stdout.splitlines() if line.startswith("│ bao")]
     header = next(line for line in reparse.stdout.splitlines() if "┃ source" in line).split("┃")[1:-1]
@@ -135,40 +131,6 @@ def test_demo_runs_offline_and_twice_adds_nothing(tmp_path):
     assert len(table) == 4 and "quality gate: passed" in reparse.stdout
     assert sum(int(row["parsed"]) for row in table.values()) == after_first["articles"]
     assert all(row["unchanged"] == row["parsed"] and row["new"] == "0" for row in table.values())
-
-
-@pytest.mark.slow
-def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(tmp_path, postgres_url):
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    schema = f"demo_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        counts = {}
-        for name, url in (("sqlite", f"sqlite:///{tmp_path}/sqlite/warehouse.db"),
-                          ("postgresql", f"{postgres_url}?options=-csearch_path%3D{schema}")):
-            env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-            env.update(CHITIEU_DATA_DIR=str(tmp_path / name), CHITIEU_DATABASE_URL=url,
-                       PREFECT_HOME=str(tmp_path / f"prefect-{name}"))
-            done = subprocess.run([sys.executable, "-m", "chitieu.cli", "demo"], env=env, cwd=tmp_path,
-                                  capture_output=True, text=True, timeout=900)
-            assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-            engine = create_engine(url)
-            with engine.connect() as conn:
-                counts[name] = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()  # noqa: S608
-                                for t in ("articles", "article_versions", "indicators", "quarantine",
-                                          "monthly_summaries", "v_indicators")}
-            engine.dispose()
-        assert counts["postgresql"] == counts["sqlite"]
-        assert counts["sqlite"]["v_indicators"] > 100
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @given(st.data())

@@ -47,7 +47,8 @@ def prefect_server(tmp_path_factory):
         time.sleep(1)
     if not healthy:
         proc.terminate()
-        pytest.skip(f"prefect server did not start: {(home / 'server.log').read_text()[-500:]}")
+        log.close()
+        pytest.fail(f"prefect server did not start: {(home / 'server.log').read_text()[-500:]}")
     yield {"api": api, "env": {**env, "PREFECT_API_URL": api}}
     proc.terminate()
     try:

@@ -7,16 +7,13 @@ from datetime import datetime
 import pytest
 
 from chitieu.miniweb import PACKAGE_DIR, load_manifest
-
-parse = pytest.importorskip("scrapers.parse", reason="the parser is not written yet")
-config = pytest.importorskip("scrapers.config")
+from scrapers import config, parse
 
 
 @pytest.fixture(scope="module")
 def sources():
     found = config.load_sources()
-    if not found:
-        pytest.skip("no sources YAML yet")
+    assert found, "no sources YAML found under scrapers/sources/"
     return found
 
 

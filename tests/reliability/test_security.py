@@ -74,8 +74,7 @@ def test_redirects_leaving_the_source_are_not_followed(settings, httpserver, out
 
 
 def test_feed_and_sitemap_entries_outside_the_source_are_not_fetched(settings, httpserver, outside):
-    crawl = pytest.importorskip("scrapers.crawl")
-    pytest.importorskip("scrapers.archive")
+    from scrapers import crawl
     from scrapers.archive import WarcArchive
     from scrapers.config import DiscoveryConfig
 
@@ -146,7 +145,7 @@ LAUGHING_FEED = BILLION_LAUGHS_DTD + """<rss version="2.0"><channel><title>&lol9
 
 @pytest.mark.parametrize("kind", ["sitemap", "feed"])
 def test_xml_entity_expansion_is_refused(kind):
-    discovery = pytest.importorskip("scrapers.discovery")
+    from scrapers import discovery
     source = make_source("paper-a.vn", None)
     started = time.perf_counter()
     try:
@@ -211,9 +210,9 @@ def test_page_values_reach_sql_as_bound_parameters(tmp_path):
 
 
 def test_parsed_page_text_reaches_sql_intact(tmp_path):
-    parse = pytest.importorskip("scrapers.parse")
     from sqlalchemy import text
 
+    from scrapers import parse
     from warehouse.db import make_engine, upgrade
 
     page = f"""<html><head><meta charset="utf-8"><title>{INJECTION}</title>
@@ -235,9 +234,9 @@ def test_parsed_page_text_reaches_sql_intact(tmp_path):
 
 
 def test_html_report_escapes_page_text(tmp_path):
-    report = pytest.importorskip("warehouse.report")
     from sqlalchemy import text
 
+    from warehouse import report
     from warehouse.db import make_engine, upgrade
     from warehouse.summaries import build_month
 

@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from chitieu.settings import Settings
 from scrapers.config import Source
-from scrapers.fetch import Fetcher
+from scrapers.fetch import Fetcher, is_loopback
 
 VI = "Đảng bộ tỉnh có 4.537 đảng viên; kết nạp 120 đảng viên mới, tỷ lệ đạt 98,5% kế hoạch năm."
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -55,8 +55,10 @@ def make_source(server: HTTPServer, host: str = "example.vn", delay: float = 0.0
 
 
 def make_fetcher(tmp_path, **kw) -> Fetcher:
-    settings = Settings(data_dir=tmp_path, politeness_delay=0.0, connect_timeout=1.0, read_timeout=0.5,
-                        **{k: kw.pop(k) for k in list(kw) if k in Settings.model_fields})
+    """The fetcher's own politeness rules, as on a live site (the suite's loopback shortcut is off)."""
+    fields = {"politeness_delay": 0.0, "connect_timeout": 1.0, "read_timeout": 0.5, "loopback_politeness_delay": None}
+    fields.update({k: kw.pop(k) for k in list(kw) if k in Settings.model_fields})
+    settings = Settings(data_dir=tmp_path, **fields)
     return Fetcher(settings, backoff_factor=0.01, **kw)
 
 
@@ -224,3 +226,29 @@ def test_url_of_another_site_is_refused_without_a_request(server, tmp_path):
         result = fetcher.fetch("https://elsewhere.vn/a-post1.html", make_source(server))
     assert result.error.startswith("not a URL of source example.vn")
     assert server.log == []
+
+
+def test_loopback_delay_replaces_every_delay_for_a_local_server_only(tmp_path):
+    """The setting the test suite uses: a server on 127.0.0.1 waits `loopback_politeness_delay`
+    whatever robots.txt and the source ask; a site reached at any other address is untouched."""
+    server = start_server(robots="User-agent: *\nDisallow: /private/\nCrawl-delay: 5\n")
+    try:
+        server.expect_request("/a-post1.html").respond_with_data(html("ok"), content_type="text/html")
+        server.expect_request("/b-post2.html").respond_with_data(html("ok"), content_type="text/html")
+        source = make_source(server, delay=3.0)
+        with make_fetcher(tmp_path, politeness_delay=2.0, loopback_politeness_delay=0.0) as fetcher:
+            started = time.monotonic()
+            first = fetcher.fetch("https://example.vn/a-post1.html", source)
+            second = fetcher.fetch("https://example.vn/b-post2.html", source)
+            blocked = fetcher.fetch("https://example.vn/private/x-post3.html", source)
+            assert time.monotonic() - started < 2.0
+            assert fetcher.host_delay("https://example.vn/", source) == 0.0
+        assert first.ok and second.ok and blocked.error == "blocked by robots.txt"  # robots rules still hold
+        with make_fetcher(tmp_path, politeness_delay=2.0) as fetcher:  # unset: the rules of a live site
+            assert fetcher.host_delay("https://example.vn/", source) == 5.0
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()
+    assert [is_loopback(h) for h in ("127.0.0.1", "127.9.9.9", "::1", "localhost", "LOCALHOST")] == [True] * 5
+    assert not any(is_loopback(h) for h in ("baogialai.com.vn", "10.0.0.1", "192.168.1.5", "", None))

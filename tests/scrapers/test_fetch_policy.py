@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from scrapers.robots import crawl_delay, policy_from_response
+from scrapers.robots import policy_from_response
 from scrapers.throttle import HostThrottle
 
 UA = "chitieu/0.1 (+https://github.com/chitieu/chitieu; data research crawler)"
@@ -31,7 +31,49 @@ def test_own_group_wins_and_fractional_delay_is_read():
     assert policy.allows("https://example.vn/private/a-post1.html", UA)  # only '*' forbids it
     other = "somebot/1.0"
     assert not policy_from_response(200, ROBOTS, other).allows("https://example.vn/private/x", other)
-    assert crawl_delay(ROBOTS, "somebot") == 1.0
+    assert policy_from_response(200, ROBOTS, other).crawl_delay == 1.0
+
+
+def test_wildcard_rules_are_obeyed():
+    """`*` matches any run of characters and `$` ends the path (RFC 9309 2.2.3), which
+    urllib.robotparser ignored: it let a print view through and blocked nothing by suffix."""
+    robots = "User-agent: *\nDisallow: /*?print=\nDisallow: /*.pdf$\n"
+    policy = policy_from_response(200, robots, UA)
+    assert not policy.allows("https://example.vn/chinh-tri/bai-viet-post1.html?print=1", UA)
+    assert not policy.allows("https://example.vn/van-ban/nghi-quyet.pdf", UA)
+    assert policy.allows("https://example.vn/chinh-tri/bai-viet-post1.html", UA)
+    assert policy.allows("https://example.vn/chinh-tri/bai-viet-post1.html?page=2", UA)
+    assert policy.allows("https://example.vn/van-ban/nghi-quyet.pdf.html", UA)  # `$`: the path must end there
+
+
+def test_the_longest_matching_rule_wins_whatever_its_order():
+    """RFC 9309 2.2.2: the most specific (longest) match decides, and Allow wins a tie; the first
+    matching line, as urllib.robotparser read it, must not."""
+    robots = ("User-agent: *\n"
+              "Disallow: /\n"
+              "Allow: /chinh-tri/\n"
+              "Disallow: /chinh-tri/noi-bo/\n"
+              "Allow: /tin\n"
+              "Disallow: /tin\n")
+    policy = policy_from_response(200, robots, UA)
+    assert not policy.allows("https://example.vn/kinh-te/a-post2.html", UA)
+    assert policy.allows("https://example.vn/chinh-tri/a-post3.html", UA)
+    assert not policy.allows("https://example.vn/chinh-tri/noi-bo/a-post4.html", UA)
+    assert policy.allows("https://example.vn/tin/a-post5.html", UA)  # equal length: Allow wins
+
+
+def test_crawl_delay_and_request_rate_set_the_gap():
+    assert policy_from_response(200, "User-agent: *\nCrawl-delay: 0.5\n", UA).crawl_delay == 0.5
+    assert policy_from_response(200, "User-agent: *\nRequest-rate: 1/4\n", UA).crawl_delay == 4.0
+    assert policy_from_response(200, "User-agent: *\nDisallow: /x\n", UA).crawl_delay is None
+
+
+def test_the_user_agent_comment_does_not_pick_a_group():
+    """Our User-Agent says "data research crawler"; a group for `crawler` is not ours."""
+    robots = "User-agent: crawler\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\n"
+    policy = policy_from_response(200, robots, UA)
+    assert policy.allows("https://example.vn/a-post1.html", UA)
+    assert not policy.allows("https://example.vn/private/a", UA)
 
 
 def test_missing_and_unreachable_robots():

@@ -1,0 +1,34 @@
+"""Running `chitieu` as an operator does: a child process with its own data dir and Prefect home."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    root: Path  # holds data/ (warehouse.db, raw/, reports/) and prefect/
+    stdout: str
+
+    @property
+    def db(self) -> Path:
+        return self.root / "data" / "warehouse.db"
+
+
+def demo_env(root: Path, database_url: str | None = None) -> dict[str, str]:
+    """The environment `chitieu demo` runs in under `root`: its own data dir, warehouse and Prefect home
+    (no PREFECT_API_URL, so it starts its own ephemeral API, as from a fresh clone)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "COLUMNS"}
+    env.update(CHITIEU_DATA_DIR=str(root / "data"),
+               CHITIEU_DATABASE_URL=database_url or f"sqlite:///{root}/data/warehouse.db",
+               PREFECT_HOME=str(root / "prefect"))
+    return env
+
+
+def run_cli(root: Path, *args: str, timeout: int = 900, database_url: str | None = None):
+    return subprocess.run([sys.executable, "-m", "chitieu.cli", *args], env=demo_env(root, database_url),
+                          cwd=root, capture_output=True, text=True, timeout=timeout)
