@@ -99,6 +99,11 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     if path != "fallback:trafilatura" and body_el is not None:
         parts = generic.extract_body(generic.pruned_copy(body_el), page.base_url, title=title)
         paragraphs, images, author = parts.paragraphs, parts.images, parts.author
+        paragraphs, named = generic.strip_furniture(
+            paragraphs, title=title, category=generic.generic_category(page),
+            author=author or generic.generic_author(page))
+        author = author or named
+        paragraphs = [p for p in paragraphs if not clean.is_standalone_caption(p)]
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and ld and isinstance(ld.get("articleBody"), str):
         paragraphs = [normalise_text(p) for p in ld["articleBody"].split("\n") if p.strip()]
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:

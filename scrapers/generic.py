@@ -19,7 +19,7 @@ from indicators.normalise import normalise_text
 from scrapers import clean
 from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
-from scrapers.page import Page, drop_tree, text_of
+from scrapers.page import Page, drop_tree, text_of, unescape
 from scrapers.records import Image, ParsedArticle
 from scrapers.urls import canonicalize, same_site
 
@@ -84,7 +84,108 @@ def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()
         if scope.getparent() is None:
             break
         scope = scope.getparent()
+    printed = printed_date(page, body_el, tz, formats)  # nothing with a time of day in the markup
+    if printed is not None and (backup is None or printed.date() == backup.date()):
+        return printed
     return backup
+
+
+_DMY_TEXT = etree.XPath("//text()[contains(., '/') or contains(., '-') or contains(., '.')]")
+_HAS_DMY = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)")
+_OUTSIDE = frozenset({"a", "header", "footer", "nav", "aside", "script", "style", "noscript", "option"})
+
+
+def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> datetime | None:
+    """The first date line the page prints ("Cập nhật lúc 05:37, Thứ Năm, 08/04/2021 (GMT+7)",
+    "28/01/2026 - 06:52") that stands alone: short, nothing but a date, a time, a weekday and meta words,
+    not inside a link (teasers of other articles carry their own dates) or the page's header or footer.
+    One printed before the body wins; else the first."""
+    candidates: dict[int, datetime] = {}
+    first = None
+    for node in _DMY_TEXT(page.doc):
+        if not _HAS_DMY.search(node):
+            continue
+        parent = node.getparent()
+        if parent is None or id(parent) in candidates or \
+                any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
+            continue
+        text = text_of(parent)
+        if len(text) > 120 or not is_meta_line(text):
+            continue
+        found = parse_vn_datetime(text, tz, formats)
+        if found is not None:
+            candidates[id(parent)] = found
+            first = first or found
+    if first is None or body_el is None or len(candidates) == 1:
+        return first
+    for element in page.doc.iter():
+        if element is body_el:
+            break
+        if id(element) in candidates:
+            return candidates[id(element)]
+    return first
+
+
+_META_WORDS = frozenset(
+    "cập nhật lúc ngày đăng tác giả bài và ảnh theo gmt giờ phút trước thứ hai ba tư năm sáu bảy chủ nhật cn "
+    "sáng chiều tối hôm nay xuất bản updated published am pm utc".split()
+)
+_STAMP = re.compile(r"\d{1,4}(?:\s*[/.:hg-]\s*\d{1,4})*|[\[(]?\s*(?:gmt|utc)\s*[+-]?\s*\d*\s*[\])]?", re.I)
+_BYLINE_LINE = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài\s*/\s*ảnh|bài|ảnh|thực hiện|nhóm pv)\s*:\s*(.{2,60})$",
+                          re.I)
+
+
+def is_meta_line(text: str, author: str | None = None) -> bool:
+    """A short line of page furniture: a date and time, a weekday, a byline name, separators and words
+    such as "Cập nhật lúc" / "Đăng ngày", and nothing else."""
+    if len(text) > 120:
+        return False
+    rest = text.casefold()
+    named = bool(author) and author.casefold() in rest
+    if named:
+        rest = rest.replace(author.casefold(), " ")
+    stamped = bool(_HAS_DMY.search(rest) or re.search(r"\d{1,2}:\d{2}", rest))
+    rest = _STAMP.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _META_WORDS]
+    return (stamped or named) and len(words) <= 1 and (stamped or not words)
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def strip_furniture(paragraphs: list[str], *, title: str | None, category: str | None = None,
+                    author: str | None = None) -> tuple[list[str], str | None]:
+    """Drop the headline, category label, byline and date lines that a body container holds around the
+    text (unknown layouts often put the article header inside it); (paragraphs, author named by a
+    "Tác giả: …" line, if any)."""
+    out = list(paragraphs)
+    known = {k for k in (_key(title), _key(category), _key(author)) if k}
+    found = None
+
+    def furniture(line: str) -> bool:
+        nonlocal found
+        if len(line) > 160:
+            return False
+        if _key(line) in known or is_meta_line(line, author or found):
+            return True
+        byline = _BYLINE_LINE.match(line)
+        if byline and len(byline.group(1).split()) <= 6:
+            found = found or clean.clean_author(byline.group(1))
+            return True
+        return False
+
+    for _ in range(6):
+        if len(out) > 1 and furniture(out[0]):
+            out.pop(0)
+        else:
+            break
+    for _ in range(3):
+        if len(out) > 1 and furniture(out[-1]):
+            out.pop()
+        else:
+            break
+    return out, found
 
 
 def _inside(element, ancestor) -> bool:
@@ -242,6 +343,7 @@ def extract_body(
 ) -> Body:
     """Read a pruned body (lxml, modified in place): keep captions on images, find byline and sapo."""
     clean.remove_related_blocks(body)
+    clean.remove_teasers(body)
     caption_selectors = ", ".join([clean.CAPTION_SELECTORS, *captions])
     images = clean.extract_images(body, base_url, caption_selectors)
     found_sapo = sapo
@@ -317,6 +419,10 @@ def build_article(
 ) -> ParsedArticle:
     """Final normalisation shared by every path; raises ParseError via the caller's checks."""
     warnings = list(warnings or [])
+    title, sapo, author, category = (unescape(v) if v else v for v in (title, sapo, author, category))
+    tags = [unescape(t) for t in tags]
+    paragraphs = [unescape(p) for p in paragraphs]
+    images = [Image(i.url, unescape(i.caption)) if i.caption and "&" in i.caption else i for i in images]
     if published_at is None:
         warnings.append("no date found")
     fields = normalise_many([title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags)])
