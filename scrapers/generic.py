@@ -340,6 +340,7 @@ def extract_body(
     title: str | None = None,
     author_first: bool = False,
     dateline_sapo: bool = True,
+    known_author: str | None = None,
 ) -> Body:
     """Read a pruned body (lxml, modified in place): keep captions on images, find byline and sapo."""
     clean.remove_related_blocks(body)
@@ -372,6 +373,8 @@ def extract_body(
             if text in (sapo_norm, title_norm):
                 continue
         out.append(text)
+    if known_author and len(out) > 1 and _key(clean.clean_author(out[-1])) == _key(normalise_text(known_author)):
+        out.pop()  # the byline printed again at the end of the text, the author being read elsewhere
     return Body(out, images, sapo_norm, author)
 
 

@@ -304,6 +304,7 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
         sapo=sapo,
         title=title,
         author_first=layout.author_before_sapo and author is None,
+        known_author=author,
     )
     if sum(len(p) for p in parts.paragraphs) < MIN_BODY_CHARS:
         return None
