@@ -27,6 +27,7 @@ BOILERPLATE_SELECTORS = (
     # topic ("Dòng sự kiện") and promotion boxes, print and follow links
     ".related-topic, .box-topic, .topic-box, .notebox, .sponsor, .sponsored, .box-sponsor, .pr-box",
     "a[href*='/print/'], a[href*='print=1'], .ggnewsfollow, .google-news, .btn-print",
+    "[class*=share-], [class*=-share], [class*=sharing]",
 )
 CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
 BLOCK_TAGS = frozenset(
@@ -44,7 +45,8 @@ RELATED_LABELS = frozenset(
 # one alternation, so a paragraph costs one match call
 _BOILERPLATE_LINE = re.compile(
     r"^(?:(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?"
-    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|bình luận|từ khóa|từ khoá|tags?)\s*:?"
+    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|in bài|bình luận|từ khóa|từ khoá|tags?)\s*:?"
+    r"|(?:chia sẻ (?:qua |lên )?(?:facebook|zalo|twitter|email|x)\s*)+"
     r"|(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300})$",
     re.I,
 )

@@ -110,7 +110,7 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
                 any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
             continue
         text = text_of(parent)
-        if len(text) > 120 or not is_meta_line(text):
+        if len(text) > 120 or not is_meta_line(text, names=4):
             continue
         found = parse_vn_datetime(text, tz, formats)
         if found is not None:
@@ -135,9 +135,10 @@ _BYLINE_LINE = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài\s*/\s
                           re.I)
 
 
-def is_meta_line(text: str, author: str | None = None) -> bool:
+def is_meta_line(text: str, author: str | None = None, *, names: int = 0) -> bool:
     """A short line of page furniture: a date and time, a weekday, a byline name, separators and words
-    such as "Cập nhật lúc" / "Đăng ngày", and nothing else."""
+    such as "Cập nhật lúc" / "Đăng ngày", and nothing else. `names` more words are allowed when the line
+    has a date and a separator ("Bài, ảnh: Kim Ngân | 28/01/2026 - 06:52")."""
     if len(text) > 120:
         return False
     rest = text.casefold()
@@ -147,7 +148,8 @@ def is_meta_line(text: str, author: str | None = None) -> bool:
     stamped = bool(_HAS_DMY.search(rest) or re.search(r"\d{1,2}:\d{2}", rest))
     rest = _STAMP.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _META_WORDS]
-    return (stamped or named) and len(words) <= 1 and (stamped or not words)
+    allowed = 1 + (names if stamped and len(text) <= 80 and re.search(r"[|•·]|\s[-–]\s|:", text) else 0)
+    return (stamped or named) and len(words) <= allowed and (stamped or not words)
 
 
 def _key(text: str | None) -> str:
@@ -170,8 +172,9 @@ def strip_furniture(paragraphs: list[str], *, title: str | None, category: str |
         if _key(line) in known or is_meta_line(line, author or found):
             return True
         byline = _BYLINE_LINE.match(line)
-        if byline and len(byline.group(1).split()) <= 6:
-            found = found or clean.clean_author(byline.group(1))
+        name = re.split(r"\s[|•·–-]\s|\s*\d", byline.group(1))[0] if byline else ""
+        if byline and 0 < len(name.split()) <= 6:
+            found = found or clean.clean_author(name)
             return True
         return False
 
@@ -210,8 +213,23 @@ def generic_title(page: Page) -> str | None:
     if not title and page.news_article:
         title = page.news_article.get("headline") if isinstance(page.news_article.get("headline"), str) else None
     if not title and page.html_title:
-        title = _TITLE_SUFFIX.sub("", page.html_title)
+        title = _heading_in(page, page.html_title) or _TITLE_SUFFIX.sub("", page.html_title)
     return title
+
+
+_HEADINGS = etree.XPath("//h1 | //h2 | //*[contains(@class,'title') or contains(@class,'tieude')]")
+
+
+def _heading_in(page: Page, html_title: str) -> str | None:
+    """The page's headline when <title> holds it beside the site's name ("Site - Headline" as well as
+    "Headline | Site"): the longest heading of the page whose text the title contains."""
+    held = clean.squash(html_title).casefold()
+    best = None
+    for element in _HEADINGS(page.doc):
+        text = text_of(element)
+        if 10 <= len(text) <= 250 and text.casefold() in held and (best is None or len(text) > len(best)):
+            best = text
+    return best
 
 
 def generic_description(page: Page) -> str | None:

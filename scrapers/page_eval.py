@@ -9,7 +9,7 @@ Three sets of pages are scored, each checked the same way:
 - miniweb: the bundled mini-web's good article pages, whose title, date, sapo and body the
   generator states.
 
-Per page: title, publication day, sapo start, body start and end, and no `absent` string in the body
+Per page: title, publication day, author, sapo start, body start and end, and no `absent` string in the body
 (the `right` verdict uses title, day, body start and end, absent), plus token precision / recall /
 F1 of the body text against the reference body, for chitieu's body and for `trafilatura.extract`'s
 text of the same page (the peer). For real pages the reference body is the page's own block text
@@ -52,6 +52,7 @@ class PageCase:
     html: bytes
     title: str | None = None
     day: date | None = None
+    author: str | None = None
     sapo: str | None = None  # its first characters (a dateline such as "(PLO)- " is ignored)
     first: str | None = None  # the first characters of the body's first paragraph
     last: str | None = None  # the last characters of the body's last paragraph
@@ -167,6 +168,8 @@ def _checks(case: PageCase, article) -> dict[str, bool]:
         checks["title"] = _norm(article.title) == _norm(case.title)
     if case.day is not None:
         checks["day"] = article.published_at is not None and article.published_at.date() == case.day
+    if case.author is not None:
+        checks["author"] = _norm(article.author).casefold() == _norm(case.author).casefold()
     if case.sapo is not None:
         checks["sapo"] = _undated(_norm(article.sapo)).startswith(_undated(_norm(case.sapo)))
     if case.first is not None:
@@ -237,13 +240,13 @@ def _f(score: BodyScore | None) -> str:
 
 def render(result: PageEval) -> str:
     """A plain-text table: one row per page, then one summary row per set of pages."""
-    header = ["page", "layout", "title", "day", "sapo", "first", "last", "absent", "right", "F1 ours", "F1 peer",
+    header = ["page", "layout", "title", "day", "author", "sapo", "first", "last", "absent", "right", "F1 ours", "F1 peer",
               "P/R ours"]
     rows = [header]
     for page in result.pages:
         pr = "-" if page.ours is None else f"{page.ours.precision:.2f}/{page.ours.recall:.2f}"
-        rows.append([page.name[-58:], page.layout or f"ERROR: {page.error}"[:40],
-                     *(_mark(page.checks, c) for c in ("title", "day", "sapo", "first", "last", "absent")),
+        rows.append([page.name if len(page.name) <= 60 else "…" + page.name[-59:], page.layout or f"ERROR: {page.error}"[:40],
+                     *(_mark(page.checks, c) for c in ("title", "day", "author", "sapo", "first", "last", "absent")),
                      "yes" if page.right else "NO", _f(page.ours), _f(page.peer), pr])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -277,7 +280,7 @@ def expected_cases(folder: Path, kind: str) -> list[PageCase]:
         body = entry.get("body")
         cases.append(PageCase(
             name=f"{kind}/{file}", kind=kind, url=entry["url"], html=path.read_bytes(), title=entry.get("title"),
-            day=_day(entry.get("date")), sapo=entry.get("sapo"), first=entry.get("first"), last=entry.get("last"),
+            day=_day(entry.get("date")), author=entry.get("author"), sapo=entry.get("sapo"), first=entry.get("first"), last=entry.get("last"),
             absent=tuple(entry.get("absent", ())), body="\n\n".join(body) if isinstance(body, list) else body))
     return cases
 
@@ -299,7 +302,8 @@ def miniweb_cases(site: Path = MINIWEB_SITE) -> list[PageCase]:
             continue
         cases.append(PageCase(
             name=f"miniweb/{entry['file']}", kind="miniweb", url=entry["url"], html=path.read_bytes(),
-            title=entry["title"], day=_day(entry.get("published_at")), sapo=entry.get("sapo"),
+            title=entry["title"], day=_day(entry.get("published_at")), author=entry.get("author"),
+            sapo=entry.get("sapo"),
             first=blocks[0][:60], last=blocks[-1][-60:], body="\n\n".join(blocks)))
     return cases
 
