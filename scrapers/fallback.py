@@ -95,12 +95,13 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
             raise ParseError(f"not an article URL of {source.name} and no article metadata")
 
     description = generic.generic_description(page)
+    category = generic.generic_category(page)
     paragraphs, images, author, extra = [], [], None, {}
     if path != "fallback:trafilatura" and body_el is not None:
         parts = generic.extract_body(generic.pruned_copy(body_el), page.base_url, title=title)
         paragraphs, images, author = parts.paragraphs, parts.images, parts.author
         paragraphs, named = generic.strip_furniture(
-            paragraphs, title=title, category=generic.generic_category(page),
+            paragraphs, title=title, category=category,
             author=author or generic.generic_author(page))
         author = author or named
         paragraphs = [p for p in paragraphs if not clean.is_standalone_caption(p)]
@@ -142,7 +143,7 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
         published_at=published,
         modified_at=generic.generic_modified(page, tz),
         author=author or generic.generic_author(page) or clean.clean_author(extra.get("author")),
-        category=generic.generic_category(page) or extra.get("categories") or None,
+        category=category or extra.get("categories") or None,
         tags=generic.generic_tags(page) or generic.split_keywords(extra.get("tags")),
         images=images,
         layout=path,

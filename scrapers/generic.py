@@ -33,6 +33,7 @@ BODY_CANDIDATES = (
     ".detail-content", ".article-content", ".article_content", ".entry-content", ".post-content", ".td-post-content",
     "#newscontents", ".fulltext", "#main-detail", ".newscontent", ".content_detail", "#content_detail",
 )
+
 _DATE_CLASS = etree.XPath(
     ".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') or contains(@id,'date')"
     " or contains(@class,'pubdate')][not(self::script) and not(self::style)]"
@@ -106,7 +107,9 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
         if not _HAS_DMY.search(node):
             continue
         parent = node.getparent()
-        if parent is None or id(parent) in candidates or \
+        if parent is not None and node.is_tail:  # text after an element belongs to that element's parent
+            parent = parent.getparent()
+        if parent is None or not isinstance(parent.tag, str) or id(parent) in candidates or \
                 any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
             continue
         text = text_of(parent)
