@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrapers.config import Source
 
 MIN_BODY_CHARS = 150
+ARTICLE_MIN_DENSE_CHARS = 200
 LISTING_LINKS = 6
 
 
@@ -74,7 +75,9 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     tz = source.timezone if source else DEFAULT_TZ
     ld = page.news_article
     og_type = (page.meta("og:type") or "").lower()
-    body_el = generic.find_body_element(page)
+    # a page that says it is an article (JSON-LD, og:type) may have a short text
+    body_el = generic.find_body_element(page, ARTICLE_MIN_DENSE_CHARS if ld or og_type == "article"
+                                        else generic.MIN_DENSE_CHARS)
     title = generic.generic_title(page)
     published = generic.generic_published(page, body_el, tz)  # the page is not modified below: read once
     has_date = published is not None

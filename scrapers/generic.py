@@ -32,6 +32,7 @@ BODY_CANDIDATES = (
     "[itemprop=articleBody]", ".article__body", ".cms-body", "#content-detail", ".content-detail", ".content-fck",
     ".detail-content", ".article-content", ".article_content", ".entry-content", ".post-content", ".td-post-content",
     "#newscontents", ".fulltext", "#main-detail", ".newscontent", ".content_detail", "#content_detail",
+    ".article-body", ".news-body", ".post-body", ".story-body", ".detail-body", ".news-content", ".body-content",
 )
 
 _DATE_CLASS = etree.XPath(
@@ -134,6 +135,7 @@ _META_WORDS = frozenset(
     "sáng chiều tối hôm nay xuất bản updated published am pm utc".split()
 )
 _STAMP = re.compile(r"\d{1,4}(?:\s*[/.:hg-]\s*\d{1,4})*|[\[(]?\s*(?:gmt|utc)\s*[+-]?\s*\d*\s*[\])]?", re.I)
+_SOURCE_LINE = re.compile(r"^\(?(?:nguồn|theo)\s*:\s*[^.]{2,80}\.?\)?$", re.I)
 _BYLINE_LINE = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài\s*/\s*ảnh|bài|ảnh|thực hiện|nhóm pv)\s*:\s*(.{2,60})$",
                           re.I)
 
@@ -172,7 +174,7 @@ def strip_furniture(paragraphs: list[str], *, title: str | None, category: str |
         nonlocal found
         if len(line) > 160:
             return False
-        if _key(line) in known or is_meta_line(line, author or found):
+        if _key(line) in known or is_meta_line(line, author or found) or _SOURCE_LINE.match(line):
             return True
         byline = _BYLINE_LINE.match(line)
         name = re.split(r"\s[|•·–-]\s|\s*\d", byline.group(1))[0] if byline else ""
@@ -284,8 +286,9 @@ def generic_author(page: Page) -> str | None:
     return None
 
 
-def find_body_element(page: Page):
-    """The element holding the article text: a known body class, else the densest <p> parent."""
+def find_body_element(page: Page, min_dense_chars: int = MIN_DENSE_CHARS):
+    """The element holding the article text: a known body class, else the densest <p> parent (a page
+    that declares itself an article may have a short one: the caller lowers `min_dense_chars`)."""
     for selector in BODY_CANDIDATES:
         element = page.first(selector)
         if element is not None and len(text_of(element)) >= 150:
@@ -299,7 +302,7 @@ def find_body_element(page: Page):
             counts[parent] = counts.get(parent, 0) + 1
     if scores:
         best, score = max(scores.items(), key=lambda item: item[1])
-        if score >= MIN_DENSE_CHARS and counts[best] >= 2:
+        if score >= min_dense_chars and counts[best] >= 2:
             return best
     return None
 
