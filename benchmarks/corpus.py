@@ -18,11 +18,20 @@ from pathlib import Path
 MINIWEB_SITE = Path(__file__).resolve().parents[1] / "chitieu" / "miniweb" / "site"
 REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 # the real article pages (read in place, never copied), their URLs, and the layout a new source
-# for that paper would declare: ONECMS gets the preset, the home-grown CMS gets none (generic fallback)
+# for that paper would declare: a family's preset (ONECMS, 1cdn / NEKO), or none for a home-grown CMS
+# (the generic fallback)
 _REAL = (
     ("baolaocai.vn/song-dep-tu-nhung-dieu-gian-di-post404649.html",
      "https://baolaocai.vn/song-dep-tu-nhung-dieu-gian-di-post404649.html", [{"preset": "onecms"}]),
     ("baocantho.com.vn/article-a196670.html", "https://baocantho.com.vn/tap-trung-trien-khai-a196670.html", []),
+    ("hanoimoi.vn/dat-vang-94-lo-duc-731520.html",
+     "https://hanoimoi.vn/phuong-hai-ba-trung-mong-som-dua-khu-dat-vang-94-pho-lo-duc-vao-su-dung-731520.html",
+     [{"preset": "neko"}]),
+    ("plo.vn/tuong-niem-liet-si-post874982.html",
+     "https://plo.vn/doan-dai-bieu-tphcm-dang-hoa-tuong-niem-cac-anh-hung-liet-si-tai-binh-duong-ba-ria-vung-tau-cu"
+     "-post874982.html", [{"preset": "onecms"}]),
+    ("znews.vn/gia-vang-the-gioi-post1613516.html",
+     "https://znews.vn/gia-vang-the-gioi-cao-nhat-moi-thoi-dai-post1613516.html", []),
 )
 
 # figures in running text: 98,6% / 12% / 1.234 / 245 (not dates 05/03/2025, times 08:00 or years 2025)

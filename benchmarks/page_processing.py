@@ -169,10 +169,11 @@ def run(size: Size = "full") -> Result:
     ]
     if real:
         result.notes.append(
-            f"Real pages: {len(real)} article pages of two provincial papers read from ../shared/fixtures/real "
+            f"Real pages: {len(real)} article pages read from ../shared/fixtures/real "
             f"({sum(len(p.html) for p in real) / len(real) / 1024:.0f} KiB on average, navigation and all), "
-            f"best of {plan.real_passes} passes; the ONECMS page through the preset layout, the other through the "
-            "generic fallback. trafilatura's cost grows with the page, ours mostly with the article.")
+            f"best of {plan.real_passes} passes; the ONECMS and 1cdn/NEKO pages through their family's preset, the "
+            "home-grown CMSs (baocantho, znews) through the generic fallback. trafilatura's cost grows with the "
+            "page, ours mostly with the article.")
     if size != "full":
         result.notes.append(f"--{size}: {plan.variants:,} variants instead of 5,000"
                             + (f", the first {plan.pages} mini-web pages, one pass each." if plan.pages else "."))

@@ -52,13 +52,22 @@ class SourceCounts:
         return data
 
 
-def parse_and_extract(body: bytes | str, url: str, source: Source):
-    """Pure: page bytes -> (article, indicators, is_party_building). Raises ParseError."""
+def parse_and_extract(body: bytes | str, url: str, source: Source, content_type: str | None = None):
+    """Pure: page bytes -> (article, indicators, is_party_building). Raises ParseError.
+
+    The night and reparse both hand over the raw bytes and the response's Content-Type, so one
+    decoder (`scrapers.charset`) reads the page on either path and a rerun gives the same hash.
+    """
     from scrapers.parse import parse_page
 
-    article = parse_page(body, url, source)
+    article = parse_page(body, url, source, content_type=content_type)
     indicators = extract(article.text, published=article.published_at, normalised=True)
     return article, indicators, source.is_party_building(article)
+
+
+def _content_type(headers: dict | None) -> str | None:
+    """The Content-Type of a response's headers (any case), for the page decoder."""
+    return next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
 
 
 def load_parsed(engine: Engine, run_id: int, source: Source, parsed: list[tuple], counts: SourceCounts,
@@ -101,7 +110,8 @@ def process_pages(engine: Engine, run_id: int, source: Source, pages: list) -> S
         counts.fetched += 1
         raw_id = raw_ids.get(result.url)
         try:
-            parsed_item = parse_and_extract(result.text or result.content, result.final_url or result.url, source)
+            parsed_item = parse_and_extract(result.content, result.final_url or result.url, source,
+                                            _content_type(result.headers))
         except ParseError as exc:
             counts.parse_failed += 1
             counts.errors.append(f"{result.url}: {exc}")
@@ -163,7 +173,8 @@ def reparse_archive(engine: Engine, run_id: int, source: Source, archive, *, sin
     for url, (_, ref, response) in latest.items():
         counts.fetched += 1
         try:
-            parsed.append((raw_ids.get((ref.file, ref.offset)), parse_and_extract(response.content, url, source)))
+            parsed.append((raw_ids.get((ref.file, ref.offset)),
+                           parse_and_extract(response.content, url, source, _content_type(response.headers))))
             counts.parsed += 1
         except ParseError as exc:
             counts.parse_failed += 1

@@ -56,9 +56,20 @@ def _strict(content: bytes, codec: str) -> str | None:
 
 
 def decode_body(content: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text in NFC, codec name used)."""
-    text, codec = _decode(content, content_type)
+    """Return (text in NFC, codec name used).
+
+    The one decoder of page bytes: the fetcher, `reparse`, `chitieu parse` / `extract` and the
+    benchmarks all reach it (the parser through `scrapers.page.Page`), so a page whose `<meta charset>`
+    lies decodes the same on the night and on a reparse, and gets the same content hash.
+    """
+    text, codec = raw_decode(content, content_type)
     return unicodedata.normalize("NFC", text), codec
+
+
+def raw_decode(content: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """`decode_body` without the NFC step: (text, codec). The parser normalises every field itself,
+    and hands valid UTF-8 bytes to lxml as they are (codec "utf-8" or "ascii" says it may)."""
+    return _decode(content, content_type)
 
 
 def _decode(content: bytes, content_type: str | None) -> tuple[str, str]:

@@ -24,6 +24,10 @@ BOILERPLATE_SELECTORS = (
     "[class*=tin-lien], .hot-news, [data-source=mostread-news], .most-read",
     ".social, .social-share, .share, .sharing, .fb-like, .fb-share-button, .zalo-share-button, .gg-news",
     ".article__tags, .wrap-comment, #comment, .comment, .print, .sendprint, .topics",
+    # topic ("Dòng sự kiện") and promotion boxes, print and follow links
+    ".related-topic, .box-topic, .topic-box, .notebox, .sponsor, .sponsored, .box-sponsor, .pr-box",
+    "a[href*='/print/'], a[href*='print=1'], .ggnewsfollow, .google-news, .btn-print",
+    "[class*=share-], [class*=-share], [class*=sharing]",
 )
 CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
 BLOCK_TAGS = frozenset(
@@ -41,7 +45,8 @@ RELATED_LABELS = frozenset(
 # one alternation, so a paragraph costs one match call
 _BOILERPLATE_LINE = re.compile(
     r"^(?:(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?"
-    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|bình luận|từ khóa|từ khoá|tags?)\s*:?"
+    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|in bài|bình luận|từ khóa|từ khoá|tags?)\s*:?"
+    r"|(?:chia sẻ (?:qua |lên )?(?:facebook|zalo|twitter|email|x)\s*)+"
     r"|(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300})$",
     re.I,
 )
@@ -83,6 +88,16 @@ def is_related_label(text: str) -> bool:
 
 def is_boilerplate_line(text: str) -> bool:
     return is_related_label(text) or _BOILERPLATE_LINE.match(text) is not None
+
+
+_CAPTION_LINE = re.compile(r"(?:^|[\s(–-])(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*:\s*[^.:;]{2,50}\.?\)?\.?$",
+                           re.I)
+
+
+def is_standalone_caption(text: str) -> bool:
+    """A photo caption left as a paragraph of its own (its picture elsewhere or lazy-loaded away): short,
+    and ending with the photo credit ("… Ảnh: Reuters.")."""
+    return len(text) <= 300 and _CAPTION_LINE.search(text) is not None
 
 
 def strip_dateline(text: str, pattern: re.Pattern | None = None) -> str:
@@ -152,6 +167,27 @@ def remove_related_blocks(root) -> None:
             else:
                 break
         _drop(element)
+
+
+_TEASER_TAGS = ("table", "div", "aside", "section", "ul", "ol", "article")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def remove_teasers(root) -> None:
+    """Drop boxes inside a body that only point to other articles: their text is (nearly) all link text
+    and they hold a headline or several links (inline "related" tables and cards, whatever their class).
+    A paragraph that merely links a phrase has far less link text than text, so it stays."""
+    for element in list(root.iter(*_TEASER_TAGS)):
+        if element is root or not attached(element, root):
+            continue
+        text = len(text_of(element))
+        if text < 15:
+            continue
+        links = list(element.iter("a"))
+        if not links or link_density(element) < 0.8:
+            continue
+        if len(links) >= 2 or any(True for _ in element.iter(*_HEADINGS)):
+            _drop(element)
 
 
 def _image_url(img, base: str) -> str | None:

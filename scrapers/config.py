@@ -44,6 +44,10 @@ class Layout(BaseModel):
     name: str
     url_pattern: str | None = None  # regex on the URL; None = any URL of the source
     detect: list[str] = Field(default_factory=list)  # selectors that must all be present
+    # selectors that must all be present for a page on a host with no source file to be read with this
+    # layout (a preset's family recognised by structure; stricter than `detect`, which only chooses
+    # among a known source's layouts)
+    signature: list[str] = Field(default_factory=list)
     container: str | None = None  # parse only this element (speed)
     title: list[str] = Field(default_factory=list)
     sapo: list[str] = Field(default_factory=list)
@@ -189,6 +193,20 @@ def _expand_layouts(raw_layouts: list) -> list[dict]:
             item = _merge(preset, {k: v for k, v in item.items() if k != "preset"})
         layouts.append(item)
     return layouts
+
+
+def load_presets(directory: Path = PRESETS_DIR) -> list[Layout]:
+    """Every layout preset (a CMS family), in file-name order."""
+    return [Layout.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            for path in sorted(directory.glob("*.yaml"))]
+
+
+def family_source(url: str, layout: Layout) -> Source:
+    """A source for the host of `url`, which has no source file, read with one family's preset."""
+    host = (urlsplit(url).hostname or "").lower()
+    scheme = urlsplit(url).scheme or "https"
+    return Source(name=host, province="", province_name="", base_url=f"{scheme}://{host}", domains=[host],
+                  family=layout.name, layouts=[layout])
 
 
 def source_from_dict(data: dict, fetch_base: str | None = None) -> Source:

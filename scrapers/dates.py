@@ -28,6 +28,8 @@ _EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _WORDS = re.compile(r"ng[àa]y\s*(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})", re.I)
+# .NET's en-US default ("1/28/2026 6:52:01 AM", seen in 1cdn/NEKO meta): month first, a 12-hour clock
+_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)$", re.I)
 _TIME = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)", re.I)
 
 
@@ -82,6 +84,14 @@ def parse_vn_datetime(text: str | None, tz: str = DEFAULT_TZ, formats: Iterable[
         try:
             return _finish(datetime.fromtimestamp(float(text), tz=UTC), tz)
         except (OverflowError, OSError, ValueError):
+            return None
+    us = _US.match(text)
+    if us:
+        month, day, year, hour, minute = (int(g) for g in us.groups()[:5])
+        hour = hour % 12 + (12 if us.group(7).upper() == "PM" else 0)
+        try:
+            return _finish(datetime(year, month, day, hour, minute, int(us.group(6) or 0)), tz)
+        except ValueError:
             return None
     offset = None
     gmt = _GMT.search(text)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrapers.config import Source
 
 MIN_BODY_CHARS = 150
+ARTICLE_MIN_DENSE_CHARS = 200
 LISTING_LINKS = 6
 
 
@@ -74,7 +75,9 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
     tz = source.timezone if source else DEFAULT_TZ
     ld = page.news_article
     og_type = (page.meta("og:type") or "").lower()
-    body_el = generic.find_body_element(page)
+    # a page that says it is an article (JSON-LD, og:type) may have a short text
+    body_el = generic.find_body_element(page, ARTICLE_MIN_DENSE_CHARS if ld or og_type == "article"
+                                        else generic.MIN_DENSE_CHARS)
     title = generic.generic_title(page)
     published = generic.generic_published(page, body_el, tz)  # the page is not modified below: read once
     has_date = published is not None
@@ -95,10 +98,16 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
             raise ParseError(f"not an article URL of {source.name} and no article metadata")
 
     description = generic.generic_description(page)
+    category = generic.generic_category(page)
     paragraphs, images, author, extra = [], [], None, {}
     if path != "fallback:trafilatura" and body_el is not None:
         parts = generic.extract_body(generic.pruned_copy(body_el), page.base_url, title=title)
         paragraphs, images, author = parts.paragraphs, parts.images, parts.author
+        paragraphs, named = generic.strip_furniture(
+            paragraphs, title=title, category=category,
+            author=author or generic.generic_author(page))
+        author = author or named
+        paragraphs = [p for p in paragraphs if not clean.is_standalone_caption(p)]
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and ld and isinstance(ld.get("articleBody"), str):
         paragraphs = [normalise_text(p) for p in ld["articleBody"].split("\n") if p.strip()]
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
@@ -137,7 +146,7 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
         published_at=published,
         modified_at=generic.generic_modified(page, tz),
         author=author or generic.generic_author(page) or clean.clean_author(extra.get("author")),
-        category=generic.generic_category(page) or extra.get("categories") or None,
+        category=category or extra.get("categories") or None,
         tags=generic.generic_tags(page) or generic.split_keywords(extra.get("tags")),
         images=images,
         layout=path,

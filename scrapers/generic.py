@@ -19,7 +19,7 @@ from indicators.normalise import normalise_text
 from scrapers import clean
 from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
-from scrapers.page import Page, drop_tree, text_of
+from scrapers.page import Page, drop_tree, text_of, unescape
 from scrapers.records import Image, ParsedArticle
 from scrapers.urls import canonicalize, same_site
 
@@ -32,7 +32,9 @@ BODY_CANDIDATES = (
     "[itemprop=articleBody]", ".article__body", ".cms-body", "#content-detail", ".content-detail", ".content-fck",
     ".detail-content", ".article-content", ".article_content", ".entry-content", ".post-content", ".td-post-content",
     "#newscontents", ".fulltext", "#main-detail", ".newscontent", ".content_detail", "#content_detail",
+    ".article-body", ".news-body", ".post-body", ".story-body", ".detail-body", ".news-content", ".body-content",
 )
+
 _DATE_CLASS = etree.XPath(
     ".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') or contains(@id,'date')"
     " or contains(@class,'pubdate')][not(self::script) and not(self::style)]"
@@ -84,7 +86,114 @@ def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()
         if scope.getparent() is None:
             break
         scope = scope.getparent()
+    printed = printed_date(page, body_el, tz, formats)  # nothing with a time of day in the markup
+    if printed is not None and (backup is None or printed.date() == backup.date()):
+        return printed
     return backup
+
+
+_DMY_TEXT = etree.XPath("//text()[contains(., '/') or contains(., '-') or contains(., '.')]")
+_HAS_DMY = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)")
+_OUTSIDE = frozenset({"a", "header", "footer", "nav", "aside", "script", "style", "noscript", "option"})
+
+
+def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> datetime | None:
+    """The first date line the page prints ("Cập nhật lúc 05:37, Thứ Năm, 08/04/2021 (GMT+7)",
+    "28/01/2026 - 06:52") that stands alone: short, nothing but a date, a time, a weekday and meta words,
+    not inside a link (teasers of other articles carry their own dates) or the page's header or footer.
+    One printed before the body wins; else the first."""
+    candidates: dict[int, datetime] = {}
+    first = None
+    for node in _DMY_TEXT(page.doc):
+        if not _HAS_DMY.search(node):
+            continue
+        parent = node.getparent()
+        if parent is not None and node.is_tail:  # text after an element belongs to that element's parent
+            parent = parent.getparent()
+        if parent is None or not isinstance(parent.tag, str) or id(parent) in candidates or \
+                any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
+            continue
+        text = text_of(parent)
+        if len(text) > 120 or not is_meta_line(text, names=4):
+            continue
+        found = parse_vn_datetime(text, tz, formats)
+        if found is not None:
+            candidates[id(parent)] = found
+            first = first or found
+    if first is None or body_el is None or len(candidates) == 1:
+        return first
+    for element in page.doc.iter():
+        if element is body_el:
+            break
+        if id(element) in candidates:
+            return candidates[id(element)]
+    return first
+
+
+_META_WORDS = frozenset(
+    "cập nhật lúc ngày đăng tác giả bài và ảnh theo gmt giờ phút trước thứ hai ba tư năm sáu bảy chủ nhật cn "
+    "sáng chiều tối hôm nay xuất bản updated published am pm utc".split()
+)
+_STAMP = re.compile(r"\d{1,4}(?:\s*[/.:hg-]\s*\d{1,4})*|[\[(]?\s*(?:gmt|utc)\s*[+-]?\s*\d*\s*[\])]?", re.I)
+_SOURCE_LINE = re.compile(r"^\(?(?:nguồn|theo)\s*:\s*[^.]{2,80}\.?\)?$", re.I)
+_BYLINE_LINE = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài\s*/\s*ảnh|bài|ảnh|thực hiện|nhóm pv)\s*:\s*(.{2,60})$",
+                          re.I)
+
+
+def is_meta_line(text: str, author: str | None = None, *, names: int = 0) -> bool:
+    """A short line of page furniture: a date and time, a weekday, a byline name, separators and words
+    such as "Cập nhật lúc" / "Đăng ngày", and nothing else. `names` more words are allowed when the line
+    has a date and a separator ("Bài, ảnh: Kim Ngân | 28/01/2026 - 06:52")."""
+    if len(text) > 120:
+        return False
+    rest = text.casefold()
+    named = bool(author) and author.casefold() in rest
+    if named:
+        rest = rest.replace(author.casefold(), " ")
+    stamped = bool(_HAS_DMY.search(rest) or re.search(r"\d{1,2}:\d{2}", rest))
+    rest = _STAMP.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _META_WORDS]
+    allowed = 1 + (names if stamped and len(text) <= 80 and re.search(r"[|•·]|\s[-–]\s|:", text) else 0)
+    return (stamped or named) and len(words) <= allowed and (stamped or not words)
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def strip_furniture(paragraphs: list[str], *, title: str | None, category: str | None = None,
+                    author: str | None = None) -> tuple[list[str], str | None]:
+    """Drop the headline, category label, byline and date lines that a body container holds around the
+    text (unknown layouts often put the article header inside it); (paragraphs, author named by a
+    "Tác giả: …" line, if any)."""
+    out = list(paragraphs)
+    known = {k for k in (_key(title), _key(category), _key(author)) if k}
+    found = None
+
+    def furniture(line: str) -> bool:
+        nonlocal found
+        if len(line) > 160:
+            return False
+        if _key(line) in known or is_meta_line(line, author or found) or _SOURCE_LINE.match(line):
+            return True
+        byline = _BYLINE_LINE.match(line)
+        name = re.split(r"\s[|•·–-]\s|\s*\d", byline.group(1))[0] if byline else ""
+        if byline and 0 < len(name.split()) <= 6:
+            found = found or clean.clean_author(name)
+            return True
+        return False
+
+    for _ in range(6):
+        if len(out) > 1 and furniture(out[0]):
+            out.pop(0)
+        else:
+            break
+    for _ in range(3):
+        if len(out) > 1 and furniture(out[-1]):
+            out.pop()
+        else:
+            break
+    return out, found
 
 
 def _inside(element, ancestor) -> bool:
@@ -109,8 +218,23 @@ def generic_title(page: Page) -> str | None:
     if not title and page.news_article:
         title = page.news_article.get("headline") if isinstance(page.news_article.get("headline"), str) else None
     if not title and page.html_title:
-        title = _TITLE_SUFFIX.sub("", page.html_title)
+        title = _heading_in(page, page.html_title) or _TITLE_SUFFIX.sub("", page.html_title)
     return title
+
+
+_HEADINGS = etree.XPath("//h1 | //h2 | //*[contains(@class,'title') or contains(@class,'tieude')]")
+
+
+def _heading_in(page: Page, html_title: str) -> str | None:
+    """The page's headline when <title> holds it beside the site's name ("Site - Headline" as well as
+    "Headline | Site"): the longest heading of the page whose text the title contains."""
+    held = clean.squash(html_title).casefold()
+    best = None
+    for element in _HEADINGS(page.doc):
+        text = text_of(element)
+        if 10 <= len(text) <= 250 and text.casefold() in held and (best is None or len(text) > len(best)):
+            best = text
+    return best
 
 
 def generic_description(page: Page) -> str | None:
@@ -162,8 +286,9 @@ def generic_author(page: Page) -> str | None:
     return None
 
 
-def find_body_element(page: Page):
-    """The element holding the article text: a known body class, else the densest <p> parent."""
+def find_body_element(page: Page, min_dense_chars: int = MIN_DENSE_CHARS):
+    """The element holding the article text: a known body class, else the densest <p> parent (a page
+    that declares itself an article may have a short one: the caller lowers `min_dense_chars`)."""
     for selector in BODY_CANDIDATES:
         element = page.first(selector)
         if element is not None and len(text_of(element)) >= 150:
@@ -177,7 +302,7 @@ def find_body_element(page: Page):
             counts[parent] = counts.get(parent, 0) + 1
     if scores:
         best, score = max(scores.items(), key=lambda item: item[1])
-        if score >= MIN_DENSE_CHARS and counts[best] >= 2:
+        if score >= min_dense_chars and counts[best] >= 2:
             return best
     return None
 
@@ -239,9 +364,11 @@ def extract_body(
     title: str | None = None,
     author_first: bool = False,
     dateline_sapo: bool = True,
+    known_author: str | None = None,
 ) -> Body:
     """Read a pruned body (lxml, modified in place): keep captions on images, find byline and sapo."""
     clean.remove_related_blocks(body)
+    clean.remove_teasers(body)
     caption_selectors = ", ".join([clean.CAPTION_SELECTORS, *captions])
     images = clean.extract_images(body, base_url, caption_selectors)
     found_sapo = sapo
@@ -270,6 +397,8 @@ def extract_body(
             if text in (sapo_norm, title_norm):
                 continue
         out.append(text)
+    if known_author and len(out) > 1 and _key(clean.clean_author(out[-1])) == _key(normalise_text(known_author)):
+        out.pop()  # the byline printed again at the end of the text, the author being read elsewhere
     return Body(out, images, sapo_norm, author)
 
 
@@ -317,6 +446,10 @@ def build_article(
 ) -> ParsedArticle:
     """Final normalisation shared by every path; raises ParseError via the caller's checks."""
     warnings = list(warnings or [])
+    title, sapo, author, category = (unescape(v) if v else v for v in (title, sapo, author, category))
+    tags = [unescape(t) for t in tags]
+    paragraphs = [unescape(p) for p in paragraphs]
+    images = [Image(i.url, unescape(i.caption)) if i.caption and "&" in i.caption else i for i in images]
     if published_at is None:
         warnings.append("no date found")
     fields = normalise_many([title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags)])

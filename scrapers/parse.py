@@ -12,11 +12,12 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from scrapers import clean, fallback, generic
-from scrapers.config import Layout, Source, load_sources
+from scrapers.config import Layout, Source, family_source, load_presets, load_sources
 from scrapers.css import UnsupportedSelector, compile_selector, select
 from scrapers.dates import parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
@@ -42,10 +43,15 @@ def source_for_url(url: str, sources: Mapping[str, Source] | Iterable[Source]) -
     return max(owners, key=lambda s: max((len(d) for d in [*s.domains, s.base_url] if d), default=0))
 
 
-def parse_page(html: str | bytes, url: str, source: Source | None = None) -> ParsedArticle:
-    """Parse one article page. Raises ParseError (one-line reason) for anything that is not an article."""
+def parse_page(html: str | bytes, url: str, source: Source | None = None, *,
+               content_type: str | None = None) -> ParsedArticle:
+    """Parse one article page. Raises ParseError (one-line reason) for anything that is not an article.
+
+    Bytes are decoded by `scrapers.charset` (the fetcher's decoder), with the response's
+    Content-Type header when the caller has it, so every path reads a page the same way.
+    """
     try:
-        return _parse(html, url, source)
+        return _parse(html, url, source, content_type)
     except ParseError:
         raise
     except RecursionError as exc:
@@ -54,8 +60,8 @@ def parse_page(html: str | bytes, url: str, source: Source | None = None) -> Par
         raise ParseError(f"unreadable page ({type(exc).__name__}: {str(exc)[:120]})") from exc
 
 
-def _parse(html: str | bytes, url: str, source: Source | None) -> ParsedArticle:
-    page = Page(html, url)
+def _parse(html: str | bytes, url: str, source: Source | None, content_type: str | None = None) -> ParsedArticle:
+    page = Page(html, url, content_type)
     candidates = [source] if source is not None else [s for s in _shipped_sources() if s.owns(url)]
     for src in candidates:
         real = src.real_url(url)
@@ -66,8 +72,37 @@ def _parse(html: str | bytes, url: str, source: Source | None) -> ParsedArticle:
             article = _try_layout(page, real, src, layout)
             if article is not None:
                 return article
+    if not candidates:
+        article = _try_families(page, url)
+        if article is not None:
+            return article
     owner = candidates[0] if candidates else None
     return fallback.parse_fallback(page, owner.real_url(url) if owner else url, owner)
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[Layout, ...]:
+    """The presets that say how to recognise their family by structure (`signature`)."""
+    return tuple(layout for layout in load_presets() if layout.signature)
+
+
+def _try_families(page: Page, url: str) -> ParsedArticle | None:
+    """A page on a host with no source file, read with the preset of the CMS family its markup shows.
+
+    The family is told by structure (every `signature` selector present), never by host name, so
+    baonghean.vn parses with the 1cdn / NEKO preset the day it is first met. The article keeps
+    `source` None (no source file owns it) and names the family in `layout`.
+    """
+    for layout in _families():
+        try:
+            if any(page.first(selector) is None for selector in layout.signature):
+                continue
+        except UnsupportedSelector:
+            continue
+        article = _try_layout(page, url, family_source(url, layout), layout)
+        if article is not None:
+            return replace(article, source=None)
+    return None
 
 
 def _split_attr(selector: str) -> tuple[str, str | None]:
@@ -269,6 +304,7 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
         sapo=sapo,
         title=title,
         author_first=layout.author_before_sapo and author is None,
+        known_author=author,
     )
     if sum(len(p) for p in parts.paragraphs) < MIN_BODY_CHARS:
         return None

@@ -50,3 +50,15 @@ def test_other_zone_and_layout_formats():
 def test_never_raises_and_never_naive(text):
     parsed = parse_vn_datetime(text)
     assert parsed is None or parsed.tzinfo is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1/28/2026 6:52:01 AM", "2026-01-28T06:52:01+07:00"),  # .NET en-US meta of the 1cdn / NEKO family
+    ("3/4/2026 7:15:30 PM", "2026-03-04T19:15:30+07:00"),  # month first: 4 March, not 3 April
+    ("12/1/2026 12:05 AM", "2026-12-01T00:05:00+07:00"),
+    ("Cập nhật lúc 05:37, Thứ Năm, 08/04/2021 (GMT+7)", "2021-04-08T05:37:00+07:00"),
+    ("28/01/2026 - 06:52", "2026-01-28T06:52:00+07:00"),
+    ("Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "2015-04-08T08:11:00+07:00"),
+])
+def test_printed_and_us_style_dates(text, expected):
+    assert parse_vn_datetime(text).isoformat() == expected

@@ -111,3 +111,22 @@ def test_fuzz_only_parse_error(parts, url):
             continue
         assert article.title and article.body
         assert article.published_at is None or article.published_at.tzinfo is not None
+
+
+def test_entities_are_unescaped_in_every_field_and_header_lines_leave_the_body():
+    """JSON-LD is script text, so a CMS escaping its strings for HTML leaves `&#224;` in it; a body container
+    that holds the headline, the category, a byline-and-date line and the lead gives only the text."""
+    html = f"""<html><head><meta property="og:title" content="Kh&amp;#225;nh th&#224;nh nh&#224; văn h&#243;a">
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Kh&#225;nh th&#224;nh nh&#224; văn h&#243;a",
+      "description": "Nh&#224; văn h&#243;a th&#244;n mới được đưa v&#224;o sử dụng.", "datePublished": "2024-06-01",
+      "author": {{"@type": "Person", "name": "L&#234; Na"}}, "articleSection": "X&#227; hội"}}</script></head>
+    <body><div class="breadcrumb"><a href="/">Trang chủ</a><a href="/xa-hoi">Xã hội</a></div>
+    <div class="noi-dung"><p>Xã hội</p><h1>Khánh thành nhà văn hóa</h1><p>Lê Na • 01/06/2024 - 09:30</p>
+    <p>Nhà văn hóa thôn mới được đưa vào sử dụng.</p>{PARAS}<p><em>Người dân dự lễ khánh thành. Ảnh: Lê Na</em></p></div>
+    </body></html>"""
+    article = parse_page(html, "https://unknown.example/khanh-thanh-99.html")
+    assert article.title == "Khánh thành nhà văn hóa" and article.author == "Lê Na"
+    assert article.sapo == "Nhà văn hóa thôn mới được đưa vào sử dụng."
+    assert article.published_at.isoformat() == "2024-06-01T09:30:00+07:00"  # the printed time, on the JSON-LD day
+    assert article.body.startswith("Đoạn 0:") and article.body.endswith("trong quý.")
+    assert "&#" not in article.text and "Ảnh:" not in article.body

@@ -60,8 +60,22 @@ def test_real_onecms_page(laocai_source):
     assert article.warnings == ()
 
 
-def test_real_onecms_page_without_source_uses_generic_path():
+def test_real_onecms_page_without_source_is_recognised_by_its_family():
+    """No source file owns baolaocai.vn here: its markup names the ONECMS family, whose preset reads it."""
     article = parse_page(_need(LAOCAI), LAOCAI_URL)
+    assert article.layout == "onecms" and article.source is None
+    assert article.title == "Sống đẹp từ những điều giản dị"
+    assert article.published_at.isoformat() == "2025-06-17T13:43:02+07:00"
+    assert article.author == "Anh Dũng"
+    assert "Đọc nhiều" not in article.body and article.body.startswith("Từ nhiệm vụ")
+
+
+def test_real_onecms_page_through_the_generic_path():
+    """The generic path alone (what a page of no known family gets) reads the same page right too."""
+    from scrapers.fallback import parse_fallback
+    from scrapers.page import Page
+
+    article = parse_fallback(Page(_need(LAOCAI), LAOCAI_URL), LAOCAI_URL)
     assert article.layout == "fallback:jsonld"
     assert article.title == "Sống đẹp từ những điều giản dị"
     assert article.published_at.isoformat() == "2025-06-17T13:43:02+07:00"
