@@ -35,6 +35,7 @@ from indicators.extract import extract
 from indicators.record import Indicator as IndicatorRecord
 from indicators.version import extractor_version as current_extractor_version
 from scrapers.records import ParsedArticle
+from warehouse.extract_worker import ExtractFn, Job, extract_jobs
 from warehouse.load import in_transaction, utc_from_db
 from warehouse.models import Article, ArticleVersion, Source
 from warehouse.readings import Reading, ReadingChanges, sync_readings
@@ -45,20 +46,6 @@ V = ArticleVersion.__table__
 S = Source.__table__
 BATCH_SIZE = 500  # versions per transaction
 AHEAD = 2  # batches extracted ahead of the one being written
-
-ExtractFn = Callable[..., list[IndicatorRecord]]
-
-
-@dataclass(frozen=True)
-class Job:
-    """One current article version to read: small, picklable, sent to a worker."""
-
-    version_id: int
-    article_id: int
-    source: str
-    text: str
-    published: datetime | None  # Vietnamese local time: the year the article's date names
-
 
 @dataclass
 class ReextractResult:
@@ -125,12 +112,6 @@ def pending_jobs(engine: Engine, extractor_version: str, *, source: str | None =
 def _local(value) -> datetime | None:
     value = utc_from_db(value)
     return value.astimezone(VN_TZ) if value else None
-
-
-def extract_jobs(jobs: Sequence[Job], extract_fn: ExtractFn = extract) -> list[tuple[int, list[IndicatorRecord]]]:
-    """Pure: each job's readings. Runs in a worker process (or inline with one worker)."""
-    return [(job.version_id, list(extract_fn(job.text, published=job.published, normalised=True)))
-            for job in jobs]
 
 
 def default_workers() -> int:
