@@ -106,13 +106,21 @@ def fill(engine, n: int, bases: list | None = None) -> None:
         flush()
 
 
-def bare(texts: list[tuple[str, datetime | None]]) -> tuple[float, int]:
-    """Seconds and readings of `extract` over the texts, one core, no database."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers, once joined)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bare(texts: list[tuple[str, datetime | None]]) -> tuple[float, int, float]:
+    """Seconds, readings and CPU seconds of `extract` over the texts, one core, no database."""
     from indicators.extract import extract
 
-    started = time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     found = sum(len(extract(text, published=published, normalised=True)) for text, published in texts)
-    return time.perf_counter() - started, found
+    return time.perf_counter() - started, found, cpu_seconds() - cpu
 
 
 def stored_texts(engine) -> list[tuple[str, datetime | None]]:
@@ -122,14 +130,15 @@ def stored_texts(engine) -> list[tuple[str, datetime | None]]:
     return [(job.text, job.published) for batch in pending_jobs(engine, "none", all_versions=True) for job in batch]
 
 
-def end_to_end(engine, *, version: str, all_versions: bool, workers: int) -> tuple[float, object]:
+def end_to_end(engine, *, version: str, all_versions: bool, workers: int) -> tuple[float, object, float]:
+    """Seconds, the result, and CPU seconds of the run (this process and its workers; not PostgreSQL's)."""
     from warehouse import load
     from warehouse.reextract import reextract
 
     run_id = load.start_run(engine, "benchmark-reextract", extractor_version=version)
-    started = time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     result = reextract(engine, run_id, extractor_version=version, all_versions=all_versions, workers=workers)
-    return time.perf_counter() - started, result
+    return time.perf_counter() - started, result, cpu_seconds() - cpu
 
 
 def _vmhwm_kib(pid: str = "self") -> int:
@@ -149,7 +158,7 @@ def memory_child(url: str, n: int) -> dict:
     upgrade(engine)
     fill(engine, n)
     before = _vmhwm_kib()
-    seconds, result = end_to_end(engine, version="mem", all_versions=False, workers=2)
+    seconds, result, _cpu = end_to_end(engine, version="mem", all_versions=False, workers=2)
     engine.dispose()
     return {"n": n, "before_kib": before, "peak_kib": _vmhwm_kib(), "seconds": seconds,
             "versions": sum(result.versions.values()),
@@ -165,8 +174,8 @@ def run(size: Size = "full") -> Result:
     n, memory_sizes = SIZES[size]
     postgres_url = os.environ.get("CHITIEU_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
     result = Result("reextract", title, ["backend", "pass", "versions", "workers", "articles/s",
-                                         "bare 1-core articles/s", "end to end / bare", "rows added",
-                                         "superseded", "unchanged"])
+                                         "bare 1-core articles/s", "end to end / bare", "CPU ms/article",
+                                         "bare CPU ms/article", "rows added", "superseded", "unchanged"])
     bases = base_articles()
     for backend in ("sqlite", "postgresql"):
         if backend == "postgresql":
@@ -177,10 +186,10 @@ def run(size: Size = "full") -> Result:
         with fresh_engine(backend, postgres_url) as engine:
             fill(engine, n, bases)
             texts = stored_texts(engine)
-            bare_seconds, readings = bare(texts)
+            bare_seconds, readings, bare_cpu = bare(texts)
             del texts
             for label, version, every in (("first read", "v1", False), ("upgrade, nothing changed", "v2", True)):
-                seconds, out = end_to_end(engine, version=version, all_versions=every, workers=2)
+                seconds, out, cpu = end_to_end(engine, version=version, all_versions=every, workers=2)
                 versions = sum(out.versions.values())
                 added = sum(out.changes.added.values())
                 superseded = sum(out.changes.superseded.values())
@@ -189,12 +198,20 @@ def run(size: Size = "full") -> Result:
                                                       "superseded": superseded, "unchanged": unchanged,
                                                       "readings": readings}
                 result.rows.append([backend, label, versions, 2, versions / seconds, n / bare_seconds,
-                                    (versions / seconds) / (n / bare_seconds), added, superseded, unchanged])
+                                    (versions / seconds) / (n / bare_seconds), 1000 * cpu / max(versions, 1),
+                                    1000 * bare_cpu / n, added, superseded, unchanged])
     result.notes.append(
         "end to end = `warehouse.reextract.reextract(workers=2)`: keyset pages of stored versions, extraction in a "
         "spawn process pool (each batch of 500 split across the workers, two batches ahead), one transaction "
         "per batch (`warehouse.readings.sync_readings`, the rule every load follows). bare = "
-        "`indicators.extract.extract` over the same texts in this process. Both in this run, on this machine.")
+        "`indicators.extract.extract` over the same texts in this process. Both in this run, on this machine. "
+        "CPU ms/article counts this process and its pool's workers (not the PostgreSQL server): what the "
+        "work costs whatever else the machine runs; on two idle cores the wall-clock ratio can reach at most "
+        "2 × bare CPU / end-to-end CPU.")
+    result.facts["load average"] = os.getloadavg()
+    result.notes.append("load average (1, 5, 15 min) at the end of the timed passes: "
+                        + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs "
+                        "(other work on the machine takes cores from both sides of the ratio).")
 
     with tempfile.TemporaryDirectory(prefix="chitieu-bench-mem-") as tmp:
         rows = []
@@ -208,7 +225,7 @@ def run(size: Size = "full") -> Result:
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         for r in rows:
             result.rows.append([f"sqlite, memory ({r['n']:,})", "first read", r["versions"], 2,
-                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-"])
+                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-"])
             result.facts[f"memory {r['n']}"] = r
         if rows:
             result.notes.append("peak RSS of the re-extracting process (VmHWM, after filling the warehouse → after "

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from indicators.extract import extract
 from indicators.record import Indicator as IndicatorRecord
+from warehouse.fingerprint import record_hash
 
 ExtractFn = Callable[..., list[IndicatorRecord]]
 
@@ -27,7 +28,14 @@ class Job:
     published: datetime | None  # Vietnamese local time: the year the article's date names
 
 
-def extract_jobs(jobs: Sequence[Job], extract_fn: ExtractFn = extract) -> list[tuple[int, list[IndicatorRecord]]]:
-    """Pure: each job's readings, through the public `extract(text, published=..., normalised=...)`."""
-    return [(job.version_id, list(extract_fn(job.text, published=job.published, normalised=True)))
-            for job in jobs]
+Extracted = tuple[int, list[IndicatorRecord], list[str]]  # version id, readings, their hashes
+
+
+def extract_jobs(jobs: Sequence[Job], extract_fn: ExtractFn = extract) -> list[Extracted]:
+    """Pure: each job's readings, through the public `extract(text, published=..., normalised=...)`,
+    with their hashes (computed here, in the worker, so the writing process does not)."""
+    out = []
+    for job in jobs:
+        found = list(extract_fn(job.text, published=job.published, normalised=True))
+        out.append((job.version_id, found, [record_hash(ind) for ind in found]))
+    return out

@@ -411,7 +411,7 @@ def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepare
                         prepared.item.source_name or prepared.item.article.source)
                 for url, prepared in by_url.items()]
     changes = sync_readings(connection, run_id, extractor_version, readings, now=now)
-    stats.indicators_added = len(changes.added_ids)
+    stats.indicators_added = sum(changes.added.values())
     stats.indicators_superseded = len(changes.superseded_ids)
     stats.changes = changes
 

@@ -21,8 +21,6 @@ index `uq_indicator_current_reading` backs this up).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,27 +29,14 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select, update
 
 from indicators.record import Indicator as IndicatorRecord
+from warehouse.fingerprint import reading_hash, record_hash
 from warehouse.models import PENDING, ArticleVersion, Indicator
+
+__all__ = ["Reading", "ReadingChanges", "reading_hash", "record_hash", "sync_readings"]
 
 IND = Indicator.__table__
 V = ArticleVersion.__table__
 _CHUNK = 1000
-
-
-def reading_hash(metric: str, value: float, unit: str, kind: str, qualifier: str, denominator: float | None,
-                 year: int | None, subject: str | None, evidence: str, start: int, end: int,
-                 evidence_start: int | None, evidence_end: int | None) -> str:
-    """sha256 of one reading. Floats go through `float()` (an int 5 and 5.0 are one reading) and JSON's
-    shortest round-trip repr, which both databases give back unchanged. Copied, frozen, into migration
-    0004 (which fills it for rows loaded before); change it only with a migration that recomputes it."""
-    parts = [metric, float(value), unit, kind, qualifier, None if denominator is None else float(denominator),
-             year, subject, evidence, start, end, evidence_start, evidence_end]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
-
-
-def record_hash(ind: IndicatorRecord) -> str:
-    return reading_hash(ind.metric, ind.value, ind.unit, ind.kind, ind.qualifier, ind.denominator, ind.year,
-                        ind.subject, ind.evidence, ind.start, ind.end, ind.evidence_start, ind.evidence_end)
 
 
 @dataclass(frozen=True)
@@ -62,6 +47,7 @@ class Reading:
     version_id: int
     indicators: Sequence[IndicatorRecord]
     source: str | None = None  # for the per-source counts only
+    hashes: Sequence[str] | None = None  # record_hash of each indicator, when a worker computed them
 
 
 @dataclass
@@ -72,7 +58,6 @@ class ReadingChanges:
     superseded: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     # of one call of sync_readings (not kept by `add`)
-    added_ids: list[int] = field(default_factory=list)
     superseded_ids: list[int] = field(default_factory=list)
     articles: set[int] = field(default_factory=set)  # articles whose current readings changed
 
@@ -132,8 +117,9 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
     new_rows: list[dict] = []
     for article_id, reading in by_article.items():
         wanted: dict[tuple[int, str], IndicatorRecord] = {}
-        for ind in reading.indicators:  # the same reading twice is one fact: keep the first
-            wanted.setdefault((reading.version_id, record_hash(ind)), ind)
+        hashes = reading.hashes if reading.hashes is not None else [record_hash(i) for i in reading.indicators]
+        for ind, digest in zip(reading.indicators, hashes, strict=True):  # a reading twice is one fact
+            wanted.setdefault((reading.version_id, digest), ind)
         have: set[tuple[int, str | None]] = set()
         for row in current.get(article_id, []):
             key = (row.version_id, row.reading_hash)
@@ -162,9 +148,8 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
     for chunk in _chunks(changes.superseded_ids):
         connection.execute(update(IND).where(IND.c.id.in_(chunk)).values(
             is_current=False, superseded_by_run=run_id, superseded_at=now))
-    if new_rows:
-        changes.added_ids = list(connection.execute(
-            IND.insert().returning(IND.c.id, sort_by_parameter_order=True), new_rows).scalars())
+    if new_rows:  # one executemany; no RETURNING, which SQLite would run row by row
+        connection.execute(IND.insert(), new_rows)
     versions = sorted({r.version_id for r in by_article.values()})
     for chunk in _chunks(versions):
         connection.execute(update(V).where(V.c.id.in_(chunk)).values(extractor_version=extractor_version))

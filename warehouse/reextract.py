@@ -32,10 +32,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, and_, or_, select
 
 from indicators.extract import extract
-from indicators.record import Indicator as IndicatorRecord
 from indicators.version import extractor_version as current_extractor_version
 from scrapers.records import ParsedArticle
-from warehouse.extract_worker import ExtractFn, Job, extract_jobs
+from warehouse.extract_worker import Extracted, ExtractFn, Job, extract_jobs
 from warehouse.load import in_transaction, utc_from_db
 from warehouse.models import Article, ArticleVersion, Source
 from warehouse.readings import Reading, ReadingChanges, sync_readings
@@ -124,7 +123,7 @@ def _split(jobs: list[Job], parts: int) -> list[list[Job]]:
 
 
 def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
-              ) -> Iterator[tuple[list[Job], list[tuple[int, list[IndicatorRecord]]]]]:
+              ) -> Iterator[tuple[list[Job], list[Extracted]]]:
     """(batch, readings) in order; with workers > 1 a few batches are extracted ahead in a process pool.
 
     Workers are started with `spawn`: forking a process that runs Prefect's threads can copy a lock
@@ -147,9 +146,9 @@ def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
 
 
 def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs: Sequence[Job],
-                readings: Sequence[tuple[int, list[IndicatorRecord]]]) -> tuple[ReadingChanges, int]:
+                readings: Sequence[Extracted]) -> tuple[ReadingChanges, int]:
     """One transaction: lock the articles, keep the versions still current, sync their readings."""
-    found = dict(readings)
+    found = {version_id: (inds, hashes) for version_id, inds, hashes in readings}
     article_ids = sorted({job.article_id for job in jobs})
 
     def work(connection) -> tuple[ReadingChanges, int]:
@@ -158,8 +157,11 @@ def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs
             .join(V, and_(V.c.article_id == A.c.id, V.c.version == A.c.current_version))
             .where(A.c.id.in_(article_ids)).order_by(A.c.id).with_for_update(of=A)
         ).all())
-        keep = [Reading(job.article_id, job.version_id, found[job.version_id], job.source)
-                for job in jobs if current.get(job.article_id) == job.version_id]
+        keep = []
+        for job in jobs:
+            if current.get(job.article_id) == job.version_id:
+                indicators, hashes = found[job.version_id]
+                keep.append(Reading(job.article_id, job.version_id, indicators, job.source, hashes))
         return sync_readings(connection, run_id, extractor_version, keep), len(jobs) - len(keep)
 
     return in_transaction(engine, work)

@@ -25,7 +25,6 @@ Revises: 0003
 from __future__ import annotations
 
 import hashlib
-import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -43,12 +42,12 @@ _HASH_COLUMNS = ("metric", "value", "unit", "kind", "qualifier", "denominator", 
 
 
 def _reading_hash(row) -> str:
-    """warehouse.readings.reading_hash at this revision."""
+    """warehouse.fingerprint.reading_hash at this revision."""
     (metric, value, unit, kind, qualifier, denominator, year, subject, evidence, start, end, ev_start,
      ev_end) = row
-    parts = [metric, float(value), unit, kind, qualifier, None if denominator is None else float(denominator),
-             year, subject, evidence, start, end, ev_start, ev_end]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+    parts = (metric, float(value), unit, kind, qualifier, None if denominator is None else float(denominator),
+             year, subject, evidence, start, end, ev_start, ev_end)
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def _summary_columns() -> list[sa.Column]:
