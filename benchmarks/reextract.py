@@ -123,6 +123,23 @@ def bare(texts: list[tuple[str, datetime | None]]) -> tuple[float, int, float]:
     return time.perf_counter() - started, found, cpu_seconds() - cpu
 
 
+def pool_only(jobs: list, workers: int = 2) -> float:
+    """Seconds to extract the same jobs in the same kind of pool, no database: the machine's own
+    parallel headroom right now (what other work leaves of its cores), against which the database and
+    transfer costs of the end-to-end run can be told apart."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from warehouse.extract_worker import extract_jobs
+
+    parts = [jobs[i:i + 250] for i in range(0, len(jobs), 250)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for _ in pool.map(extract_jobs, parts):
+            pass
+    return time.perf_counter() - started
+
+
 def stored_texts(engine) -> list[tuple[str, datetime | None]]:
     """The texts re-extraction reads, built the way it builds them (same join, same dates)."""
     from warehouse.reextract import pending_jobs
@@ -188,6 +205,14 @@ def run(size: Size = "full") -> Result:
             texts = stored_texts(engine)
             bare_seconds, readings, bare_cpu = bare(texts)
             del texts
+            from warehouse.reextract import pending_jobs
+
+            jobs = [job for batch in pending_jobs(engine, "none", all_versions=True) for job in batch]
+            pool_seconds = pool_only(jobs)
+            del jobs
+            result.rows.append([backend, "extraction alone in the pool (no database)", n, 2, n / pool_seconds,
+                                n / bare_seconds, (n / pool_seconds) / (n / bare_seconds), "-",
+                                1000 * bare_cpu / n, "-", "-", "-"])
             for label, version, every in (("first read", "v1", False), ("upgrade, nothing changed", "v2", True)):
                 seconds, out, cpu = end_to_end(engine, version=version, all_versions=every, workers=2)
                 versions = sum(out.versions.values())
@@ -207,7 +232,8 @@ def run(size: Size = "full") -> Result:
         "`indicators.extract.extract` over the same texts in this process. Both in this run, on this machine. "
         "CPU ms/article counts this process and its pool's workers (not the PostgreSQL server): what the "
         "work costs whatever else the machine runs; on two idle cores the wall-clock ratio can reach at most "
-        "2 × bare CPU / end-to-end CPU.")
+        "2 × bare CPU / end-to-end CPU. The row 'extraction alone in the pool' extracts the same texts in the same "
+        "pool with no database: its ratio is what the machine's cores allowed at that moment.")
     result.facts["load average"] = os.getloadavg()
     result.notes.append("load average (1, 5, 15 min) at the end of the timed passes: "
                         + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs "

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 CRAWL_COLUMNS = ("discovered", "fetched", "not_modified", "failed", "parsed", "new", "indicators", "quarantined")
-REPARSE_COLUMNS = ("parsed", "parse_failed", "new", "updated", "unchanged", "indicators", "quarantined")
+REPARSE_COLUMNS = ("parsed", "parse_failed", "new", "updated", "unchanged", "indicators", "superseded",
+                   "quarantined")
 REEXTRACT_COLUMNS = ("versions", "added", "superseded", "unchanged", "quarantined")
 ERRORS_SHOWN = 3  # per source
 
