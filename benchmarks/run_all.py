@@ -17,7 +17,7 @@ from pathlib import Path
 from benchmarks.common import Result, Size, unavailable, write_results
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-NAMES = ("page_processing", "warehouse_load", "end_to_end", "memory", "orchestration", "soak")
+NAMES = ("page_processing", "warehouse_load", "end_to_end", "memory", "orchestration", "soak", "reextract")
 
 
 def _run(name: str, size: Size) -> list[Result]:
@@ -33,6 +33,10 @@ def _run(name: str, size: Size) -> list[Result]:
         from benchmarks import soak
 
         return [soak.run(size)]
+    if name == "reextract":
+        from benchmarks import reextract
+
+        return [reextract.run(size)]
     from benchmarks import end_to_end
 
     if name == "end_to_end":

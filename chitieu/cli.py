@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chitieu.env import prepare
-from chitieu.run_summary import REPARSE_COLUMNS, print_run
+from chitieu.run_summary import REEXTRACT_COLUMNS, REPARSE_COLUMNS, print_run
 from chitieu.settings import Settings
 
 app = typer.Typer(help="chitieu: Party-building indicators from Vietnamese provincial newspapers.",
@@ -337,6 +337,38 @@ def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Opt
 
     state = reparse_flow(source=source, since=since, return_state=True)
     print_run(console, _finish(state, "reparse"), "reparse", REPARSE_COLUMNS)
+
+
+@app.command()
+def reextract(source: str = typer.Option(None, "--source", help="Only this source"),
+              since: str = typer.Option(None, help="Articles published since YYYY-MM-DD"),
+              all_versions: bool = typer.Option(False, "--all", help="Also versions today's extractor already read"),
+              workers: int = typer.Option(None, "--workers", help="Extraction processes (default: one per core)")
+              ) -> None:
+    """Re-extract stored articles with today's extractor (no network), validate, republish changed months."""
+    _check_sources([source] if source else None, _settings())
+    _check_date(since, "--since")
+    if workers is not None and workers < 1:
+        fail(f"--workers must be at least 1, got {workers}")
+    from flows.reextract import reextract as reextract_flow
+
+    state = reextract_flow(source=source, since=since, all_versions=all_versions, workers=workers,
+                           return_state=True)
+    result = _finish(state, "reextract")
+    console.print(f"extractor {result['extractor_version']}", highlight=False)
+    print_run(console, result, "reextract", REEXTRACT_COLUMNS)
+    changes = Table("source", "metric", "added", "superseded", "unchanged", title="indicator rows")
+    for row in result["changes"]:
+        if row["added"] or row["superseded"]:
+            changes.add_row(row["source"], row["metric"], str(row["added"]), str(row["superseded"]),
+                            str(row["unchanged"]))
+    if changes.rows:
+        console.print(changes)
+    for rev in result["republished"]:
+        console.print(f"{rev['month']}: published again as revision {rev['revision']} "
+                      f"({rev['changes']} figures changed)", highlight=False)
+    if not result["republished"]:
+        console.print("no published month changed")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""What `chitieu run`, `backfill`, `reparse` and `demo` print when a run ends: the per-source counts.
+"""What `chitieu run`, `backfill`, `reparse`, `reextract` and `demo` print when a run ends: the per-source counts.
 
 The Prefect UI shows the same counts as an artifact; an operator at a terminal or reading a cron
 log should not need the UI (or SQL on pipeline_runs) to learn what a run they started did.
@@ -10,7 +10,9 @@ from rich.console import Console
 from rich.table import Table
 
 CRAWL_COLUMNS = ("discovered", "fetched", "not_modified", "failed", "parsed", "new", "indicators", "quarantined")
-REPARSE_COLUMNS = ("parsed", "parse_failed", "new", "updated", "unchanged", "indicators", "quarantined")
+REPARSE_COLUMNS = ("parsed", "parse_failed", "new", "updated", "unchanged", "indicators", "superseded",
+                   "quarantined")
+REEXTRACT_COLUMNS = ("versions", "added", "superseded", "unchanged", "quarantined")
 ERRORS_SHOWN = 3  # per source
 
 

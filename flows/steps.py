@@ -39,6 +39,7 @@ class SourceCounts:
     unchanged: int = 0
     duplicates: int = 0
     indicators: int = 0
+    superseded: int = 0  # current indicator rows this run's readings replaced (warehouse.readings)
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: SourceCounts) -> None:
@@ -85,6 +86,7 @@ def load_parsed(engine: Engine, run_id: int, source: Source, parsed: list[tuple]
         counts.unchanged += stats.unchanged
         counts.duplicates += stats.duplicates
         counts.indicators += stats.indicators_added
+        counts.superseded += stats.indicators_superseded
     if failures:
         load.record_parse_results(engine, failures)
 

@@ -28,7 +28,8 @@ def results():
 
 
 def test_every_section_ran_and_rendered(results):
-    expected = {"page_processing", "warehouse_load", "end_to_end", "incremental", "memory", "orchestration", "soak"}
+    expected = {"page_processing", "warehouse_load", "end_to_end", "incremental", "memory", "orchestration", "soak",
+                "reextract"}
     assert set(results) == expected
     for name, result in results.items():
         assert result.available, f"{name}: {result.notes}"
@@ -131,6 +132,23 @@ def test_soak_loses_and_duplicates_nothing(results):
     facts = results["soak"].facts
     assert facts["reference"] > 0 and facts["faults_injected"] > 0
     assert facts["lost"] == 0 and facts["duplicated"] == 0
+
+
+def test_reextract_read_every_version_and_the_upgrade_pass_changed_nothing(results):
+    from benchmarks.reextract import SIZES
+
+    facts = results["reextract"].facts
+    n, memory_sizes = SIZES["smoke"]
+    backends = ["sqlite"] + (["postgresql"] if os.environ.get("CHITIEU_TEST_POSTGRES_URL") else [])
+    for backend in backends:
+        first, upgrade = facts[f"{backend}/first read"], facts[f"{backend}/upgrade, nothing changed"]
+        assert first["versions"] == upgrade["versions"] == n
+        # every reading of the bare run became a row (the extractor's own duplicates aside)
+        assert 0 < first["added"] <= first["readings"] and first["superseded"] == first["unchanged"] == 0
+        assert (upgrade["added"], upgrade["superseded"], upgrade["unchanged"]) == (0, 0, first["added"])
+    for m in memory_sizes:
+        memory = facts[f"memory {m}"]
+        assert memory["versions"] == m and memory["peak_kib"] >= memory["before_kib"] > 0
 
 
 @pytest.mark.parametrize("repeat, chunks", [(1, 1), (3, 4), (2, 10), (1, 13)])

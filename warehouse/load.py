@@ -3,8 +3,10 @@
 - Articles are keyed by canonical URL. The content hash (sha256 of normalised title, sapo, body)
   decides: same hash -> only `last_seen_at` moves; a new hash -> a new `article_versions` row, the
   old version's indicators stay but stop being current, the article goes back to `pending`.
-- Indicators are keyed by (version, metric, start offset) and inserted with ON CONFLICT DO NOTHING,
-  so a rerun of the same night adds nothing.
+- Indicators follow `warehouse.readings.sync_readings`, the one rule every path shares: after the
+  load an article's current indicators are exactly what this run's extractor read in its current
+  version; readings it no longer produces (or produces differently) are superseded, not deleted,
+  identical ones are left alone, so a rerun of the same night adds nothing.
 - Two runs loading the same pages at once (PostgreSQL) cannot duplicate or lose rows: articles are
   inserted with ON CONFLICT DO NOTHING (the loser waits for the winner's commit, then sees its
   row), existing rows are locked FOR UPDATE in id order before a version is added, and the whole
@@ -31,6 +33,7 @@ from sqlalchemy.exc import DBAPIError
 
 from indicators.normalise import normalise_text
 from indicators.record import Indicator as IndicatorRecord
+from indicators.version import extractor_version as current_extractor_version
 from scrapers.records import ParsedArticle
 from warehouse import dedup
 from warehouse.models import (
@@ -43,6 +46,7 @@ from warehouse.models import (
     RawPage,
     Source,
 )
+from warehouse.readings import Reading, ReadingChanges, sync_readings
 from warehouse.seed import dialect_insert
 
 log = logging.getLogger(__name__)
@@ -78,7 +82,9 @@ class LoadStats:
     updated: int = 0
     unchanged: int = 0
     indicators_added: int = 0
+    indicators_superseded: int = 0  # current rows this batch's readings replaced (kept, not current)
     duplicates: int = 0  # articles of this batch linked to an earlier near-identical article
+    changes: ReadingChanges | None = None  # per source and metric
 
 
 # ---------------------------------------------------------------- helpers
@@ -151,14 +157,17 @@ def _source_id(connection: Connection, name: str) -> int:
 
 
 def start_run(engine: Engine, flow_name: str, *, flow_run_id: str | None = None,
-              parameters: dict | None = None, resume: bool = False) -> int:
+              parameters: dict | None = None, resume: bool = False,
+              extractor_version: str | None = None) -> int:
     """A `pipeline_runs` row for this run; with `resume`, the row an earlier attempt of the same
-    Prefect flow run started, set running again.
+    Prefect flow run started, set running again. `extractor_version` (default: today's,
+    `indicators.version.extractor_version()`) records which extractor the run used.
 
     A retry of a flow run (flow retries, or "Retry" in the UI) resumes its row instead of adding
     one: sources replayed from the crawl cache loaded their rows under that run id, so the
     run-level checks and the counts stay on one run.
     """
+    version = extractor_version or current_extractor_version()
     with engine.begin() as connection:
         if resume and flow_run_id:
             existing = connection.execute(
@@ -167,11 +176,11 @@ def start_run(engine: Engine, flow_name: str, *, flow_run_id: str | None = None,
             ).scalar()
             if existing is not None:
                 connection.execute(update(RUNS).where(RUNS.c.id == existing).values(
-                    status="running", finished_at=None, message=None))
+                    status="running", finished_at=None, message=None, extractor_version=version))
                 return existing
         return connection.execute(
             insert(RUNS).values(flow_name=flow_name, flow_run_id=flow_run_id and str(flow_run_id),
-                                started_at=datetime.now(UTC), status="running",
+                                started_at=datetime.now(UTC), status="running", extractor_version=version,
                                 parameters=_jsonable(parameters)).returning(RUNS.c.id)
         ).scalar_one()
 
@@ -345,18 +354,8 @@ class _Prepared:
         }
 
 
-def _indicator_rows(prepared: _Prepared, article_id: int, version_id: int, run_id: int | None) -> list[dict]:
-    return [
-        {"article_id": article_id, "version_id": version_id, "is_current": True, "metric": ind.metric,
-         "value": float(ind.value), "unit": ind.unit, "kind": ind.kind, "qualifier": ind.qualifier,
-         "denominator": ind.denominator, "year": ind.year, "subject": ind.subject, "evidence": ind.evidence,
-         "start_offset": ind.start, "end_offset": ind.end, "evidence_start": ind.evidence_start,
-         "evidence_end": ind.evidence_end, "status": PENDING, "run_id": run_id}
-        for ind in prepared.item.indicators
-    ]
-
-
-def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepared]) -> tuple[LoadStats, list[int]]:
+def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepared],
+                extractor_version: str) -> tuple[LoadStats, list[int]]:
     now = datetime.now(UTC)
     stats = LoadStats()
     by_url = {p.url: p for p in batch}
@@ -378,7 +377,8 @@ def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepare
     changed = [r for r in existing if r.content_hash != by_url[r.canonical_url].hash]
     unchanged = [r for r in existing if r.content_hash == by_url[r.canonical_url].hash]
 
-    # 3. changed articles: new content on the article row, old indicators no longer current
+    # 3. changed articles: new content on the article row (their old version's indicators are
+    #    superseded in step 5)
     if changed:
         connection.execute(
             update(A).where(A.c.id == bindparam("b_id")).values(
@@ -388,9 +388,6 @@ def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepare
               if k != "canonical_url"} | {"b_id": r.id, "b_current_version": r.current_version + 1}
              for r in changed],
         )
-        for chunk in _chunks([r.id for r in changed]):
-            connection.execute(update(IND).where(IND.c.article_id.in_(chunk), IND.c.is_current.is_(True))
-                               .values(is_current=False))
 
     # 4. versions: 1 for new articles, current + 1 for changed ones (guarded by the unique constraint)
     version_rows = [by_url[url].version_values(article_id, 1, run_id, now) for url, article_id in inserted.items()]
@@ -407,24 +404,28 @@ def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepare
             .where(A.c.id.in_(chunk))).all())
         connection.execute(update(A).where(A.c.id.in_(chunk)).values(last_seen_at=now))
 
-    # 5. indicators of every article in the batch (a rerun or an unchanged article adds nothing)
+    # 5. indicators of every article in the batch: the one rule of warehouse.readings (a rerun, or an
+    #    unchanged article read by the same extractor, changes nothing)
     article_id_of = dict(inserted) | {r.canonical_url: r.id for r in existing}
-    indicator_rows = []
-    for url, prepared in by_url.items():
-        article_id = article_id_of[url]
-        indicator_rows += _indicator_rows(prepared, article_id, version_of[article_id], run_id)
-    if indicator_rows:
-        stmt = (dialect_insert(connection, IND)
-                .on_conflict_do_nothing(index_elements=["version_id", "metric", "start_offset"])
-                .returning(IND.c.id))
-        stats.indicators_added = len(connection.execute(stmt, indicator_rows).all())
+    readings = [Reading(article_id_of[url], version_of[article_id_of[url]], prepared.item.indicators,
+                        prepared.item.source_name or prepared.item.article.source)
+                for url, prepared in by_url.items()]
+    changes = sync_readings(connection, run_id, extractor_version, readings, now=now)
+    stats.indicators_added = sum(changes.added.values())
+    stats.indicators_superseded = len(changes.superseded_ids)
+    stats.changes = changes
 
     stats.new, stats.updated, stats.unchanged = len(inserted), len(changed), len(unchanged)
     return stats, sorted(article_id_of.values())
 
 
-def load_articles(engine: Engine, run_id: int | None, items: list[LoadItem]) -> LoadStats:
-    """Load parsed articles with their indicators; see the module docstring for the rules."""
+def load_articles(engine: Engine, run_id: int | None, items: list[LoadItem], *,
+                  extractor_version: str | None = None) -> LoadStats:
+    """Load parsed articles with their indicators; see the module docstring for the rules.
+
+    `extractor_version` names the extractor that read `items` (default: today's,
+    `indicators.version.extractor_version()`); it is stored on every indicator row added.
+    """
     if not items:
         return LoadStats()
     with engine.connect() as connection:
@@ -441,7 +442,8 @@ def load_articles(engine: Engine, run_id: int | None, items: list[LoadItem]) -> 
                   dedup.to_hex(dedup.simhash(item.article.body or "")))
         for _url, item in sorted(latest.items())  # one lock order for every run: no deadlocks
     ]
-    stats, article_ids = in_transaction(engine, lambda connection: _load_batch(connection, run_id, batch))
+    version = extractor_version or current_extractor_version()
+    stats, article_ids = in_transaction(engine, lambda connection: _load_batch(connection, run_id, batch, version))
     if stats.new or stats.updated:
         in_transaction(engine, dedup.link_duplicates)
     with engine.connect() as connection:

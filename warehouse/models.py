@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -73,6 +74,8 @@ class PipelineRun(Base):
     parameters: Mapped[dict | None] = mapped_column(JSON)
     counts: Mapped[dict | None] = mapped_column(JSON)  # per source: discovered, fetched, failed, parsed, ...
     message: Mapped[str | None] = mapped_column(Text)
+    # indicators.version.extractor_version() of the code that ran (revision 0004)
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
 
 
 class RawPage(Base):
@@ -155,6 +158,9 @@ class ArticleVersion(Base):
     raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # the extractor that last read this text (NULL: read before revision 0004); `chitieu reextract`
+    # re-reads the current versions whose value differs from today's extractor
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (UniqueConstraint("article_id", "version"),)
 
 
@@ -163,7 +169,8 @@ class Indicator(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
     version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id"))
-    is_current: Mapped[bool] = mapped_column(Boolean, default=True)  # False once its version is replaced
+    # False once its version is replaced or the extractor no longer reads it so (superseded_by_run)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     metric: Mapped[str] = mapped_column(String(64))  # not an FK: bad codes must load to be quarantined
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(16))
@@ -179,8 +186,16 @@ class Indicator(Base):
     evidence_end: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default=PENDING)  # pending | valid | quarantined
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
+    # lineage (revision 0004): the extractor that produced the row, a hash of everything it read
+    # (warehouse.readings.reading_hash), and the run that took it out of the current readings
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+    reading_hash: Mapped[str | None] = mapped_column(String(64))
+    superseded_by_run: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (
-        UniqueConstraint("version_id", "metric", "start_offset", name="uq_indicator_position"),
+        # one current row per reading of a version; superseded rows keep theirs (history)
+        Index("uq_indicator_current_reading", "version_id", "reading_hash", unique=True,
+              sqlite_where=text("is_current"), postgresql_where=text("is_current")),
         Index("ix_indicators_article", "article_id"),
     )
 
@@ -224,4 +239,25 @@ class MonthlySummary(Base):
     organisations: Mapped[list | None] = mapped_column(JSON)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    __table_args__ = (UniqueConstraint("month", "source_id", "metric", name="uq_summary_month_source_metric"),)
+    # 1 for the first publication of the month; every revision keeps its rows (see MonthlyRevision)
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __table_args__ = (UniqueConstraint("month", "revision", "source_id", "metric",
+                                       name="uq_summary_month_revision_source_metric"),)
+
+
+class MonthlyRevision(Base):
+    """One publication of a month: its number, why it was published again, and by which extractors."""
+
+    __tablename__ = "monthly_revisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))
+    revision: Mapped[int] = mapped_column(Integer)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # extractor versions of the published figures: this revision's, and the previous revision's
+    extractor_versions: Mapped[list | None] = mapped_column(JSON)
+    previous_extractor_versions: Mapped[list | None] = mapped_column(JSON)
+    # the figures that changed against the previous revision: [{source, metric, field, old, new}, ...]
+    changes: Mapped[list | None] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("month", "revision", name="uq_monthly_revision"),)

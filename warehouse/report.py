@@ -9,11 +9,12 @@ text). Files are written to a temporary name and renamed, so a rerun replaces th
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from warehouse.summaries import (
     Figure,
     MetricRow,
     MonthSummary,
+    Revision,
     build_month,
     month_just_ended,
     parse_month,
-    write_month,
+    record_revision,
+    revisions,
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,20 +57,23 @@ class ReportFiles:
     html: Path
     md: Path
     csv: Path
-    parquet: Path
+    parquet: Path  # its schema metadata `chitieu.revision` holds the revision and its note (JSON)
+    revisions: Path  # revisions.json: every publication of the month, newest last (the CSV's metadata)
 
     def all(self) -> list[Path]:
-        return [self.html, self.md, self.csv, self.parquet]
+        return [self.html, self.md, self.csv, self.parquet, self.revisions]
 
 
 @dataclass(frozen=True)
 class PublishResult:
     month: str
     files: ReportFiles
-    rows: int  # monthly_summaries rows written
+    rows: int  # monthly_summaries rows of the month as published now (its latest revision)
     markdown: str  # for a Prefect markdown artifact
     table: list[dict]  # for a Prefect table artifact
     empty: bool
+    revision: int = 1  # the month's publication number
+    revised: bool = False  # this call stored a new revision after the first
 
 
 @dataclass(frozen=True)
@@ -193,7 +199,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(value=fmt_value, change=fmt_change, figure=fmt_figure, date=fmt_date, href=link_target)
+    env.filters.update(value=fmt_value, change=fmt_change, figure=fmt_figure, date=fmt_date, href=link_target,
+                       num=_num)
     return env
 
 
@@ -214,6 +221,7 @@ def render_markdown(summary: MonthSummary) -> str:
         f"quarantined: **{len(summary.quarantined)}**."
     )
     out.append("")
+    out += _md_revision(summary)
     if summary.empty:
         out += [f"**No validated indicators were found for {summary.month}.** Nothing to compare.", ""]
     if summary.sources:
@@ -256,6 +264,35 @@ def render_markdown(summary: MonthSummary) -> str:
                        f"| {md_text(q.expectation)} | {md_text(q.value)} | {md_text(q.reason)} |")
         out.append("")
     return "\n".join(out)
+
+
+def _md_revision(summary: MonthSummary) -> list[str]:
+    rev = summary.revision
+    if rev is None:
+        return []
+    when = f", published {fmt_date(rev.created_at)}" if rev.created_at else ""
+    out = [f"**Revision {rev.number}**{when}."
+           + (f" Extractor versions: {md_text(', '.join(rev.extractor_versions))}." if rev.extractor_versions else ""),
+           ""]
+    if rev.number > 1:
+        out += ["## Revision note", "", md_text(rev.note.splitlines()[0]) if rev.note else "", "",
+                "| Source | Metric | Figure | Old | New |", "|---|---|---|---:|---:|"]
+        out += [f"| {md_text(c.source)} | {md_text(c.metric)} | {md_text(c.field)} | {md_text(_num(c.old))} "
+                f"| {md_text(_num(c.new))} |" for c in rev.changes]
+        out += ["", f"Extractor versions: {md_text(', '.join(rev.previous_extractor_versions) or 'none')} → "
+                    f"{md_text(', '.join(rev.extractor_versions) or 'none')}.", ""]
+    for earlier in reversed(summary.earlier_revisions):
+        out.append(f"- Revision {earlier.number}, published {fmt_date(earlier.created_at)}"
+                   + (f": {md_text(earlier.note.splitlines()[0])}" if earlier.note else ""))
+    if summary.earlier_revisions:
+        out.append("")
+    return out
+
+
+def _num(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _md_fig(fig: Figure | None, unit: str) -> str:
@@ -304,13 +341,29 @@ def render_month(summary: MonthSummary, out_dir: Path) -> ReportFiles:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = ReportFiles(out_dir / "summary.html", out_dir / "summary.md", out_dir / "indicators.csv",
-                        out_dir / "indicators.parquet")
+                        out_dir / "indicators.parquet", out_dir / "revisions.json")
     frame = indicators_frame(summary.indicators)
+    history = [r.as_dict() for r in (*summary.earlier_revisions, *([summary.revision] if summary.revision else []))]
     _atomic_write(files.html, lambda p: p.write_text(render_html(summary), encoding="utf-8"))
     _atomic_write(files.md, lambda p: p.write_text(render_markdown(summary), encoding="utf-8"))
     _atomic_write(files.csv, lambda p: frame.to_csv(p, index=False, encoding="utf-8"))
-    _atomic_write(files.parquet, lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
+    _atomic_write(files.parquet, lambda p: _write_parquet(frame, p, history[-1] if history else None))
+    _atomic_write(files.revisions, lambda p: p.write_text(
+        json.dumps({"month": summary.month, "revisions": history}, ensure_ascii=False, indent=2), encoding="utf-8"))
     return files
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path, revision: dict | None) -> None:
+    """The export with the revision (number, note, changes, extractor versions) in its schema metadata."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if revision is not None:
+        meta = dict(table.schema.metadata or {})
+        meta[b"chitieu.revision"] = json.dumps(revision, ensure_ascii=False).encode("utf-8")
+        table = table.replace_schema_metadata(meta)
+    pq.write_table(table, path)
 
 
 def _atomic_write(path: Path, write) -> None:
@@ -327,14 +380,46 @@ def _atomic_write(path: Path, write) -> None:
 
 def publish_month(engine: Engine, month: str | None, reports_dir: Path, run_id: int | None = None,
                   *, now: datetime | None = None) -> PublishResult:
-    """Summarise a month (default: the one that just ended), store its rows and write its report."""
+    """Summarise a month (default: the one that just ended), store it as a new revision when its
+    figures changed (`record_revision`), and write its report showing the revision."""
     month = month or month_just_ended(now)
     parse_month(month)
     summary = build_month(engine, month, now=now)
-    rows = write_month(engine, summary, run_id=run_id)
+    stored = record_revision(engine, summary, run_id, now=now)
+    summary = with_revisions(engine, summary)
     files = render_month(summary, Path(reports_dir) / month)
-    return PublishResult(month=month, files=files, rows=rows, markdown=render_markdown(summary),
-                         table=table_rows(summary), empty=summary.empty)
+    return PublishResult(month=month, files=files, rows=len(summary.rows), markdown=render_markdown(summary),
+                         table=table_rows(summary), empty=summary.empty, revision=stored.number,
+                         revised=stored.written and stored.number > 1)
+
+
+def with_revisions(engine: Engine, summary: MonthSummary) -> MonthSummary:
+    history = revisions(engine, summary.month)
+    if not history:
+        return summary
+    return replace(summary, revision=history[-1], earlier_revisions=tuple(history[:-1]))
+
+
+def published_months(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(text("SELECT DISTINCT month FROM monthly_revisions ORDER BY month")).scalars())
+
+
+def republish_changed(engine: Engine, reports_dir: Path, run_id: int | None = None,
+                      months: Iterable[str] | None = None, *, now: datetime | None = None) -> list[Revision]:
+    """Publish again every published month (or `months`) whose figures changed; returns the new revisions.
+
+    Months whose figures are unchanged are left alone (no row, no file), so this is safe to run after
+    every re-extraction, and again after one that was interrupted.
+    """
+    written = []
+    for month in (sorted(months) if months is not None else published_months(engine)):
+        summary = build_month(engine, month, now=now)
+        stored = record_revision(engine, summary, run_id, now=now)
+        if stored.written:
+            render_month(with_revisions(engine, summary), Path(reports_dir) / month)
+            written.append(stored)
+    return written
 
 
 def latest_month_with_data(engine: Engine) -> str | None:

@@ -3,8 +3,15 @@
 Built from the marts only (`v_indicators`, which already hides pending, quarantined, replaced and
 duplicate rows), so a figure can only reach a summary once the quality gate has passed it. Every
 figure keeps its lineage (indicator id, article URL, evidence sentence) so the report can show
-where it came from. `build_month` only reads; `write_month` is the one place that writes, and it
-replaces a month as a whole so publishing twice never leaves duplicates.
+where it came from. `build_month` only reads; `write_month` / `record_revision` is the one place
+that writes.
+
+Revisions, the way statistical offices publish them: a month's rows are never replaced. Publishing a
+month whose figures equal its latest revision's writes nothing (so publishing twice leaves no
+duplicates); publishing it when a figure changed (a late article, a re-extraction by a better
+extractor, a quarantined row) stores the new rows as the next revision, with a `monthly_revisions`
+row saying which figures changed (old → new) and which extractor versions read the old and the new
+figures. The report shows the revision number and note in every format.
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, bindparam, delete, insert, text
+from sqlalchemy import Engine, bindparam, func, insert, select, text
 
-from warehouse.models import MonthlySummary
+from warehouse.models import Indicator, MonthlyRevision, MonthlySummary, Source
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # how many months of history the trend charts look back over (this month included)
@@ -118,6 +125,41 @@ class QuarantineItem:
 
 
 @dataclass(frozen=True)
+class FigureChange:
+    """One published figure that a revision changed (None: the row did not exist on that side)."""
+
+    source: str
+    metric: str
+    field: str  # actual_value, target_value, ..., or actual_indicator_id when only the lineage moved
+    old: float | int | None
+    new: float | int | None
+
+    def describe(self) -> str:
+        return f"{self.source} {self.metric} {self.field.removesuffix('_value')}: {_plain(self.old)} → {_plain(self.new)}"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A publication of a month: its number, and for revisions after the first, why it changed."""
+
+    month: str
+    number: int
+    created_at: datetime | None
+    changes: tuple[FigureChange, ...] = ()
+    extractor_versions: tuple[str, ...] = ()
+    previous_extractor_versions: tuple[str, ...] = ()
+    note: str | None = None
+    written: bool = True  # False: the figures equal the latest revision's, nothing was stored
+
+    def as_dict(self) -> dict:
+        return {"month": self.month, "revision": self.number,
+                "created_at": self.created_at.isoformat() if self.created_at else None,
+                "note": self.note, "extractor_versions": list(self.extractor_versions),
+                "previous_extractor_versions": list(self.previous_extractor_versions),
+                "changes": [vars(c) for c in self.changes]}
+
+
+@dataclass(frozen=True)
 class MonthSummary:
     month: str
     prev_month: str
@@ -132,6 +174,9 @@ class MonthSummary:
     history: Mapping[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     # validated figures left out of `rows` because their metric is "other" (not comparable)
     other_figures: int = 0
+    # the publication these figures are (set by record_revision), and the month's earlier ones
+    revision: Revision | None = None
+    earlier_revisions: tuple[Revision, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -436,12 +481,112 @@ def summary_records(summary: MonthSummary, run_id: int | None = None) -> list[di
     ]
 
 
-def write_month(engine: Engine, summary: MonthSummary, run_id: int | None = None) -> int:
-    """Replace the month's `monthly_summaries` rows in one transaction; returns the rows written."""
+# what decides whether a month must be published again: its figures and where they came from
+COMPARED_FIELDS = ("unit", "actual_value", "target_value", "prev_month_value", "prev_year_value", "articles_read",
+                   "indicators_found", "actual_indicator_id", "target_indicator_id")
+NOTE_FIELDS = COMPARED_FIELDS[1:-2]  # the figures a reader sees; ids are lineage
+UNRECORDED = "(not recorded)"  # indicators loaded before extractor versions were recorded
+
+
+def _plain(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:g}"
+    return str(value)
+
+
+def _comparable(records: Iterable[dict], names: Mapping[int | None, str]) -> dict[tuple[str, str], dict]:
+    return {(names.get(r["source_id"], str(r["source_id"])), r["metric"]):
+            {f: (float(r[f]) if isinstance(r[f], int | float) and f.endswith("_value") else r[f])
+             for f in COMPARED_FIELDS} for r in records}
+
+
+def _changes(old: dict[tuple[str, str], dict], new: dict[tuple[str, str], dict]) -> list[FigureChange]:
+    out = []
+    for key in sorted(set(old) | set(new)):
+        before, after = old.get(key, {}), new.get(key, {})
+        figures = [f for f in NOTE_FIELDS if before.get(f) != after.get(f)]
+        lineage = [f for f in COMPARED_FIELDS[-2:] if before.get(f) != after.get(f)]
+        for f in figures or lineage:  # a new reading of the same value is still a change of source
+            out.append(FigureChange(key[0], key[1], f, before.get(f), after.get(f)))
+    return out
+
+
+def _versions(conn, indicator_ids: Iterable[int | None]) -> tuple[str, ...]:
+    ids = sorted({i for i in indicator_ids if i is not None})
+    if not ids:
+        return ()
+    table = Indicator.__table__
+    found = set()
+    for start in range(0, len(ids), 1000):
+        found |= {v or UNRECORDED for v in conn.execute(
+            select(table.c.extractor_version).where(table.c.id.in_(ids[start:start + 1000]))).scalars()}
+    return tuple(sorted(found))
+
+
+def _note(month: str, number: int, changes: list[FigureChange], versions: tuple[str, ...],
+          previous: tuple[str, ...]) -> str:
+    lines = [f"Revision {number} of {month}: {len(changes)} published figure"
+             f"{'s' if len(changes) != 1 else ''} changed since revision {number - 1}."]
+    lines += [f"- {c.describe()}" for c in changes]
+    lines.append(f"Extractor versions: {', '.join(previous) or 'none'} → {', '.join(versions) or 'none'}.")
+    return "\n".join(lines)
+
+
+def revisions(engine: Engine, month: str) -> list[Revision]:
+    """Every publication of `month`, oldest first."""
+    table = MonthlyRevision.__table__
+    with engine.connect() as conn:
+        rows = conn.execute(select(table).where(table.c.month == month).order_by(table.c.revision)).mappings().all()
+    return [Revision(month=r["month"], number=r["revision"], created_at=as_utc(r["created_at"]),
+                     changes=tuple(FigureChange(**c) for c in (r["changes"] or [])),
+                     extractor_versions=tuple(r["extractor_versions"] or ()),
+                     previous_extractor_versions=tuple(r["previous_extractor_versions"] or ()), note=r["note"])
+            for r in rows]
+
+
+def record_revision(engine: Engine, summary: MonthSummary, run_id: int | None = None,
+                    *, now: datetime | None = None) -> Revision:
+    """Store `summary` as the month's next revision when its figures differ from the latest one.
+
+    One transaction; the month's latest revision row is locked first (PostgreSQL), so two publishers
+    cannot both write revision n + 1 (the unique key `uq_monthly_revision` backs this up).
+    """
     records = summary_records(summary, run_id)
-    table = MonthlySummary.__table__
+    summaries, revs = MonthlySummary.__table__, MonthlyRevision.__table__
     with engine.begin() as conn:
-        conn.execute(delete(table).where(table.c.month == summary.month))
+        latest = conn.execute(select(func.max(revs.c.revision)).where(revs.c.month == summary.month)).scalar()
+        if latest is not None:
+            conn.execute(select(revs.c.id).where(revs.c.month == summary.month, revs.c.revision == latest)
+                         .with_for_update())
+        names = dict(conn.execute(select(Source.__table__.c.id, Source.__table__.c.name)).all())
+        new = _comparable(records, names)
+        versions = _versions(conn, (i for r in records for i in (r["actual_indicator_id"], r["target_indicator_id"])))
+        if latest is not None:
+            old_rows = conn.execute(select(summaries).where(summaries.c.month == summary.month,
+                                                            summaries.c.revision == latest)).mappings().all()
+            changes = _changes(_comparable(old_rows, names), new)
+            if not changes:
+                return Revision(summary.month, latest, None, extractor_versions=versions, written=False)
+            previous = _versions(conn, (i for r in old_rows for i in (r["actual_indicator_id"],
+                                                                        r["target_indicator_id"])))
+        else:
+            changes, previous = [], ()
+        number = (latest or 0) + 1
+        note = _note(summary.month, number, changes, versions, previous) if number > 1 else None
+        created = (now or datetime.now(UTC))
+        conn.execute(insert(revs).values(
+            month=summary.month, revision=number, run_id=run_id, created_at=created,
+            extractor_versions=list(versions), previous_extractor_versions=list(previous),
+            changes=[vars(c) for c in changes], note=note))
         if records:
-            conn.execute(insert(table), records)
-    return len(records)
+            conn.execute(insert(summaries), [r | {"revision": number} for r in records])
+    return Revision(summary.month, number, created, tuple(changes), versions, previous, note)
+
+
+def write_month(engine: Engine, summary: MonthSummary, run_id: int | None = None) -> int:
+    """Store the month's rows as a new revision when they changed (`record_revision`); returns the
+    number of rows of the month as published now."""
+    record_revision(engine, summary, run_id)
+    return len(summary.rows)

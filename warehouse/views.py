@@ -82,6 +82,16 @@ VIEWS_V1: tuple[tuple[str, str], ...] = (
     ("v_monthly_indicators", V_MONTHLY_INDICATORS_V1),
 )
 
+# Revision 0004: v_indicators also says which extractor read each figure (lineage); the rest is V1.
+V_INDICATORS_V2 = V_INDICATORS_V1.replace(
+    "    i.run_id AS run_id\n", "    i.run_id AS run_id,\n    i.extractor_version AS extractor_version\n")
+assert V_INDICATORS_V2 != V_INDICATORS_V1
+
+VIEWS_V2: tuple[tuple[str, str], ...] = (
+    ("v_indicators", V_INDICATORS_V2),
+    ("v_monthly_indicators", V_MONTHLY_INDICATORS_V1),
+)
+
 
 def create_statements(views: tuple[tuple[str, str], ...] = VIEWS_V1) -> list[str]:
     return [sql.strip() for _name, sql in views]

@@ -59,18 +59,23 @@ def test_unreadable_input_exits_nonzero_with_one_line(args):
     (["backfill", "--since", "2025-01-01", "--source", "baogialai.com.vn", "--source", "x"], "unknown source(s): x;"),
     (["reparse", "--since", "yesterday"], "--since must be a date YYYY-MM-DD"),
     (["reparse", "--source", "x"], "unknown source(s): x;"),
+    (["reextract", "--since", "2025-1-1x"], "--since must be a date YYYY-MM-DD"),
+    (["reextract", "--source", "x"], "unknown source(s): x;"),
+    (["reextract", "--workers", "0"], "--workers must be at least 1, got 0"),
     (["sources", "check", "x"], "unknown source(s): x; known: baodaklak.vn"),
     (["extract", "/nonexistent.txt", "--published", "2025-02-30"], "--published must be a date YYYY-MM-DD"),
 ])
 def test_bad_options_are_refused_before_any_flow_starts(args, message, tmp_path, monkeypatch):
     import flows.backfill
     import flows.nightly
+    import flows.reextract
     import flows.reparse
 
     def no_flow(*a, **k):
         raise AssertionError("a flow was started")
 
-    for module, name in ((flows.nightly, "nightly"), (flows.backfill, "backfill"), (flows.reparse, "reparse")):
+    for module, name in ((flows.nightly, "nightly"), (flows.backfill, "backfill"), (flows.reparse, "reparse"),
+                         (flows.reextract, "reextract")):
         monkeypatch.setattr(module, name, no_flow)
     monkeypatch.setenv("CHITIEU_DATA_DIR", str(tmp_path))
     result = runner.invoke(app, args)
@@ -144,6 +149,13 @@ def test_demo_twice_adds_nothing_and_validate_and_reparse_change_nothing(demo_co
     assert len(table) == 4 and "quality gate: passed" in reparse.stdout
     assert sum(int(row["parsed"]) for row in table.values()) == after_first["articles"]
     assert all(row["unchanged"] == row["parsed"] and row["new"] == "0" for row in table.values())
+
+    # re-extraction: today's extractor already read every version, so nothing is read or published again
+    reextract = subprocess.run([sys.executable, "-m", "chitieu.cli", "reextract"], env=env, cwd=tmp_path,
+                               capture_output=True, text=True, timeout=600)
+    assert reextract.returncode == 0, reextract.stdout[-3000:] + reextract.stderr[-3000:]
+    assert "no published month changed" in reextract.stdout and "quality gate: passed" in reextract.stdout
+    assert counts() == after_first
 
 
 @given(st.data())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
 
 import pandas as pd
@@ -46,9 +47,10 @@ def _soup(result) -> BeautifulSoup:
     return BeautifulSoup(result.files.html.read_text(encoding="utf-8"), "lxml")
 
 
-def test_four_files_under_the_month_folder(published, tmp_path):
+def test_five_files_under_the_month_folder(published, tmp_path):
     files = published.files
-    assert [p.name for p in files.all()] == ["summary.html", "summary.md", "indicators.csv", "indicators.parquet"]
+    assert [p.name for p in files.all()] == ["summary.html", "summary.md", "indicators.csv", "indicators.parquet",
+                                             "revisions.json"]
     assert all(p.parent == tmp_path / "reports" / MONTH and p.stat().st_size > 0 for p in files.all())
     assert not published.empty and published.rows == 4
 
@@ -139,17 +141,40 @@ def test_exports_hold_the_months_validated_indicators(engine, published, month_d
     assert parquet.loc[parquet.indicator_id == month_data["hostile"], "title"].item() == HOSTILE_TITLE
 
 
-def test_publishing_again_replaces_rows_and_files(engine, wh, at, published, tmp_path):
+def test_publishing_again_keeps_every_revision_and_shows_its_note(engine, wh, at, published, tmp_path):
     before = published.files.html.read_text(encoding="utf-8")
+    assert published.revision == 1 and not published.revised
+    assert "Revision note" not in before and "## Revision note" not in published.markdown
     late = wh.indicator(wh.article("baohatinh.vn", at("2025-03-30")), "member_good_rate", 99.1)
     again = publish_month(engine, MONTH, tmp_path / "reports")
     with engine.connect() as conn:
-        n = conn.execute(text("SELECT count(*) FROM monthly_summaries WHERE month = :m"), {"m": MONTH}).scalar()
-    assert n == again.rows == published.rows
+        per_revision = dict(conn.execute(text("SELECT revision, count(*) FROM monthly_summaries WHERE month = :m "
+                                              "GROUP BY revision"), {"m": MONTH}).all())
+    assert per_revision == {1: published.rows, 2: again.rows}  # revision 1 kept, not replaced
+    assert again.revision == 2 and again.revised
     after = again.files.html.read_text(encoding="utf-8")
     assert after != before and f'data-indicator-id="{late}"' in after
     assert sorted(p.name for p in again.files.html.parent.iterdir()) == sorted(p.name for p in again.files.all())
     assert late in pd.read_parquet(again.files.parquet)["indicator_id"].tolist()
+
+    note = _soup(again).select_one("#revision-note")
+    assert note is not None and "Revision 2 of 2025-03" in note.get_text(" ")
+    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in note.select("tbody tr")]
+    assert ["baohatinh.vn", "member_good_rate", "actual_value", "97.8", "99.1"] in cells
+    assert "Revision 2" in _soup(again).select_one("#revision").get_text(" ")
+    markdown = again.files.md.read_text(encoding="utf-8")
+    assert "## Revision note" in markdown and "| baohatinh.vn | member\\_good\\_rate | actual\\_value | 97.8 | 99.1 |" in markdown
+    history = json.loads(again.files.revisions.read_text(encoding="utf-8"))["revisions"]
+    assert [r["revision"] for r in history] == [1, 2] and history[1]["note"].startswith("Revision 2 of 2025-03")
+    import pyarrow.parquet as pq
+    meta = json.loads(pq.read_schema(again.files.parquet).metadata[b"chitieu.revision"])
+    assert meta["revision"] == 2 and {"field": "actual_value", "old": 97.8, "new": 99.1}.items() <= next(
+        c for c in meta["changes"] if c["source"] == "baohatinh.vn").items()
+
+    third = publish_month(engine, MONTH, tmp_path / "reports")  # nothing changed since: no revision 3
+    assert third.revision == 2 and not third.revised
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM monthly_revisions WHERE month = :m"), {"m": MONTH}).scalar() == 2
 
 
 def test_empty_month_says_so(engine, month_data, tmp_path):

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from warehouse import models as m
 from warehouse.report import latest_month_with_data
-from warehouse.summaries import build_month, month_just_ended, shift_month, write_month
+from warehouse.summaries import build_month, month_just_ended, revisions, shift_month, write_month
 
 MONTH = "2025-03"
 
@@ -148,23 +148,29 @@ def test_changes_against_previous_month_and_year(engine, scenario):
     assert (shift_month("2025-01", -1), shift_month("2025-01", -12)) == ("2024-12", "2024-01")
 
 
-def test_rewriting_a_month_replaces_its_rows(engine, wh, at, scenario):
+def test_rewriting_a_month_adds_a_revision_only_when_its_figures_change(engine, wh, at, scenario):
     write_month(engine, build_month(engine, "2025-02"))
     first = write_month(engine, build_month(engine, MONTH))
-    write_month(engine, build_month(engine, MONTH))
-    # a later article arrives; publishing again must replace, not add
+    write_month(engine, build_month(engine, MONTH))  # same figures: nothing new
+    # a later article arrives; publishing again adds revision 2 and keeps revision 1
     late = wh.article("baogialai.com.vn", at("2025-03-30"))
     new_id = wh.indicator(late, "org_good_rate", 96.2)
     again = write_month(engine, build_month(engine, MONTH))
     with engine.connect() as conn:
-        counts = dict(conn.execute(text("SELECT month, count(*) FROM monthly_summaries GROUP BY month")).all())
+        counts = dict(conn.execute(text("SELECT month || '/' || revision, count(*) FROM monthly_summaries "
+                                        "GROUP BY month, revision")).all())
         latest = conn.execute(
             text("SELECT actual_indicator_id, change_prev_month FROM monthly_summaries ms JOIN sources s "
                  "ON s.id = ms.source_id WHERE month = :m AND s.name = 'baogialai.com.vn' "
-                 "AND metric = 'org_good_rate'"), {"m": MONTH}).one()
-    assert first == again == counts[MONTH]
-    assert counts["2025-02"] == 1
+                 "AND metric = 'org_good_rate' AND revision = 2"), {"m": MONTH}).one()
+    assert first == again == counts[f"{MONTH}/1"] == counts[f"{MONTH}/2"]
+    assert counts["2025-02/1"] == 1 and "2025-02/2" not in counts
     assert latest[0] == new_id and latest[1] == pytest.approx(96.2 - 93.0)
+    history = revisions(engine, MONTH)
+    assert [r.number for r in history] == [1, 2] and history[0].note is None
+    assert any(c.source == "baogialai.com.vn" and c.metric == "org_good_rate" and c.field == "actual_value"
+               and c.new == pytest.approx(96.2) for c in history[1].changes)
+    assert "org_good_rate actual:" in history[1].note and "→ 96.2" in history[1].note
 
 
 def test_empty_month_builds_an_empty_summary(engine, scenario):

@@ -14,7 +14,7 @@ from warehouse.load import LoadItem
 V_INDICATORS_COLUMNS = [
     "indicator_id", "article_id", "version_id", "source", "province", "province_name", "url", "title",
     "published_at", "month", "metric", "value", "unit", "kind", "qualifier", "denominator", "year", "subject",
-    "evidence", "start_offset", "end_offset", "run_id",
+    "evidence", "start_offset", "end_offset", "run_id", "extractor_version",
 ]
 V_MONTHLY_COLUMNS = [
     "month", "province", "source", "metric", "unit", "kind", "n_indicators", "n_articles", "latest_value",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import text
@@ -26,7 +27,7 @@ def test_documented_queries_run(engine, factory):
     with engine.begin() as c:
         c.execute(text("UPDATE indicators SET status = 'valid'"))
     queries = _queries()
-    assert len(queries) == 4
+    assert len(queries) == 5
     with engine.connect() as c:
         latest = c.execute(text(queries[0])).mappings().all()
         assert {(r["province"], r["value"]) for r in latest} == {("gia-lai", 92.5), ("ha-tinh", 97.0)}
@@ -36,3 +37,12 @@ def test_documented_queries_run(engine, factory):
         indicator_id = c.execute(text("SELECT MIN(id) FROM indicators")).scalar_one()
         lineage = c.execute(text(queries[3]), {"indicator_id": indicator_id}).mappings().one()
         assert lineage["flow_name"] == "nightly"
+    # a later run reads the first article's rate as 93: the old reading is superseded, side by side
+    run2 = load.start_run(engine, "reextract")
+    readings = [replace(i, value=93.0) if i.metric == "member_good_rate" else i
+                for i in factory.indicators(articles[0])]
+    load.load_articles(engine, run2, [LoadItem(articles[0], readings, None, True, articles[0].source)])
+    with engine.connect() as c:
+        changed = c.execute(text(queries[4]), {"run_id": run2}).mappings().all()
+    assert [(r["metric"], r["old_value"], r["new_value"], r["flow_name"]) for r in changed] == [
+        ("member_good_rate", 92.5, 93.0, "reextract")]

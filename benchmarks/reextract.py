@@ -1,0 +1,276 @@
+"""Re-extraction: articles/second of `warehouse.reextract.reextract` end to end against bare extraction
+of the same texts on one core, measured in the same run; and its memory at two warehouse sizes.
+
+The warehouse holds N current article versions generated from the mini-web's parsed articles (each
+a copy with its own URL and its figures shifted, so no two texts are alike), inserted directly (the
+load path and its duplicate linking are not what is measured). Two end-to-end passes per database:
+
+- "first read": versions no extractor has read, every reading is a new row (insert-heavy);
+- "upgrade, nothing changed": a new extractor version reads everything again (`all_versions`) and
+  finds every reading unchanged (what most of a real upgrade looks like: read-heavy, few writes).
+
+Peer: `indicators.extract.extract` called in a loop over the very same texts in this process (one
+core, no database). Goal (issue 20): end to end ≥ 1.5× the peer on a 2-core machine. Memory: peak RSS
+(VmHWM) of a child process re-extracting a warehouse of each size, the workers' peak alongside.
+Nothing here is asserted on time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.common import REPO, Result, Size, unavailable
+from benchmarks.warehouse_load import DEFAULT_POSTGRES, SOURCE, fresh_engine, postgres_reachable
+
+SIZES = {"full": (10_000, (10_000, 40_000)), "quick": (2_000, (2_000, 8_000)), "smoke": (40, (40, 80))}
+_FIGURE = re.compile(r"\d+")
+_CHUNK = 1000
+
+
+def base_articles() -> list:
+    """The mini-web's good article pages, parsed (what a night stored)."""
+    from benchmarks.corpus import miniweb_articles
+    from scrapers.config import load_sources
+    from scrapers.parse import parse_page
+    from scrapers.records import ParseError
+
+    sources = load_sources()
+    out = []
+    for page in miniweb_articles(include_bad=False):
+        try:
+            out.append(parse_page(page.html, page.url, sources.get(page.host)))
+        except ParseError:
+            continue
+    return out
+
+
+def variant(article, i: int):
+    """Copy `i` of an article: its own URL, every figure of its body shifted by a step of `i`."""
+    shift = i // 61 + 1
+
+    def bump(m: re.Match) -> str:
+        digits = m.group()
+        if len(digits) == 4 and digits.startswith("20"):  # a year: keep it, the reading depends on it
+            return digits
+        return str(int(digits) + shift)
+
+    return replace(article, url=f"{article.url}#v{i}", canonical_url=f"{article.canonical_url}?v={i}",
+                   body=_FIGURE.sub(bump, article.body or ""))
+
+
+def generate(n: int, bases: list | None = None):
+    """`n` article variants, lazily (memory stays flat while a warehouse is filled)."""
+    bases = bases or base_articles()
+    for i in range(n):
+        yield variant(bases[i % len(bases)], i)
+
+
+def fill(engine, n: int, bases: list | None = None) -> None:
+    """Insert `n` articles with one current version each, unread by any extractor, in chunks."""
+    from sqlalchemy import insert
+
+    from warehouse import load
+    from warehouse.models import PENDING, Article, ArticleVersion
+
+    source_id = load.sync_sources(engine, [SOURCE])[SOURCE.name]
+    batch: list = []
+
+    def flush() -> None:
+        with engine.begin() as c:
+            rows = [{"source_id": source_id, "canonical_url": a.canonical_url, "url": a.url, "title": a.title,
+                     "sapo": a.sapo, "body": a.body, "published_at": load.utc(a.published_at),
+                     "published_month": load.published_month(a.published_at), "content_hash": f"bench{k}",
+                     "current_version": 1, "is_party_building": True, "status": PENDING,
+                     "first_seen_at": datetime.now(UTC), "last_seen_at": datetime.now(UTC)} for k, a in batch]
+            ids = c.execute(insert(Article).returning(Article.id, sort_by_parameter_order=True), rows).scalars().all()
+            c.execute(insert(ArticleVersion), [
+                {"article_id": article_id, "version": 1, "content_hash": f"bench{k}", "title": a.title,
+                 "sapo": a.sapo, "body": a.body, "published_at": load.utc(a.published_at)}
+                for article_id, (k, a) in zip(ids, batch, strict=True)])
+        batch.clear()
+
+    for k, article in enumerate(generate(n, bases)):
+        batch.append((k, article))
+        if len(batch) == _CHUNK:
+            flush()
+    if batch:
+        flush()
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers, once joined)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bare(texts: list[tuple[str, datetime | None]]) -> tuple[float, int, float]:
+    """Seconds, readings and CPU seconds of `extract` over the texts, one core, no database."""
+    from indicators.extract import extract
+
+    cpu, started = cpu_seconds(), time.perf_counter()
+    found = sum(len(extract(text, published=published, normalised=True)) for text, published in texts)
+    return time.perf_counter() - started, found, cpu_seconds() - cpu
+
+
+def pool_only(jobs: list, workers: int = 2) -> float:
+    """Seconds to extract the same jobs in the same kind of pool, no database: the machine's own
+    parallel headroom right now (what other work leaves of its cores), against which the database and
+    transfer costs of the end-to-end run can be told apart."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from warehouse.extract_worker import extract_jobs
+
+    parts = [jobs[i:i + 250] for i in range(0, len(jobs), 250)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for _ in pool.map(extract_jobs, parts):
+            pass
+    return time.perf_counter() - started
+
+
+def stored_texts(engine) -> list[tuple[str, datetime | None]]:
+    """The texts re-extraction reads, built the way it builds them (same join, same dates)."""
+    from warehouse.reextract import pending_jobs
+
+    return [(job.text, job.published) for batch in pending_jobs(engine, "none", all_versions=True) for job in batch]
+
+
+def end_to_end(engine, *, version: str, all_versions: bool, workers: int) -> tuple[float, object, float]:
+    """Seconds, the result, and CPU seconds of the run (this process and its workers; not PostgreSQL's)."""
+    from warehouse import load
+    from warehouse.reextract import reextract
+
+    run_id = load.start_run(engine, "benchmark-reextract", extractor_version=version)
+    cpu, started = cpu_seconds(), time.perf_counter()
+    result = reextract(engine, run_id, extractor_version=version, all_versions=all_versions, workers=workers)
+    return time.perf_counter() - started, result, cpu_seconds() - cpu
+
+
+def _vmhwm_kib(pid: str = "self") -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory_child(url: str, n: int) -> dict:
+    """In a child process: fill a warehouse of `n` versions, then re-extract it; peak RSS before/after."""
+    import resource
+
+    from warehouse.db import make_engine, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    fill(engine, n)
+    before = _vmhwm_kib()
+    seconds, result, _cpu = end_to_end(engine, version="mem", all_versions=False, workers=2)
+    engine.dispose()
+    return {"n": n, "before_kib": before, "peak_kib": _vmhwm_kib(), "seconds": seconds,
+            "versions": sum(result.versions.values()),
+            "workers_peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+
+
+def run(size: Size = "full") -> Result:
+    title = "Re-extraction (articles/second, end to end vs bare extraction on one core)"
+    try:
+        from warehouse.reextract import reextract  # noqa: F401
+    except ImportError as exc:
+        return unavailable("reextract", title, exc)
+    n, memory_sizes = SIZES[size]
+    postgres_url = os.environ.get("CHITIEU_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
+    result = Result("reextract", title, ["backend", "pass", "versions", "workers", "articles/s",
+                                         "bare 1-core articles/s", "end to end / bare", "CPU ms/article",
+                                         "bare CPU ms/article", "rows added", "superseded", "unchanged"])
+    bases = base_articles()
+    for backend in ("sqlite", "postgresql"):
+        if backend == "postgresql":
+            reason = postgres_reachable(postgres_url)
+            if reason:
+                result.notes.append(f"PostgreSQL not available ({reason}); set CHITIEU_TEST_POSTGRES_URL.")
+                continue
+        with fresh_engine(backend, postgres_url) as engine:
+            fill(engine, n, bases)
+            texts = stored_texts(engine)
+            bare_seconds, readings, bare_cpu = bare(texts)
+            del texts
+            from warehouse.reextract import pending_jobs
+
+            jobs = [job for batch in pending_jobs(engine, "none", all_versions=True) for job in batch]
+            pool_seconds = pool_only(jobs)
+            del jobs
+            result.rows.append([backend, "extraction alone in the pool (no database)", n, 2, n / pool_seconds,
+                                n / bare_seconds, (n / pool_seconds) / (n / bare_seconds), "-",
+                                1000 * bare_cpu / n, "-", "-", "-"])
+            for label, version, every in (("first read", "v1", False), ("upgrade, nothing changed", "v2", True)):
+                seconds, out, cpu = end_to_end(engine, version=version, all_versions=every, workers=2)
+                versions = sum(out.versions.values())
+                added = sum(out.changes.added.values())
+                superseded = sum(out.changes.superseded.values())
+                unchanged = sum(out.changes.unchanged.values())
+                result.facts[f"{backend}/{label}"] = {"versions": versions, "added": added,
+                                                      "superseded": superseded, "unchanged": unchanged,
+                                                      "readings": readings}
+                result.rows.append([backend, label, versions, 2, versions / seconds, n / bare_seconds,
+                                    (versions / seconds) / (n / bare_seconds), 1000 * cpu / max(versions, 1),
+                                    1000 * bare_cpu / n, added, superseded, unchanged])
+    result.notes.append(
+        "end to end = `warehouse.reextract.reextract(workers=2)`: keyset pages of stored versions, extraction in a "
+        "spawn process pool (each batch of 500 split across the workers, two batches ahead), one transaction "
+        "per batch (`warehouse.readings.sync_readings`, the rule every load follows). bare = "
+        "`indicators.extract.extract` over the same texts in this process. Both in this run, on this machine. "
+        "CPU ms/article counts this process and its pool's workers (not the PostgreSQL server): what the "
+        "work costs whatever else the machine runs; on two idle cores the wall-clock ratio can reach at most "
+        "2 × bare CPU / end-to-end CPU. The row 'extraction alone in the pool' extracts the same texts in the same "
+        "pool with no database: its ratio is what the machine's cores allowed at that moment.")
+    result.facts["load average"] = os.getloadavg()
+    result.notes.append("load average (1, 5, 15 min) at the end of the timed passes: "
+                        + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs "
+                        "(other work on the machine takes cores from both sides of the ratio).")
+
+    with tempfile.TemporaryDirectory(prefix="chitieu-bench-mem-") as tmp:
+        rows = []
+        for k, m in enumerate(memory_sizes):
+            url = f"sqlite:///{Path(tmp) / f'mem{k}.db'}"
+            done = subprocess.run([sys.executable, "-m", "benchmarks.reextract", "--memory-child", url, str(m)],
+                                  cwd=REPO, capture_output=True, text=True, timeout=7200)
+            if done.returncode != 0:
+                result.notes.append(f"memory run at {m:,} failed: {done.stderr.strip().splitlines()[-1:]}")
+                continue
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        for r in rows:
+            result.rows.append([f"sqlite, memory ({r['n']:,})", "first read", r["versions"], 2,
+                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-"])
+            result.facts[f"memory {r['n']}"] = r
+        if rows:
+            result.notes.append("peak RSS of the re-extracting process (VmHWM, after filling the warehouse → after "
+                                "re-extracting): " + "; ".join(
+                                    f"{r['n']:,} versions {r['before_kib'] / 1024:.0f} → {r['peak_kib'] / 1024:.0f} MiB "
+                                    f"(largest worker {r['workers_peak_kib'] / 1024:.0f} MiB)" for r in rows))
+    if size != "full":
+        result.notes.append(f"--{size}: {n:,} versions and memory at {memory_sizes[0]:,} / {memory_sizes[1]:,} "
+                            "instead of 10,000 and 10,000 / 40,000.")
+    else:
+        result.notes.append("The issue asks for 100,000 versions and memory at 10k vs 100k; at ~200 articles/s "
+                            "per core on this shared 2-core box that is ~8 minutes of bare extraction per "
+                            "database plus the same again end to end, so the full run measures 10,000 versions "
+                            "and memory at 10,000 vs 40,000 (`SIZES` in this module).")
+    return result
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "--memory-child":
+        print(json.dumps(memory_child(sys.argv[2], int(sys.argv[3]))))
+    else:
+        print(run("quick" if "--quick" in sys.argv else "smoke" if "--smoke" in sys.argv else "full").markdown())

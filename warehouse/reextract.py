@@ -1,0 +1,192 @@
+"""Re-extraction: read the stored text of current article versions again with today's extractor.
+
+No network and no HTML: the text is the one the parser stored (`article_versions`), joined exactly as
+`ParsedArticle.text` joins it, so offsets mean the same as on the night it was loaded. Only versions
+whose `extractor_version` differs from the extractor's are read, unless `all_versions`.
+
+Every batch is one transaction: its readings (`warehouse.readings.sync_readings`, the rule every load
+follows) and the versions' new `extractor_version` commit together. A run killed at any point leaves
+whole batches behind it, and a rerun reads only what is left, so it converges to the warehouse of an
+uninterrupted run; a second run finds nothing to do.
+
+Extraction runs in a process pool (the extractor is pure Python, so threads would share one core)
+while the main process reads the next page and writes the previous batch; pages are read by keyset
+(`article_versions.id`), so memory stays flat however large the warehouse.
+
+The extractor is a parameter (`extract_fn`, `extractor_version`): the default is the public
+`indicators.extract.extract` with `indicators.version.extractor_version()`; tests and benchmarks pass
+others. A pool needs `extract_fn` to be importable by name (a module-level function).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, and_, or_, select
+
+from indicators.extract import extract
+from indicators.version import extractor_version as current_extractor_version
+from scrapers.records import ParsedArticle
+from warehouse.extract_worker import Extracted, ExtractFn, Job, extract_jobs
+from warehouse.load import in_transaction, utc_from_db
+from warehouse.models import Article, ArticleVersion, Source
+from warehouse.readings import Reading, ReadingChanges, sync_readings
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+A = Article.__table__
+V = ArticleVersion.__table__
+S = Source.__table__
+BATCH_SIZE = 500  # versions per transaction
+AHEAD = 2  # batches extracted ahead of the one being written
+
+@dataclass
+class ReextractResult:
+    extractor_version: str
+    versions: Counter = field(default_factory=Counter)  # source -> versions read
+    changes: ReadingChanges = field(default_factory=ReadingChanges)
+    batches: int = 0
+    skipped: int = 0  # versions replaced by a newer version between read and write (a night ran meanwhile)
+
+    def counts(self) -> dict[str, dict]:
+        """Per source: versions read, indicator rows added, superseded, unchanged (pipeline_runs.counts)."""
+        by_source = self.changes.by_source()
+        return {name: {"versions": self.versions[name], **by_source.get(name, {"added": 0, "superseded": 0,
+                                                                               "unchanged": 0})}
+                for name in sorted(set(self.versions) | set(by_source))}
+
+
+def article_text(title: str | None, sapo: str | None, body: str | None) -> str:
+    """The text indicators are extracted from: `ParsedArticle.text`, the one definition."""
+    return ParsedArticle(url="", canonical_url="", source=None, title=title or "", sapo=sapo, body=body or "",
+                         published_at=None).text
+
+
+def since_utc(since: date | datetime | str | None) -> datetime | None:
+    if since is None:
+        return None
+    if isinstance(since, str):
+        since = date.fromisoformat(since)
+    if not isinstance(since, datetime):
+        since = datetime.combine(since, time.min, tzinfo=VN_TZ)
+    elif since.tzinfo is None:
+        since = since.replace(tzinfo=VN_TZ)
+    return since
+
+
+def pending_jobs(engine: Engine, extractor_version: str, *, source: str | None = None,
+                 since: date | datetime | str | None = None, all_versions: bool = False,
+                 batch_size: int = BATCH_SIZE) -> Iterator[list[Job]]:
+    """Pages of current versions to read (keyset on the version id: flat memory, no OFFSET scans)."""
+    start = since_utc(since)
+    last = 0
+    while True:
+        query = (
+            select(V.c.id, V.c.article_id, S.c.name, V.c.title, V.c.sapo, V.c.body, V.c.published_at)
+            .join(A, and_(A.c.id == V.c.article_id, A.c.current_version == V.c.version))
+            .join(S, S.c.id == A.c.source_id)
+            .where(V.c.id > last).order_by(V.c.id).limit(batch_size)
+        )
+        if source:
+            query = query.where(S.c.name == source)
+        if start is not None:
+            query = query.where(A.c.published_at >= start)
+        if not all_versions:
+            query = query.where(or_(V.c.extractor_version.is_(None), V.c.extractor_version != extractor_version))
+        with engine.connect() as connection:
+            rows = connection.execute(query).all()
+        if not rows:
+            return
+        yield [Job(r.id, r.article_id, r.name, article_text(r.title, r.sapo, r.body), _local(r.published_at))
+               for r in rows]
+        last = rows[-1].id
+
+
+def _local(value) -> datetime | None:
+    value = utc_from_db(value)
+    return value.astimezone(VN_TZ) if value else None
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _split(jobs: list[Job], parts: int) -> list[list[Job]]:
+    size = max(1, -(-len(jobs) // parts))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
+              ) -> Iterator[tuple[list[Job], list[Extracted]]]:
+    """(batch, readings) in order; with workers > 1 a few batches are extracted ahead in a process pool.
+
+    Workers are started with `spawn`: forking a process that runs Prefect's threads can copy a lock
+    some thread holds. Each batch is split across the workers, so every core works on it.
+    """
+    if workers <= 1:
+        for jobs in batches:
+            yield jobs, extract_jobs(jobs, extract_fn)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[list[Job], list[Future]]] = deque()
+        for jobs in batches:
+            pending.append((jobs, [pool.submit(extract_jobs, part, extract_fn) for part in _split(jobs, workers)]))
+            if len(pending) > AHEAD:
+                done, futures = pending.popleft()
+                yield done, [pair for f in futures for pair in f.result()]
+        while pending:
+            done, futures = pending.popleft()
+            yield done, [pair for f in futures for pair in f.result()]
+
+
+def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs: Sequence[Job],
+                readings: Sequence[Extracted]) -> tuple[ReadingChanges, int]:
+    """One transaction: lock the articles, keep the versions still current, sync their readings."""
+    found = {version_id: (inds, hashes) for version_id, inds, hashes in readings}
+    article_ids = sorted({job.article_id for job in jobs})
+
+    def work(connection) -> tuple[ReadingChanges, int]:
+        current = dict(connection.execute(
+            select(A.c.id, V.c.id)
+            .join(V, and_(V.c.article_id == A.c.id, V.c.version == A.c.current_version))
+            .where(A.c.id.in_(article_ids)).order_by(A.c.id).with_for_update(of=A)
+        ).all())
+        keep = []
+        for job in jobs:
+            if current.get(job.article_id) == job.version_id:
+                indicators, hashes = found[job.version_id]
+                keep.append(Reading(job.article_id, job.version_id, indicators, job.source, hashes))
+        return sync_readings(connection, run_id, extractor_version, keep), len(jobs) - len(keep)
+
+    return in_transaction(engine, work)
+
+
+def reextract(engine: Engine, run_id: int | None, *, extract_fn: ExtractFn = extract,
+              extractor_version: str | None = None, source: str | None = None,
+              since: date | datetime | str | None = None, all_versions: bool = False,
+              batch_size: int = BATCH_SIZE, workers: int | None = None,
+              on_batch: Callable[[ReextractResult], None] | None = None) -> ReextractResult:
+    """Read the current versions again (see the module docstring); one committed transaction per batch.
+
+    `on_batch` is called after each commit (progress, and the tests' point to interrupt a run).
+    """
+    version = extractor_version or current_extractor_version()
+    result = ReextractResult(extractor_version=version)
+    workers = default_workers() if workers is None else workers
+    batches = pending_jobs(engine, version, source=source, since=since, all_versions=all_versions,
+                           batch_size=batch_size)
+    for jobs, readings in extracted(batches, extract_fn, workers):
+        changes, skipped = write_batch(engine, run_id, version, jobs, readings)
+        result.changes.add(changes)
+        result.skipped += skipped
+        result.versions.update(job.source for job in jobs)
+        result.batches += 1
+        if on_batch is not None:
+            on_batch(result)
+    return result
