@@ -215,6 +215,17 @@ def sync_sources(engine: Engine, sources: Iterable[Any]) -> dict[str, int]:
     return in_transaction(engine, work)
 
 
+def record_source_check(engine: Engine, name: str, failures: list[str], at: datetime | None = None) -> None:
+    """What `chitieu sources check` found: when it ran, what failed, and (when nothing did) that the
+    source was verified then. A failing check keeps the last `verified_at`, so both are visible."""
+    at = at or datetime.now(UTC)
+    values: dict[str, Any] = {"checked_at": at, "check_failures": list(failures)}
+    if not failures:
+        values["verified_at"] = at
+    with engine.begin() as connection:
+        connection.execute(update(S).where(S.c.name == name).values(**values))
+
+
 # ---------------------------------------------------------------- raw pages
 
 
