@@ -48,7 +48,7 @@ def reparse(source: str | None = None, since: str | None = None, database_url: s
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
     sources = load_sources()
-    names = [source] if source else sorted(sources)
+    names = [source] if source else load.archived_sources(engine)
     require_known(names, sources)
     load.sync_sources(engine, sources.values())
     run_id = load.start_run(engine, "reparse", flow_run_id=current_flow_run_id(),

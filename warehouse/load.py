@@ -215,6 +215,14 @@ def sync_sources(engine: Engine, sources: Iterable[Any]) -> dict[str, int]:
     return in_transaction(engine, work)
 
 
+def archived_sources(engine: Engine) -> list[str]:
+    """Names of the sources with anything in the raw archive (what a reparse of "every source" replays;
+    most of the 64 configured papers have nothing archived until they are crawled)."""
+    with engine.connect() as connection:
+        return sorted(connection.execute(
+            select(S.c.name).where(S.c.id.in_(select(R.c.source_id).distinct()))).scalars())
+
+
 def record_source_check(engine: Engine, name: str, failures: list[str], at: datetime | None = None) -> None:
     """What `chitieu sources check` found: when it ran, what failed, and (when nothing did) that the
     source was verified then. A failing check keeps the last `verified_at`, so both are visible."""

@@ -26,7 +26,7 @@ def test_documented_queries_run(engine, factory):
     with engine.begin() as c:
         c.execute(text("UPDATE indicators SET status = 'valid'"))
     queries = _queries()
-    assert len(queries) == 4
+    assert len(queries) == 5
     with engine.connect() as c:
         latest = c.execute(text(queries[0])).mappings().all()
         assert {(r["province"], r["value"]) for r in latest} == {("gia-lai", 92.5), ("ha-tinh", 97.0)}
@@ -34,5 +34,7 @@ def test_documented_queries_run(engine, factory):
         monthly = c.execute(text(queries[2])).mappings().all()
         assert sorted(r["new_members"] for r in monthly) == [9, 101]
         indicator_id = c.execute(text("SELECT MIN(id) FROM indicators")).scalar_one()
-        lineage = c.execute(text(queries[3]), {"indicator_id": indicator_id}).mappings().one()
+        merged = c.execute(text(queries[3])).mappings().all()  # across the merger (test_wh_provinces.py)
+        assert {(r["province_2025"], r["new_members"]) for r in merged} == {("gia-lai", 101), ("ha-tinh", 9)}
+        lineage = c.execute(text(queries[4]), {"indicator_id": indicator_id}).mappings().one()
         assert lineage["flow_name"] == "nightly"
