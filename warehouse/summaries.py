@@ -274,14 +274,14 @@ def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, sou
     for (source, metric), items in sorted(groups.items()):
         # a metric has one unit; should the gate ever let two through, the dominant one is summarised
         unit = Counter(r["unit"] for r in items).most_common(1)[0][0]
-        province, province_name, unit, unit_name = place.get(source, nowhere)
+        province, province_name, unit_2025, unit_2025_name = place.get(source, nowhere)
         rows.append(
             MetricRow(
                 month=month,
                 province=province,
                 province_name=province_name,
-                province_2025=unit,
-                province_2025_name=unit_name,
+                province_2025=unit_2025,
+                province_2025_name=unit_2025_name,
                 source=source,
                 source_id=source_ids.get(source),
                 metric=metric,
