@@ -39,7 +39,7 @@ def reparse_source_task(source_name: str, run_id: int, settings: Settings, since
 @flow(name="reparse", on_failure=[notify_failure])
 def reparse(source: str | None = None, since: str | None = None, database_url: str | None = None,
             data_dir: str | None = None) -> dict:
-    """Replay the archive of one source (or all) through today's parser and extractor."""
+    """Replay the archive of one source (or of each source that has one) through today's code."""
     from scrapers.config import load_sources, require_known
     from warehouse import load
     from warehouse.db import ensure_schema, make_engine
