@@ -206,7 +206,9 @@ def sources_list(ctx: typer.Context) -> None:
     except SourceFileError as exc:
         fail(str(exc))
     units = {p.code: p for p in reference().provinces}
-    table = Table("name", "province", "2025 unit", "status", "family", "verified", "feeds", "sitemaps", "listings")
+    checks = _last_checks(Settings().database_url)
+    table = Table("name", "province", "2025 unit", "status", "family", "verified", "last check", "feeds",
+                  "sitemaps", "listings")
 
     def unit_of(s) -> str:
         ref = units.get(s.province)
@@ -215,11 +217,43 @@ def sources_list(ctx: typer.Context) -> None:
     for s in sorted(sources.values(), key=lambda s: (s.status != "active", unit_of(s), s.name)):
         unit = unit_of(s)
         table.add_row(s.name, s.province_name, "" if unit == s.province else unit, s.status, s.family or "generic",
-                      "yes" if s.verified else "no", str(len(s.discovery.feeds)), str(len(s.discovery.sitemaps)),
-                      str(len(s.discovery.listings)))
+                      "yes" if s.verified else "no", _last_check(checks.get(s.name)), str(len(s.discovery.feeds)),
+                      str(len(s.discovery.sitemaps)), str(len(s.discovery.listings)))
     console.print(table)
     active = sum(s.status == "active" for s in sources.values())
     console.print(f"{active} active, {len(sources) - active} archival (history and backfill only)")
+
+
+def _last_checks(database_url: str) -> dict:
+    """What `sources check` recorded, read only from a warehouse already at head (listing the sources
+    must not create or migrate one); {} otherwise."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from warehouse.db import current_revision, head_revision, make_engine
+
+    parsed = make_url(database_url)
+    if parsed.get_backend_name() == "sqlite" and not (parsed.database and Path(parsed.database).exists()):
+        return {}
+    engine = make_engine(database_url)
+    try:
+        if current_revision(engine) != head_revision():
+            return {}
+        from warehouse.load import source_checks
+
+        return source_checks(engine)
+    except SQLAlchemyError:
+        return {}
+    finally:
+        engine.dispose()
+
+
+def _last_check(found: tuple | None) -> str:
+    if found is None:
+        return "never"
+    checked, verified, failures = found
+    day = f"{checked:%Y-%m-%d}" if checked else "?"
+    return f"{day} ok" if not failures else f"{day}: {len(failures)} failed"
 
 
 @sources_app.command("lint")

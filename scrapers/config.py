@@ -350,6 +350,9 @@ def lint_sources(directory: Path = SOURCES_DIR, presets: Path = PRESETS_DIR) -> 
                         to_xpath(css)
                     except Exception as exc:  # noqa: BLE001 - reported with the file and key
                         problems.append(f"{path}: layouts[{layout.name}].{key}: {selector!r}: {exc}")
+        missing = [fact for fact in _facts_to_source(source) if fact not in source.provenance]
+        if missing:
+            problems.append(f"{path}: provenance does not say where {', '.join(missing)} came from")
         for pattern in [source.discovery.article_url_pattern, *source.discovery.exclude_url_patterns]:
             try:
                 re.compile(pattern)
@@ -371,6 +374,16 @@ def lint_sources(directory: Path = SOURCES_DIR, presets: Path = PRESETS_DIR) -> 
         elif source.merged_into:
             problems.append(f"{path}: an active source has no merged_into (got {source.merged_into!r})")
     return problems
+
+
+def _facts_to_source(source: Source) -> list[str]:
+    """The facts a source file must say the origin of (`provenance:`): its site, its family, where it
+    finds articles and Party-building ones, and, for an archival paper, the merger it followed."""
+    facts = ["base_url", "family", "party_building"]
+    facts += [key for key in ("feeds", "sitemaps", "listings") if getattr(source.discovery, key)]
+    if source.status == "archival":
+        facts.append("merged_into")
+    return facts
 
 
 _ATTR_SUFFIX = re.compile(r"@[\w:-]+$")

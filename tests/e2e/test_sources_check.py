@@ -68,6 +68,11 @@ def test_a_failing_source_exits_1_and_records_what_failed(web, monkeypatch, tmp_
     checked_at, verified_at, failures = _recorded(url)["baohatinh.vn"]
     assert checked_at is not None and verified_at is None
     assert any(f.startswith("feed https://baohatinh.vn/rss/home.rss: HTTP 404") for f in failures), failures
+    listed = runner.invoke(app, ["sources"])  # the listing shows the last check from the warehouse
+    assert listed.exit_code == 0, listed.output
+    row = next(line for line in listed.stdout.splitlines() if "│ baohatinh.vn " in line)
+    assert f"{str(checked_at)[:10]}: {len(failures)} failed" in row
+    assert "never" in next(line for line in listed.stdout.splitlines() if "│ baogialai.com.vn " in line)
 
 
 def test_each_paper_parses_one_article_through_its_familys_layout(web):

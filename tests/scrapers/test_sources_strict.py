@@ -97,6 +97,16 @@ def test_lint_finds_what_loading_alone_cannot(tmp_path):
     assert "the unit ha-noi has 0 active sources" in problems
 
 
+def test_lint_wants_the_origin_of_every_fact_a_file_states(tmp_path):
+    text_ = (SOURCES_DIR / "baohatinh.vn.yaml").read_text(encoding="utf-8")
+    # drop provenance.feeds and provenance.family (quoted strings), keep discovery.feeds (a list)
+    lines = [line for line in text_.splitlines() if not line.startswith(("  feeds: '", "  family: '"))]
+    (tmp_path / "baohatinh.vn.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = lint_all(tmp_path)
+    assert any("baohatinh.vn.yaml: provenance does not say where family, feeds came from" in p for p in problems), \
+        problems
+
+
 def test_loading_a_directory_with_a_broken_file_names_it(tmp_path):
     shutil.copy(SOURCES_DIR / "baohatinh.vn.yaml", tmp_path / "baohatinh.vn.yaml")
     text = (tmp_path / "baohatinh.vn.yaml").read_text(encoding="utf-8")
