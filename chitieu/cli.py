@@ -241,49 +241,130 @@ def _redact(url: str) -> str:
 
 @sources_app.callback()
 def sources_list(ctx: typer.Context) -> None:
-    """List the sources."""
+    """List the sources: the active paper of each of the 34 units, then the archival ones."""
     if ctx.invoked_subcommand:
         return
-    from scrapers.config import load_sources
+    from scrapers.config import SourceFileError, load_sources
+    from warehouse.provinces import reference
 
-    table = Table("name", "province", "status", "layouts", "feeds", "sitemaps", "listings")
-    for s in load_sources().values():
-        table.add_row(s.name, s.province_name, s.status, ", ".join(layout.name for layout in s.layouts),
-                      str(len(s.discovery.feeds)), str(len(s.discovery.sitemaps)), str(len(s.discovery.listings)))
+    try:
+        sources = load_sources()
+    except SourceFileError as exc:
+        fail(str(exc))
+    units = {p.code: p for p in reference().provinces}
+    checks = _last_checks(Settings().database_url)
+    table = Table("name", "province", "2025 unit", "status", "family", "verified", "last check", "feeds",
+                  "sitemaps", "listings")
+
+    def unit_of(s) -> str:
+        ref = units.get(s.province)
+        return ref.province_2025 if ref else s.province
+
+    for s in sorted(sources.values(), key=lambda s: (s.status != "active", unit_of(s), s.name)):
+        unit = unit_of(s)
+        table.add_row(s.name, s.province_name, "" if unit == s.province else unit, s.status, s.family or "generic",
+                      "yes" if s.verified else "no", _last_check(checks.get(s.name)), str(len(s.discovery.feeds)),
+                      str(len(s.discovery.sitemaps)), str(len(s.discovery.listings)))
     console.print(table)
+    active = sum(s.status == "active" for s in sources.values())
+    console.print(f"{active} active, {len(sources) - active} archival (history and backfill only)")
+
+
+def _last_checks(database_url: str) -> dict:
+    """What `sources check` recorded, read only from a warehouse already at head (listing the sources
+    must not create or migrate one); {} otherwise."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from warehouse.db import current_revision, head_revision, make_engine
+
+    parsed = make_url(database_url)
+    if parsed.get_backend_name() == "sqlite" and not (parsed.database and Path(parsed.database).exists()):
+        return {}
+    engine = make_engine(database_url)
+    try:
+        if current_revision(engine) != head_revision():
+            return {}
+        from warehouse.load import source_checks
+
+        return source_checks(engine)
+    except SQLAlchemyError:
+        return {}
+    finally:
+        engine.dispose()
+
+
+def _last_check(found: tuple | None) -> str:
+    if found is None:
+        return "never"
+    checked, verified, failures = found
+    day = f"{checked:%Y-%m-%d}" if checked else "?"
+    return f"{day} ok" if not failures else f"{day}: {len(failures)} failed"
+
+
+@sources_app.command("lint")
+def sources_lint() -> None:
+    """Check every source and preset file: unknown keys, selectors, domains, provinces, merges."""
+    from chitieu.sources_check import lint_all
+    from scrapers.config import PRESETS_DIR, SOURCES_DIR
+
+    problems = lint_all()
+    for problem in problems:
+        err.print(problem, highlight=False, soft_wrap=True, markup=False)
+    n_sources, n_presets = len(list(SOURCES_DIR.glob("*.yaml"))), len(list(PRESETS_DIR.glob("*.yaml")))
+    if problems:
+        fail(f"{len(problems)} problem(s) in {n_sources} source and {n_presets} preset files", code=1)
+    console.print(f"{n_sources} source and {n_presets} preset files: no problems")
 
 
 @sources_app.command("check")
-def sources_check(name: str) -> None:
-    """Fetch one feed and one article of NAME and print what was parsed."""
-    from scrapers.discovery import parse_feed
-    from scrapers.fetch import Fetcher
-    from scrapers.parse import parse_page
-    from scrapers.records import ParseError
+def sources_check(name: str = typer.Argument(None, help="A source name"),
+                  all_sources: bool = typer.Option(False, "--all", help="Every source (with base-URL overrides "
+                                                   "set: every overridden one)")) -> None:
+    """Robots.txt, each feed, sitemap and listing, and one article parsed, for NAME or --all.
 
+    Prints a table; exits 1 when anything failed. Records in the warehouse (`sources.checked_at`,
+    `verified_at`, `check_failures`) when each source was checked and what failed.
+    """
+    from chitieu.sources_check import check_sources
+    from scrapers.config import SourceFileError, load_sources, require_known
+    from scrapers.fetch import Fetcher
+    from warehouse import load
+    from warehouse.db import ensure_schema, make_engine
+
+    if bool(name) == all_sources:
+        fail("name one source or pass --all")
     settings = _settings()
-    source = _check_sources([name], settings)[name]
-    if not source.discovery.feeds:
-        fail(f"{name} has no feed configured")
-    fetcher = Fetcher(settings)
-    feed_url = source.absolute(source.discovery.feeds[0])
-    result = fetcher.fetch(feed_url, source, page_type="feed")
-    if not result.ok:
-        fail(f"feed {feed_url}: {result.error or result.status}")
-    links = parse_feed(result.content, source)
-    console.print(f"feed {feed_url}: {len(links)} links")
-    if not links:
-        fail("the feed lists no article")
-    page = fetcher.fetch(links[0].url, source)
-    if not page.ok:
-        fail(f"article {links[0].url}: {page.error or page.status}")
     try:
-        article = parse_page(page.content, page.final_url or page.url, source)
-    except ParseError as exc:
-        fail(f"article {links[0].url}: {exc}")
-    data = article.to_dict()
-    data["body"] = data["body"][:300] + ("…" if len(data["body"]) > 300 else "")
-    console.print_json(json.dumps(data, ensure_ascii=False))
+        sources = load_sources(settings.base_url_overrides)
+        require_known([name] if name else [], sources)
+    except (SourceFileError, ValueError) as exc:
+        fail(str(exc))
+    if name:
+        chosen = [sources[name]]
+    else:
+        overrides = settings.base_url_overrides
+        chosen = [s for n, s in sources.items() if not overrides or n in overrides]
+        if overrides:
+            console.print(f"base-URL overrides set: checking the {len(chosen)} overridden sources")
+    engine = make_engine(settings.database_url)
+    ensure_schema(engine)
+    load.sync_sources(engine, sources.values())
+    with Fetcher(settings) as fetcher:
+        results = check_sources(chosen, fetcher)
+    table = Table("source", "check", "url", "ok", "detail")
+    for result in results:
+        load.record_source_check(engine, result.source, result.failures)
+        for row in result.rows:
+            table.add_row(row.source, row.check, row.url, "[green]ok[/green]" if row.ok else "[red]FAIL[/red]",
+                          Text(row.detail))
+    engine.dispose()
+    console.print(table)
+    failed = [r.source for r in results if not r.ok]
+    console.print(f"{len(results) - len(failed)} of {len(results)} sources passed"
+                  + (f"; failed: {', '.join(failed)}" if failed else ""))
+    if failed:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- flows

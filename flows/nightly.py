@@ -129,6 +129,20 @@ def quality_gate_task(run_id: int, settings: Settings, counts: dict | None = Non
     }
 
 
+def default_sources(sources: dict, mode: str, overrides: dict[str, str]) -> list[str]:
+    """The sources a run crawls when none are named.
+
+    A night crawls the active papers; a backfill the archival ones too (their history is what it is
+    for). When base-URL overrides are set (the demo's mini-web, a test server, a mirror) only the
+    overridden sources are crawled: the others would be fetched from the live sites, which an offline
+    demo or test must never do, and a run half against a mirror and half live is never what is meant.
+    """
+    names = [name for name, s in sources.items() if s.status == "active" or mode == "backfill"]
+    if overrides:
+        names = [name for name in names if name in overrides]
+    return names
+
+
 def run_sources(flow_name: str, settings: Settings, source_names: list[str] | None, *, mode: str,
                 since: datetime | None = None, until: datetime | None = None,
                 parameters: dict | None = None, freshness: bool = True) -> dict:
@@ -141,8 +155,10 @@ def run_sources(flow_name: str, settings: Settings, source_names: list[str] | No
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
     sources = load_sources(settings.base_url_overrides)
-    wanted = source_names or [name for name, s in sources.items() if s.status == "active" or mode == "backfill"]
+    wanted = source_names or default_sources(sources, mode, settings.base_url_overrides)
     require_known(wanted, sources)
+    if not source_names and settings.base_url_overrides:
+        logger.info("base-URL overrides set: crawling only the %d overridden sources", len(wanted))
     load.sync_sources(engine, sources.values())
     run_id = load.start_run(engine, flow_name, flow_run_id=current_flow_run_id(), parameters=parameters, resume=True)
     futures = {

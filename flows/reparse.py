@@ -39,7 +39,7 @@ def reparse_source_task(source_name: str, run_id: int, settings: Settings, since
 @flow(name="reparse", on_failure=[notify_failure])
 def reparse(source: str | None = None, since: str | None = None, database_url: str | None = None,
             data_dir: str | None = None) -> dict:
-    """Replay the archive of one source (or all) through today's parser and extractor."""
+    """Replay the archive of one source (or of each source that has one) through today's code."""
     from scrapers.config import load_sources, require_known
     from warehouse import load
     from warehouse.db import ensure_schema, make_engine
@@ -48,7 +48,7 @@ def reparse(source: str | None = None, since: str | None = None, database_url: s
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
     sources = load_sources()
-    names = [source] if source else sorted(sources)
+    names = [source] if source else load.archived_sources(engine)
     require_known(names, sources)
     load.sync_sources(engine, sources.values())
     run_id = load.start_run(engine, "reparse", flow_run_id=current_flow_run_id(),

@@ -224,6 +224,34 @@ def sync_sources(engine: Engine, sources: Iterable[Any]) -> dict[str, int]:
     return in_transaction(engine, work)
 
 
+def archived_sources(engine: Engine) -> list[str]:
+    """Names of the sources with anything in the raw archive (what a reparse of "every source" replays;
+    most of the 64 configured papers have nothing archived until they are crawled)."""
+    with engine.connect() as connection:
+        return sorted(connection.execute(
+            select(S.c.name).where(S.c.id.in_(select(R.c.source_id).distinct()))).scalars())
+
+
+def source_checks(engine: Engine) -> dict[str, tuple[datetime | None, datetime | None, list[str]]]:
+    """name -> (checked_at, verified_at, check_failures) of every source `sources check` has seen."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(S.c.name, S.c.checked_at, S.c.verified_at, S.c.check_failures)
+                                  .where(S.c.checked_at.is_not(None))).all()
+    return {name: (utc_from_db(checked), utc_from_db(verified), list(failures or []))
+            for name, checked, verified, failures in rows}
+
+
+def record_source_check(engine: Engine, name: str, failures: list[str], at: datetime | None = None) -> None:
+    """What `chitieu sources check` found: when it ran, what failed, and (when nothing did) that the
+    source was verified then. A failing check keeps the last `verified_at`, so both are visible."""
+    at = at or datetime.now(UTC)
+    values: dict[str, Any] = {"checked_at": at, "check_failures": list(failures)}
+    if not failures:
+        values["verified_at"] = at
+    with engine.begin() as connection:
+        connection.execute(update(S).where(S.c.name == name).values(**values))
+
+
 # ---------------------------------------------------------------- raw pages
 
 

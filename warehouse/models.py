@@ -37,10 +37,17 @@ class Base(DeclarativeBase):
 
 
 class Province(Base):
+    """A province as papers published for it; `province_2025` is the unit it belongs to since the
+    merger of 2025-07-01 (warehouse/provinces_2025.yaml). A current unit keeps the code of the earlier
+    province whose name it kept, so `gia-lai` is both; `binh-dinh` maps to `gia-lai`."""
+
     __tablename__ = "provinces"
     code: Mapped[str] = mapped_column(String(32), primary_key=True)  # e.g. "gia-lai"
     name_vi: Mapped[str] = mapped_column(String(128))
     name_en: Mapped[str | None] = mapped_column(String(128))
+    kind: Mapped[str | None] = mapped_column(String(16))  # province | city
+    province_2025: Mapped[str | None] = mapped_column(String(32))  # code of the current unit; NULL: unknown
+    is_current_unit: Mapped[bool | None] = mapped_column(Boolean)  # one of the 34 units in force since 2025-07-01
 
 
 class Metric(Base):
@@ -61,6 +68,10 @@ class Source(Base):
     family: Mapped[str | None] = mapped_column(String(64))
     expected_cadence_hours: Mapped[float | None] = mapped_column(Float)
     watermark: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # newest article seen
+    # `chitieu sources check`: when it last ran, when it last found nothing wrong, what failed last time
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    check_failures: Mapped[list | None] = mapped_column(JSON)
 
 
 class PipelineRun(Base):

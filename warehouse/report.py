@@ -44,7 +44,8 @@ QUALIFIER_SIGNS = {"exact": "", "over": ">", "under": "<", "approx": "≈", "at_
 # column types of the CSV/Parquet export, so an empty month still has the same schema
 EXPORT_DTYPES = {
     "indicator_id": "Int64", "article_id": "Int64", "version_id": "Int64", "source": "string",
-    "province": "string", "province_name": "string", "url": "string", "title": "string",
+    "province": "string", "province_name": "string", "province_code": "string", "province_2025": "string",
+    "province_2025_name": "string", "url": "string", "title": "string",
     "published_at": "datetime64[us, UTC]", "month": "string", "metric": "string", "value": "float64",
     "unit": "string", "kind": "string", "qualifier": "string", "denominator": "float64", "year": "Int64",
     "subject": "string", "evidence": "string", "start_offset": "Int64", "end_offset": "Int64",
@@ -228,7 +229,7 @@ def render_markdown(summary: MonthSummary) -> str:
         out += ["## Sources", "", "| Province | Source | Articles read | Indicators found | Organisations |",
                 "|---|---|---:|---:|---|"]
         for s in summary.sources:
-            out.append(f"| {md_text(s.province_name or s.province)} | {md_text(s.source)} | {s.articles_read} "
+            out.append(f"| {md_text(s.place)} | {md_text(s.source)} | {s.articles_read} "
                        f"| {s.indicators_found} | {md_text('; '.join(s.organisations))} |")
         out.append("")
     for section in metric_sections(summary, with_charts=False):
@@ -238,7 +239,7 @@ def render_markdown(summary: MonthSummary) -> str:
                 "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in section.rows:
             out.append(
-                f"| {md_text(r.province_name or r.province)} | {md_text(r.source)} | {_md_fig(r.actual, r.unit)} "
+                f"| {md_text(r.place)} | {md_text(r.source)} | {_md_fig(r.actual, r.unit)} "
                 f"| {_md_fig(r.target, r.unit)} | {fmt_change(r.actual_vs_target, r.unit)} "
                 f"| {_md_fig(r.prev_month, r.unit)} | {fmt_change(r.change_prev_month, r.unit)} "
                 f"| {_md_fig(r.prev_year, r.unit)} | {fmt_change(r.change_prev_year, r.unit)} "
@@ -308,7 +309,7 @@ def table_rows(summary: MonthSummary) -> list[dict]:
     return [
         {
             "month": r.month,
-            "province": r.province_name or r.province,
+            "province": r.place,
             "source": r.source,
             "metric": r.metric,
             "unit": r.unit,

@@ -33,7 +33,8 @@ HISTORY_MONTHS = 13
 OTHER_METRIC = "other"
 
 V_INDICATOR_COLUMNS = (
-    "indicator_id", "article_id", "version_id", "source", "province", "province_name", "url", "title",
+    "indicator_id", "article_id", "version_id", "source", "province", "province_name", "province_code",
+    "province_2025", "province_2025_name", "url", "title",
     "published_at", "month", "metric", "value", "unit", "kind", "qualifier", "denominator", "year",
     "subject", "evidence", "start_offset", "end_offset", "run_id",
 )
@@ -80,6 +81,12 @@ class MetricRow:
     articles_read: int
     indicators_found: int
     organisations: tuple[str, ...]
+    province_2025: str | None = None  # the unit the province belongs to since 2025-07-01
+    province_2025_name: str | None = None
+
+    @property
+    def place(self) -> str:
+        return place_label(self.province, self.province_name, self.province_2025, self.province_2025_name)
 
     @property
     def actual_vs_target(self) -> float | None:
@@ -103,6 +110,24 @@ class SourceStats:
     articles_read: int
     indicators_found: int
     organisations: tuple[str, ...]
+    province_2025: str | None = None
+    province_2025_name: str | None = None
+
+    @property
+    def place(self) -> str:
+        return place_label(self.province, self.province_name, self.province_2025, self.province_2025_name)
+
+
+MERGER_DAY = "2025-07-01"
+
+
+def place_label(province: str | None, name: str | None, unit: str | None, unit_name: str | None) -> str:
+    """The current unit, naming the earlier province where the paper published for another one:
+    "Gia Lai (Bình Định before 2025-07-01)" for Báo Bình Định, plain "Gia Lai" for Báo Gia Lai."""
+    current = unit_name or unit or name or province or ""
+    if unit and province and unit != province:
+        return f"{current} ({name or province} before {MERGER_DAY})"
+    return current
 
 
 @dataclass(frozen=True)
@@ -247,10 +272,13 @@ def build_month(engine: Engine, month: str, *, now: datetime | None = None) -> M
         articles = conn.execute(
             text(
                 "SELECT s.name AS source, s.province_code AS province, p.name_vi AS province_name, "
+                "COALESCE(p.province_2025, s.province_code) AS province_2025, "
+                "COALESCE(p25.name_vi, p.name_vi) AS province_2025_name, "
                 "count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id "
                 "LEFT JOIN provinces p ON p.code = s.province_code "
+                "LEFT JOIN provinces p25 ON p25.code = p.province_2025 "
                 "WHERE a.published_month = :month AND a.duplicate_of_id IS NULL "
-                "GROUP BY s.name, s.province_code, p.name_vi"
+                "GROUP BY s.name, s.province_code, p.name_vi, p.province_2025, p25.name_vi"
             ),
             {"month": month},
         ).mappings().all()
@@ -274,9 +302,12 @@ def build_month(engine: Engine, month: str, *, now: datetime | None = None) -> M
 def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, source_ids, articles,
               quarantined, now) -> MonthSummary:
     articles_read = {a["source"]: int(a["n"]) for a in articles}
-    place = {a["source"]: (a["province"], a["province_name"]) for a in articles}
+    # source -> (province as published, its name, current unit, its name)
+    place = {a["source"]: (a["province"], a["province_name"], a["province_2025"], a["province_2025_name"])
+             for a in articles}
     for r in all_rows:
-        place.setdefault(r["source"], (r["province"], r["province_name"]))
+        place.setdefault(r["source"], (r["province"], r["province_name"], r["province_2025"], r["province_2025_name"]))
+    nowhere = (None, None, None, None)
 
     latest = _latest_by(all_rows)  # (month, source, metric, unit, kind) -> Figure
     comparable = [r for r in this_month if r["metric"] != OTHER_METRIC]
@@ -288,12 +319,14 @@ def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, sou
     for (source, metric), items in sorted(groups.items()):
         # a metric has one unit; should the gate ever let two through, the dominant one is summarised
         unit = Counter(r["unit"] for r in items).most_common(1)[0][0]
-        province, province_name = place.get(source, (None, None))
+        province, province_name, unit_2025, unit_2025_name = place.get(source, nowhere)
         rows.append(
             MetricRow(
                 month=month,
                 province=province,
                 province_name=province_name,
+                province_2025=unit_2025,
+                province_2025_name=unit_2025_name,
                 source=source,
                 source_id=source_ids.get(source),
                 metric=metric,
@@ -307,7 +340,8 @@ def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, sou
                 organisations=_organisations(r for r in items if r["unit"] == unit),
             )
         )
-    rows.sort(key=lambda r: (r.province or "", r.source, r.metric))
+    # grouped by the current unit, so Báo Bình Định's rows sit with Báo Gia Lai's
+    rows.sort(key=lambda r: (r.province_2025 or r.province or "", r.province or "", r.source, r.metric))
 
     by_source: dict[str, list[dict]] = defaultdict(list)
     for r in this_month:
@@ -316,13 +350,17 @@ def _assemble(*, month, prev_month, prev_year, months, this_month, all_rows, sou
         SourceStats(
             source=name,
             source_id=source_ids.get(name),
-            province=place.get(name, (None, None))[0],
-            province_name=place.get(name, (None, None))[1],
+            province=place.get(name, nowhere)[0],
+            province_name=place.get(name, nowhere)[1],
+            province_2025=place.get(name, nowhere)[2],
+            province_2025_name=place.get(name, nowhere)[3],
             articles_read=articles_read.get(name, 0),
             indicators_found=len(by_source.get(name, [])),
             organisations=_organisations(by_source.get(name, [])),
         )
-        for name in sorted(set(articles_read) | set(by_source), key=lambda n: (place.get(n, ("",))[0] or "", n))
+        for name in sorted(set(articles_read) | set(by_source),
+                           key=lambda n: (place.get(n, nowhere)[2] or place.get(n, nowhere)[0] or "",
+                                          place.get(n, nowhere)[0] or "", n))
     )
 
     history = {}

@@ -53,7 +53,7 @@ def test_unreadable_input_exits_nonzero_with_one_line(args):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["run", "--source", "nope.vn"], "unknown source(s): nope.vn; known: baodaklak.vn"),
+    (["run", "--source", "nope.vn"], "unknown source(s): nope.vn; known: baoangiang.com.vn"),
     (["backfill", "--since", "2025-13-01"], "--since must be a date YYYY-MM-DD, got '2025-13-01'"),
     (["backfill", "--since", "2025-02-01", "--until", "2025-01-31"], "--until 2025-01-31 is before --since"),
     (["backfill", "--since", "2025-01-01", "--source", "baogialai.com.vn", "--source", "x"], "unknown source(s): x;"),
@@ -62,7 +62,7 @@ def test_unreadable_input_exits_nonzero_with_one_line(args):
     (["reextract", "--since", "2025-1-1x"], "--since must be a date YYYY-MM-DD"),
     (["reextract", "--source", "x"], "unknown source(s): x;"),
     (["reextract", "--workers", "0"], "--workers must be at least 1, got 0"),
-    (["sources", "check", "x"], "unknown source(s): x; known: baodaklak.vn"),
+    (["sources", "check", "x"], "unknown source(s): x; known: baoangiang.com.vn"),
     (["extract", "/nonexistent.txt", "--published", "2025-02-30"], "--published must be a date YYYY-MM-DD"),
 ])
 def test_bad_options_are_refused_before_any_flow_starts(args, message, tmp_path, monkeypatch):

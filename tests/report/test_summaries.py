@@ -194,3 +194,29 @@ def test_latest_month_with_data(engine, wh, at, scenario):
     with engine.begin() as conn:
         conn.execute(text("UPDATE indicators SET status = 'quarantined' WHERE id = :i"), {"i": scenario["ht_april"]})
     assert latest_month_with_data(engine) == MONTH
+
+
+def test_rows_group_by_the_current_unit_and_name_the_earlier_province(engine, wh, at):
+    """Báo Bình Định (archival; Bình Định joined Gia Lai on 2025-07-01) sits with Báo Gia Lai, named."""
+    from sqlalchemy.orm import Session
+
+    from warehouse import models as m
+    from warehouse.report import render_markdown
+
+    with Session(engine) as s, s.begin():
+        s.get(m.Province, "gia-lai").province_2025 = "gia-lai"
+        s.get(m.Province, "ha-tinh").province_2025 = "ha-tinh"
+    wh.source("baobinhdinh.vn", "binh-dinh", "Bình Định")
+    with Session(engine) as s, s.begin():
+        s.get(m.Province, "binh-dinh").province_2025 = "gia-lai"
+    wh.indicator(wh.article("baohatinh.vn", at("2025-03-02")), "new_members", 40, unit="count")
+    wh.indicator(wh.article("baobinhdinh.vn", at("2025-03-03")), "new_members", 60, unit="count")
+    wh.indicator(wh.article("baogialai.com.vn", at("2025-03-04")), "new_members", 80, unit="count")
+    summary = build_month(engine, "2025-03")
+    assert [(r.source, r.place) for r in summary.rows] == [
+        ("baobinhdinh.vn", "Gia Lai (Bình Định before 2025-07-01)"),
+        ("baogialai.com.vn", "Gia Lai"),
+        ("baohatinh.vn", "Hà Tĩnh"),
+    ]
+    assert [s.place for s in summary.sources] == ["Gia Lai (Bình Định before 2025-07-01)", "Gia Lai", "Hà Tĩnh"]
+    assert "| Gia Lai (Bình Định before 2025-07-01) | baobinhdinh.vn |" in render_markdown(summary)

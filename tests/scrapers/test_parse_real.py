@@ -60,9 +60,17 @@ def test_real_onecms_page(laocai_source):
     assert article.warnings == ()
 
 
+def test_the_shipped_baolaocai_source_reads_the_real_page_with_its_family_preset():
+    article = parse_page(_need(LAOCAI), LAOCAI_URL)  # scrapers/sources/baolaocai.vn.yaml: `family: onecms`
+    assert article.source == "baolaocai.vn" and article.layout == "onecms"
+    assert article.title == "Sống đẹp từ những điều giản dị"
+    assert article.published_at.isoformat() == "2025-06-17T13:43:02+07:00"
+
+
 def test_real_onecms_page_without_source_is_recognised_by_its_family():
-    """No source file owns baolaocai.vn here: its markup names the ONECMS family, whose preset reads it."""
-    article = parse_page(_need(LAOCAI), LAOCAI_URL)
+    """On a host no source file owns, the page's markup names the ONECMS family, whose preset reads it."""
+    url = LAOCAI_URL.replace("baolaocai.vn", "laocai.example.vn")
+    article = parse_page(_need(LAOCAI), url)
     assert article.layout == "onecms" and article.source is None
     assert article.title == "Sống đẹp từ những điều giản dị"
     assert article.published_at.isoformat() == "2025-06-17T13:43:02+07:00"
@@ -86,7 +94,7 @@ def test_real_onecms_page_through_the_generic_path():
 def test_real_other_cms_through_fallback():
     article = parse_page(_need(CANTHO), CANTHO_URL)
     assert article.layout.startswith("fallback:")
-    assert article.source is None
+    assert article.source == "baocantho.com.vn"  # a shipped source of no known family: the generic path
     assert article.title == ("Tập trung triển khai các đợt thanh tra, kiểm tra có trọng tâm, trọng điểm nhất là "
                              "các lĩnh vực có nguy cơ")
     assert article.published_at == datetime(2026, 1, 8, 18, 21, tzinfo=ICT)

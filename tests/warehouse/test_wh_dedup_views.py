@@ -11,13 +11,14 @@ from sqlalchemy import text
 from warehouse import dedup, load
 from warehouse.load import LoadItem
 
-V_INDICATORS_COLUMNS = [
-    "indicator_id", "article_id", "version_id", "source", "province", "province_name", "url", "title",
+V_INDICATORS_COLUMNS = [  # revision 0005 added province_code, province_2025, province_2025_name
+    "indicator_id", "article_id", "version_id", "source", "province", "province_name", "province_code",
+    "province_2025", "province_2025_name", "url", "title",
     "published_at", "month", "metric", "value", "unit", "kind", "qualifier", "denominator", "year", "subject",
     "evidence", "start_offset", "end_offset", "run_id", "extractor_version",
 ]
 V_MONTHLY_COLUMNS = [
-    "month", "province", "source", "metric", "unit", "kind", "n_indicators", "n_articles", "latest_value",
+    "month", "province", "province_code", "province_2025", "province_2025_name", "source", "metric", "unit", "kind", "n_indicators", "n_articles", "latest_value",
     "latest_indicator_id", "latest_published_at", "min_value", "max_value",
 ]
 
@@ -114,6 +115,8 @@ def test_v_indicators_shows_only_current_valid_unique_rows(engine, factory):
     first = next(r for r in rows if r["url"] == a1.canonical_url and r["metric"] == "new_members")
     assert (first["source"], first["province"], first["province_name"], first["month"]) == \
         ("baogialai.com.vn", "gia-lai", "Gia Lai", "2025-03")
+    assert (first["province_code"], first["province_2025"], first["province_2025_name"]) == \
+        ("gia-lai", "gia-lai", "Gia Lai")
     assert first["value"] == 101 and first["run_id"] == run_id and "101" in first["evidence"]
 
 

@@ -35,7 +35,9 @@ def test_documented_queries_run(engine, factory):
         monthly = c.execute(text(queries[2])).mappings().all()
         assert sorted(r["new_members"] for r in monthly) == [9, 101]
         indicator_id = c.execute(text("SELECT MIN(id) FROM indicators")).scalar_one()
-        lineage = c.execute(text(queries[3]), {"indicator_id": indicator_id}).mappings().one()
+        merged = c.execute(text(queries[3])).mappings().all()  # across the merger (test_wh_provinces.py)
+        assert {(r["province_2025"], r["new_members"]) for r in merged} == {("gia-lai", 101), ("ha-tinh", 9)}
+        lineage = c.execute(text(queries[4]), {"indicator_id": indicator_id}).mappings().one()
         assert lineage["flow_name"] == "nightly"
     # a later run reads the first article's rate as 93: the old reading is superseded, side by side
     run2 = load.start_run(engine, "reextract")

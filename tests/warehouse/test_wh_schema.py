@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from indicators.taxonomy import METRICS
 from warehouse.db import current_revision, ensure_schema, head_revision, make_engine, upgrade
 from warehouse.models import Base
-from warehouse.seed import PROVINCES
+from warehouse.provinces import N_PROVINCES_BEFORE
 
 VIEWS = {"v_indicators", "v_monthly_indicators"}
 
@@ -22,8 +22,10 @@ def test_upgrade_creates_every_table_view_and_reference_row(engine, count):
     assert VIEWS <= set(inspector.get_view_names())
     assert current_revision(engine) == head_revision()
     assert count("SELECT COUNT(*) FROM metrics") == len(METRICS)
-    assert count("SELECT COUNT(*) FROM provinces") == len(PROVINCES)
+    assert count("SELECT COUNT(*) FROM provinces") == N_PROVINCES_BEFORE  # the 63 of before 2025-07-01
     assert count("SELECT COUNT(*) FROM provinces WHERE code = 'dak-lak' AND name_vi = 'Đắk Lắk'") == 1
+    assert count("SELECT COUNT(*) FROM provinces WHERE is_current_unit") == 34
+    assert count("SELECT COUNT(*) FROM provinces WHERE code = 'binh-dinh' AND province_2025 = 'gia-lai'") == 1
 
 
 def test_upgrade_is_idempotent(engine, count):
