@@ -72,11 +72,12 @@ def _parse(html: str | bytes, url: str, source: Source | None, content_type: str
             article = _try_layout(page, real, src, layout)
             if article is not None:
                 return article
-    if not candidates:
-        article = _try_families(page, url)
+    owner = candidates[0] if candidates else None
+    if owner is None or owner.family is None:
+        # a host with no source file, or a paper whose family nobody has named yet: its markup may say
+        article = _try_families(page, owner.real_url(url) if owner else url, owner)
         if article is not None:
             return article
-    owner = candidates[0] if candidates else None
     return fallback.parse_fallback(page, owner.real_url(url) if owner else url, owner)
 
 
@@ -86,12 +87,13 @@ def _families() -> tuple[Layout, ...]:
     return tuple(layout for layout in load_presets() if layout.signature)
 
 
-def _try_families(page: Page, url: str) -> ParsedArticle | None:
-    """A page on a host with no source file, read with the preset of the CMS family its markup shows.
+def _try_families(page: Page, url: str, owner: Source | None = None) -> ParsedArticle | None:
+    """A page read with the preset of the CMS family its markup shows: on a host with no source file,
+    or of a paper whose file names no family.
 
     The family is told by structure (every `signature` selector present), never by host name, so
-    baonghean.vn parses with the 1cdn / NEKO preset the day it is first met. The article keeps
-    `source` None (no source file owns it) and names the family in `layout`.
+    baonghean.vn parses with the 1cdn / NEKO preset the day it is first met. Without a source file the
+    article keeps `source` None; `layout` names the family.
     """
     for layout in _families():
         try:
@@ -99,9 +101,9 @@ def _try_families(page: Page, url: str) -> ParsedArticle | None:
                 continue
         except UnsupportedSelector:
             continue
-        article = _try_layout(page, url, family_source(url, layout), layout)
+        article = _try_layout(page, url, owner or family_source(url, layout), layout)
         if article is not None:
-            return replace(article, source=None)
+            return article if owner is not None else replace(article, source=None)
     return None
 
 

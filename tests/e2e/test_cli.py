@@ -151,11 +151,10 @@ def test_demo_twice_adds_nothing_and_validate_and_reparse_change_nothing(demo_co
     assert all(row["unchanged"] == row["parsed"] and row["new"] == "0" for row in table.values())
 
     # re-extraction: today's extractor already read every version, so nothing is read or published again
-    reextract = subprocess.run([sys.executable, "-m", "chitieu.cli", "reextract"], env=env, cwd=tmp_path,
-                               capture_output=True, text=True, timeout=600)
+    reextract = run_cli(demo_copy.root, "reextract", timeout=600)
     assert reextract.returncode == 0, reextract.stdout[-3000:] + reextract.stderr[-3000:]
     assert "no published month changed" in reextract.stdout and "quality gate: passed" in reextract.stdout
-    assert counts() == after_first
+    assert _counts(demo_copy.db) == after_first
 
 
 @given(st.data())

@@ -1,4 +1,4 @@
-"""The page evaluation (scrapers.page_eval): every real fixture page right when ../shared is present,
+"""The page evaluation (chitieu.page_eval): every real fixture page right when ../shared is present,
 the unseen layouts right, the mini-web's pages right, and our body at least as good as trafilatura's."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scrapers import page_eval
-from scrapers.page_eval import PageCase, body_score, evaluate, expected_cases, load_cases, render
+from chitieu import page_eval
+from chitieu.page_eval import PageCase, body_score, evaluate, expected_cases, load_cases, render
 
 REAL = page_eval.DEFAULT_SHARED / "fixtures" / "real"
 
