@@ -198,7 +198,7 @@ class Indicator(Base):
     status: Mapped[str] = mapped_column(String(16), default=PENDING)  # pending | valid | quarantined
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
     # lineage (revision 0004): the extractor that produced the row, a hash of everything it read
-    # (warehouse.readings.reading_hash), and the run that took it out of the current readings
+    # (warehouse.fingerprint.reading_hash), and the run that took it out of the current readings
     extractor_version: Mapped[str | None] = mapped_column(String(64))
     reading_hash: Mapped[str | None] = mapped_column(String(64))
     superseded_by_run: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.id"))
