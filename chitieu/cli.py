@@ -99,8 +99,8 @@ def _check_sources(names: list[str] | None, settings: Settings) -> dict:
         return {}
     from scrapers.config import load_sources, require_known
 
-    sources = load_sources(settings.base_url_overrides)
-    try:
+    try:  # a broken source file (SourceFileError) or an unknown name: one line, no traceback
+        sources = load_sources(settings.base_url_overrides)
         require_known(names, sources)
     except ValueError as exc:
         fail(str(exc))
