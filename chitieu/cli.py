@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from chitieu.env import prepare
@@ -253,7 +253,9 @@ def sources_list(ctx: typer.Context) -> None:
         fail(str(exc))
     units = {p.code: p for p in reference().provinces}
     checks = _last_checks(Settings().database_url)
-    table = Table("name", "province", "2025 unit", "status", "family", "verified", "last check", "feeds",
+    # the name is what an operator reads the table for: never wrapped or cut, whatever the width
+    name = Column("name", no_wrap=True, min_width=max((len(n) for n in sources), default=4))
+    table = Table(name, "province", "2025 unit", "status", "family", "verified", "last check", "feeds",
                   "sitemaps", "listings")
 
     def unit_of(s) -> str:

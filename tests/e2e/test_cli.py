@@ -30,14 +30,16 @@ def test_parse_real_onecms_page(shared_dir):
     assert data["title"] and len(data["body"]) > 500
 
 
-def test_parse_a_known_family_on_a_host_with_no_source_file():
-    """baonghean.vn has no source file: `chitieu parse` reads it with the 1cdn / NEKO preset its markup names."""
+@pytest.mark.parametrize("host, source", [("nghean.example.vn", None), ("baonghean.vn", "baonghean.vn")])
+def test_parse_a_known_family_on_a_host_with_no_source_file_or_one_that_names_no_family(host, source):
+    """`chitieu parse` reads the page with the 1cdn / NEKO preset its markup names, on a host no source file
+    owns and on baonghean.vn, whose file names no family yet."""
     page = REPO / "tests/scrapers/unseen/baonghean.vn/ket-nap-dang-vien-moi-712345.html"
-    url = "https://baonghean.vn/huyen-mien-nui-ket-nap-215-dang-vien-moi-712345.html"
+    url = f"https://{host}/huyen-mien-nui-ket-nap-215-dang-vien-moi-712345.html"
     result = runner.invoke(app, ["parse", str(page), "--url", url, "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["layout"], data["source"]) == ("neko", None)
+    assert (data["layout"], data["source"]) == ("neko", source)
     assert data["title"] == "Huyện miền núi kết nạp 215 đảng viên mới trong năm"
     assert data["published_at"] == "2026-03-04T19:15:30+07:00"  # the meta's "3/4/2026 7:15:30 PM", month first
     assert data["author"] == "Hồng Nhung" and data["body"].startswith("Theo Ban Tổ chức Huyện ủy")

@@ -27,7 +27,7 @@ def test_documented_queries_run(engine, factory):
     with engine.begin() as c:
         c.execute(text("UPDATE indicators SET status = 'valid'"))
     queries = _queries()
-    assert len(queries) == 5
+    assert len(queries) == 6
     with engine.connect() as c:
         latest = c.execute(text(queries[0])).mappings().all()
         assert {(r["province"], r["value"]) for r in latest} == {("gia-lai", 92.5), ("ha-tinh", 97.0)}

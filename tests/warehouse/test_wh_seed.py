@@ -21,9 +21,9 @@ def test_upgrade_at_head_brings_the_metrics_table_back_to_the_taxonomy(engine):
     with engine.begin() as c:  # a warehouse migrated before a metric existed, or with an old description
         c.execute(text("DELETE FROM metrics WHERE code = :code"), {"code": some})
         c.execute(text("UPDATE metrics SET description_en = 'old words' WHERE code = :code"), {"code": other})
-        c.execute(text("INSERT INTO provinces (code, name_vi) VALUES ('lao-cai', 'Lào Cai')"))
+        c.execute(text("INSERT INTO provinces (code, name_vi) VALUES ('tinh-thu-nghiem', 'Tỉnh thử nghiệm')"))
     upgrade(engine)
     upgrade(engine)  # and again: an upsert, nothing doubles
     assert _metrics(engine) == expected
     with engine.connect() as c:  # rows the code does not know (a province from a source file) stay
-        assert c.execute(text("SELECT COUNT(*) FROM provinces WHERE code = 'lao-cai'")).scalar_one() == 1
+        assert c.execute(text("SELECT COUNT(*) FROM provinces WHERE code = 'tinh-thu-nghiem'")).scalar_one() == 1
