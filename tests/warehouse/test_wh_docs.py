@@ -45,6 +45,6 @@ def test_documented_queries_run(engine, factory):
                 for i in factory.indicators(articles[0])]
     load.load_articles(engine, run2, [LoadItem(articles[0], readings, None, True, articles[0].source)])
     with engine.connect() as c:
-        changed = c.execute(text(queries[4]), {"run_id": run2}).mappings().all()
+        changed = c.execute(text(queries[5]), {"run_id": run2}).mappings().all()
     assert [(r["metric"], r["old_value"], r["new_value"], r["flow_name"]) for r in changed] == [
         ("member_good_rate", 92.5, 93.0, "reextract")]
