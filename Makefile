@@ -34,7 +34,7 @@ test: lint
 	$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 
 miniweb: $(STAMP)
-	$(PY) -m chitieu.miniweb.generate
+	$(PY) -m tools.miniweb.generate
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all
