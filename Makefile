@@ -34,10 +34,11 @@ test: lint
 	$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 
 miniweb: $(STAMP)
-	$(PY) -m chitieu.miniweb.generate
+	$(PY) -m tools.miniweb.generate
 
 eval: $(STAMP)
 	$(VENV)/bin/chitieu eval --shared ../shared
+	$(PY) -m tools.page_eval --shared ../shared
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all

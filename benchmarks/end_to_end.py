@@ -9,7 +9,7 @@
   and conditional feed requests answered 304) and time.
 - Memory: peak RSS of nights of 1k, 5k and 20k articles, with no politeness delay (the delay does
   not change what is held in memory, only how long it takes).
-- Orchestration: the Prefect `nightly` flow against `flows.steps` called directly (plus the same
+- Orchestration: the Prefect `nightly` flow against `pipeline.steps` called directly (plus the same
   quality gate), same input, fresh warehouses; the Prefect API start-up is reported on its own.
 
 Each night runs in a child process (`python -m benchmarks.end_to_end child …`) so peak RSS means
@@ -65,7 +65,7 @@ def child(argv: list[str]) -> None:
                         loopback_politeness_delay=None)
     out: dict = {"runner": args.runner}
     if args.runner == "plain":
-        import flows.steps  # noqa: F401 - the night's imports, so their cost can be told from the night's own
+        import pipeline.steps  # noqa: F401 - the night's imports, so their cost can be told from the night's own
         import scrapers.crawl  # noqa: F401
         import scrapers.parse  # noqa: F401
 
@@ -245,7 +245,7 @@ def run_scale(size: Size = "full") -> tuple[Result, Result]:
             result.rows.append(["plain", *_bounded(web, mark, night, scale, delay)])
             result.notes += [
                 "Runners, each a night in a child process of its own over the same snapshot into a fresh warehouse: "
-                "plain = `flows.steps.crawl_and_process`, one thread per paper; Prefect = the `nightly` flow (one "
+                "plain = `pipeline.steps.crawl_and_process`, one thread per paper; Prefect = the `nightly` flow (one "
                 "task per paper on its task runner, then the gate and the artifacts) against a local test API, "
                 "whose start-up is not counted. The server (chitieu.miniweb.server.MiniWeb over a synthetic "
                 "snapshot) runs in the parent, so RSS is the pipeline's alone. Goal: wall within 1.2× the bound.",
@@ -380,7 +380,7 @@ def run_orchestration(size: Size = "full") -> Result:
     result.notes += [
         "Same synthetic snapshot, delay 0 s (so the overhead is not hidden behind politeness waits), fresh "
         f"warehouse each, {'best of two nights per runner (alternating)' if attempts == 2 else 'one night per runner'}. "
-        "Plain = `flows.steps` over a thread "
+        "Plain = `pipeline.steps` over a thread "
         "pool + `expectations.gate.run_gate`; Prefect = "
         "`flows.nightly.nightly` (one task per paper, the gate task, artifacts) against a local test API "
         "(`prefect_test_harness`), whose start-up is excluded from the flow time and shown separately.",

@@ -1,7 +1,7 @@
 """Running the pipeline outside Prefect, fast, against local servers: shared by benchmarks and tests.
 
 `run_night` is what the nightly flow does (one worker per source, then the run record) minus
-Prefect and the quality gate, on `flows.steps`, so a test can hand it sources whose politeness
+Prefect and the quality gate, on `pipeline.steps`, so a test can hand it sources whose politeness
 delay was lowered and a fetcher with short backoffs. `warehouse_fingerprint` reduces a warehouse
 to the numbers two runs must agree on.
 """
@@ -58,8 +58,8 @@ class NightResult:
 
 def run_night(settings, sources: dict, *, fetcher=None, mode: str = "nightly", workers: int | None = None,
               flow_name: str = "nightly-plain") -> NightResult:
-    """One night over `sources` with flows.steps, one thread per source, like the flow's task runner."""
-    from flows.steps import crawl_and_process
+    """One night over `sources` with pipeline.steps, one thread per source, like the flow's task runner."""
+    from pipeline.steps import crawl_and_process
     from scrapers.archive import WarcArchive
     from scrapers.fetch import Fetcher
     from warehouse import load

@@ -1,7 +1,7 @@
 """Page processing: parse + normalise + extract, pages per second on one core, against peers.
 
 Four things run over the very same bytes in the same process, pinned to one CPU:
-- chitieu: `flows.steps.parse_and_extract` (layout parse, normalisation, indicator extraction and
+- chitieu: `pipeline.steps.parse_and_extract` (layout parse, normalisation, indicator extraction and
   the Party-building test: everything a night does to a page between the archive and the loader);
 - peer: `trafilatura.extract` (main-text extraction only: no dates, no indicators);
 - floor: a bare `lxml.html.fromstring` parse, which every HTML tool pays at least once;
@@ -70,8 +70,8 @@ def _measure(pages, sources, repeat: int, chunks: int = 1) -> dict[str, tuple[fl
     import lxml.html
     import trafilatura
 
-    from flows.steps import parse_and_extract
     from indicators.extract import extract
+    from pipeline.steps import parse_and_extract
     from scrapers.parse import parse_page
     from scrapers.records import ParseError
 
@@ -111,7 +111,7 @@ def run(size: Size = "full") -> Result:
     try:
         import trafilatura  # noqa: F401
 
-        from flows.steps import parse_and_extract  # noqa: F401
+        from pipeline.steps import parse_and_extract  # noqa: F401
         from scrapers.config import load_sources
         from scrapers.parse import parse_page  # noqa: F401
 
@@ -156,7 +156,7 @@ def run(size: Size = "full") -> Result:
         "time(s) respectively, and keeps its best.",
         f"Mini-web: {len(pages)} article pages from the manifest (bad pages included), "
         f"{total_bytes / len(pages) / 1024:.0f} KiB on average; variants change ids, figures and indentation.",
-        "chitieu = `flows.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
+        "chitieu = `pipeline.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
         "trafilatura = `trafilatura.extract(html)` (main text only). Goal: ≥ 5× trafilatura. "
         "The two last rate columns split chitieu's time: `scrapers.parse.parse_page` alone and "
         "`indicators.extract.extract` alone (on the parsed text).",

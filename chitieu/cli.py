@@ -525,11 +525,11 @@ def serve(limit: int = typer.Option(2, help="Runs this process executes at once"
 @app.command("eval")
 def eval_(shared: Path = typer.Option(Path("../shared"), "--shared", help="The shared folder (seeds, real corpus)"),
           out: Path = typer.Option(None, "--out", help="Where the error files go (default: DATA_DIR/eval)")) -> None:
-    """Score the extractor on the seeds and the real corpus (overall, per corpus and per metric), and the
-    page parser on the real pages, the unseen layouts and the mini-web beside trafilatura.
+    """Score the extractor on the seeds and the real corpus: overall, per corpus and per metric.
 
     Every miss, wrong figure, wrong kind and wrong year is written with its sentence to
-    OUT/indicators-<corpus>.md, and the page table to OUT/pages.txt, for error analysis.
+    OUT/indicators-<corpus>.md, for error analysis. (`make eval` also scores the page parser:
+    `python -m tools.page_eval`.)
     """
     from indicators.evaluation import (
         errors_report,
@@ -555,11 +555,7 @@ def eval_(shared: Path = typer.Option(Path("../shared"), "--shared", help="The s
                       highlight=False)
         console.print(metric_table(s), highlight=False)
         console.print(f"errors with their sentences: {path}\n", highlight=False)
-    from chitieu.page_eval import evaluate, load_cases, render
 
-    pages = render(evaluate(load_cases(shared)))
-    (out / "pages.txt").write_text(pages + "\n", encoding="utf-8")
-    console.print(pages, highlight=False, markup=False)
 
 
 @app.command()

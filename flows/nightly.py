@@ -26,7 +26,7 @@ from flows.common import (
     settings_from,
 )
 from flows.hooks import notify_failure
-from flows.steps import SourceCounts, crawl_and_process
+from pipeline.steps import SourceCounts, crawl_and_process
 
 CRAWL_CACHE_EXPIRATION = timedelta(days=1)
 

@@ -21,7 +21,7 @@ def reparse_source_task(source_name: str, run_id: int, settings: Settings, since
     extractor deployed now is the whole point; a cache key sees only this task's source, not a
     parser fix shipped between two attempts.
     """
-    from flows.steps import reparse_archive
+    from pipeline.steps import reparse_archive
     from scrapers.archive import WarcArchive
     from scrapers.config import load_sources
     from warehouse.db import make_engine

@@ -23,7 +23,7 @@ def load_manifest(night: int = 1, root: Path | None = None) -> dict:
 
 
 def __getattr__(name: str):
-    # the server is imported lazily so `python -m chitieu.miniweb.generate` does not load http.server
+    # the server is imported lazily so `python -m tools.miniweb.generate` does not load http.server
     if name == "MiniWeb":
         from chitieu.miniweb.server import MiniWeb
 

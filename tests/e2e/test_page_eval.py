@@ -1,4 +1,4 @@
-"""The page evaluation (chitieu.page_eval): every real fixture page right when ../shared is present,
+"""The page evaluation (tools.page_eval): every real fixture page right when ../shared is present,
 the unseen layouts right, the mini-web's pages right, and our body at least as good as trafilatura's."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from chitieu import page_eval
-from chitieu.page_eval import PageCase, body_score, evaluate, expected_cases, load_cases, render
+from tools import page_eval
+from tools.page_eval import PageCase, body_score, evaluate, expected_cases, load_cases, render
 
 REAL = page_eval.DEFAULT_SHARED / "fixtures" / "real"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pytest_httpserver import HTTPServer
 
 from chitieu.settings import Settings
-from flows.steps import crawl_and_process
+from pipeline.steps import crawl_and_process
 from scrapers.archive import WarcArchive
 from scrapers.config import Source
 from scrapers.fetch import Fetcher

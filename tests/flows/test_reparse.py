@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from chitieu.settings import Settings
-from flows.steps import crawl_and_process, reparse_archive
+from pipeline.steps import crawl_and_process, reparse_archive
 from scrapers.archive import WarcArchive
 from scrapers.config import load_sources
 from scrapers.discovery import article_url

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from chitieu.miniweb import PACKAGE_DIR, load_manifest
-from chitieu.miniweb.generate import generate
 from indicators.taxonomy import METRICS
+from tools.miniweb.generate import generate
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -33,7 +33,7 @@ def test_generator_reproduces_the_committed_snapshot_byte_for_byte(tmp_path):
     generate(tmp_path)
     for folder in ("site", "site_night2"):
         fresh, committed = _tree(tmp_path / folder), _tree(PACKAGE_DIR / folder)
-        assert sorted(fresh) == sorted(committed), f"{folder}: files differ, re-run python -m chitieu.miniweb.generate"
+        assert sorted(fresh) == sorted(committed), f"{folder}: files differ, re-run python -m tools.miniweb.generate"
         changed = [name for name in fresh if fresh[name] != committed[name]]
         assert not changed, f"{folder}: stale files {changed[:5]}"
 

@@ -137,7 +137,7 @@ def _mutate(html: str, mutations) -> str:
 @pytest.mark.usefixtures("need_sources")
 def test_parse_page_on_damaged_real_pages(index, mutations):
     """Real mini-web pages with slices cut, doubled or replaced: the layout paths run on broken input."""
-    from flows.steps import parse_and_extract
+    from pipeline.steps import parse_and_extract
     from scrapers.records import ParseError
 
     pages = _real_pages()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from chitieu.settings import Settings
-from flows.steps import process_pages, reparse_archive
+from pipeline.steps import process_pages, reparse_archive
 from scrapers.archive import WarcArchive
 from scrapers.charset import decode_body
 from scrapers.config import load_sources

@@ -6,8 +6,8 @@ also exercise the extractor's precision. Nothing here is planted in the manifest
 
 from __future__ import annotations
 
-from chitieu.miniweb.stories import Ctx, Figure, Story
-from chitieu.miniweb.text import pick, vn_int
+from tools.miniweb.stories import Ctx, Figure, Story
+from tools.miniweb.text import pick, vn_int
 
 
 def weather(c: Ctx) -> Story:

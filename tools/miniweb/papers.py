@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from chitieu.miniweb.stories import Story
+from tools.miniweb.stories import Story
 
 TZ = timezone(timedelta(hours=7))
 

@@ -14,9 +14,9 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 
-from chitieu.miniweb.papers import Article, Paper
-from chitieu.miniweb.stories import Figure
-from chitieu.miniweb.text import slugify
+from tools.miniweb.papers import Article, Paper
+from tools.miniweb.stories import Figure
+from tools.miniweb.text import slugify
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 ACTIVE = ' class="active"'

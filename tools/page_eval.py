@@ -17,7 +17,7 @@ from the expected first paragraph to the expected last one, captions, scripts an
 taken out; for the others it is stated with the page.
 
 `load_cases` does the reading, `evaluate` is a pure function of the cases, `render` makes a plain
-text table; `python -m chitieu.page_eval [--shared PATH] [--pages DIR]` prints it.
+text table; `python -m tools.page_eval [--shared PATH] [--pages DIR]` prints it.
 """
 
 from __future__ import annotations
@@ -291,7 +291,7 @@ def miniweb_cases(site: Path = MINIWEB_SITE) -> list[PageCase]:
     manifest = site / "manifest.json"
     if not manifest.is_file():
         return []
-    from chitieu.miniweb.generate import plan  # the generator states the planted text (test data)
+    from tools.miniweb.generate import plan  # the generator states the planted text (test data)
 
     bodies = {a.url: [b for b in a.story.blocks if isinstance(b, str)] for a in plan(1)}
     cases = []
@@ -322,7 +322,7 @@ def load_cases(shared: Path | None = DEFAULT_SHARED, pages: Sequence[Path] = (UN
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m chitieu.page_eval", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.page_eval", description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (../shared)")
     parser.add_argument("--pages", type=Path, action="append", help="a folder of pages with expected.json")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""Render the mini-web snapshot: `python -m chitieu.miniweb.generate [--out DIR]`.
+"""Render the mini-web snapshot: `python -m tools.miniweb.generate [--out DIR]`.
 
 Plans about sixty articles over four papers from a fixed seed, plants the deliberately bad pages
 (no date, a 140% rate, a truncated page, a short read, duplicates, an edited article), renders
@@ -21,14 +21,14 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from chitieu.miniweb import layouts
-from chitieu.miniweb.news import NEWS_WRITERS
-from chitieu.miniweb.papers import PAPERS, TZ, Article, Paper
-from chitieu.miniweb.stories import WRITERS, Ctx, Story, kind_for
-from chitieu.miniweb.text import Planted, plant, slugify, vn_int
+from chitieu.miniweb import PACKAGE_DIR  # the snapshot stays in the shipped package, served from there
+from tools.miniweb import layouts
+from tools.miniweb.news import NEWS_WRITERS
+from tools.miniweb.papers import PAPERS, TZ, Article, Paper
+from tools.miniweb.stories import WRITERS, Ctx, Story, kind_for
+from tools.miniweb.text import Planted, plant, slugify, vn_int
 
 SEED = "chitieu-miniweb-1"
-PACKAGE_DIR = Path(__file__).resolve().parent
 START = datetime(2024, 7, 1, 6, 0, tzinfo=TZ)
 END = datetime(2025, 6, 24, 21, 0, tzinfo=TZ)
 SNAPSHOT = {1: datetime(2025, 6, 26, 23, 0, tzinfo=TZ), 2: datetime(2025, 6, 28, 23, 0, tzinfo=TZ)}
@@ -388,7 +388,7 @@ def _manifest_entry(a: Article, files: dict[str, Rendered]) -> dict:
 
 def manifest(night: int, articles: list[Article], files: dict[str, Rendered], hosts: dict) -> dict:
     entries = sorted((_manifest_entry(a, files) for a in articles), key=lambda m: m["url"])
-    return {"generator": "chitieu.miniweb.generate", "seed": SEED, "night": night,
+    return {"generator": "tools.miniweb.generate", "seed": SEED, "night": night,
             "snapshot": SNAPSHOT[night].isoformat(), "hosts": hosts, "articles": entries}
 
 

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from chitieu.miniweb.text import Planted, Sentence, money, pick, plant, rand_money, rate, vn_decimal, vn_int
+from tools.miniweb.text import Planted, Sentence, money, pick, plant, rand_money, rate, vn_decimal, vn_int
 
 
 @dataclass
