@@ -37,8 +37,19 @@ def _console(stream) -> Console:
     return Console(stderr=stream is sys.stderr, width=160 if logged else None)
 
 
-console = _console(sys.stdout)
-err = _console(sys.stderr)
+class _ConsoleOf:
+    """A Rich console for `sys.<stream>` made at each use, so that the stream (a test runner swaps it)
+    and COLUMNS are read when a command prints, not when the module was first imported."""
+
+    def __init__(self, stream: str) -> None:
+        self.stream = stream
+
+    def __getattr__(self, name: str):
+        return getattr(_console(getattr(sys, self.stream)), name)
+
+
+console = _ConsoleOf("stdout")
+err = _ConsoleOf("stderr")
 
 
 def fail(message: str, code: int = 2) -> None:
