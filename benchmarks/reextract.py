@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.common import REPO, Result, Size, unavailable
-from benchmarks.warehouse_load import DEFAULT_POSTGRES, SOURCE, fresh_engine, postgres_reachable
+from benchmarks.warehouse_load import DEFAULT_POSTGRES, SOURCE, backends, fresh_engine
 
 SIZES = {"full": (10_000, (10_000, 40_000)), "quick": (2_000, (2_000, 8_000)), "smoke": (40, (40, 80))}
 _FIGURE = re.compile(r"\d+")
@@ -194,12 +194,7 @@ def run(size: Size = "full") -> Result:
                                          "bare 1-core articles/s", "end to end / bare", "CPU ms/article",
                                          "bare CPU ms/article", "rows added", "superseded", "unchanged"])
     bases = base_articles()
-    for backend in ("sqlite", "postgresql"):
-        if backend == "postgresql":
-            reason = postgres_reachable(postgres_url)
-            if reason:
-                result.notes.append(f"PostgreSQL not available ({reason}); set CHITIEU_TEST_POSTGRES_URL.")
-                continue
+    for backend in backends(result, postgres_url):
         with fresh_engine(backend, postgres_url) as engine:
             fill(engine, n, bases)
             texts = stored_texts(engine)

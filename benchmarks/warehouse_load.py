@@ -142,6 +142,16 @@ def count_indicators(engine) -> int:
         return connection.execute(select(func.count()).select_from(Indicator)).scalar_one()
 
 
+def backends(result: Result, postgres_url: str) -> Iterator[str]:
+    """"sqlite", then "postgresql" when it answers (else a note on `result` saying why it was left out)."""
+    yield "sqlite"
+    reason = postgres_reachable(postgres_url)
+    if reason:
+        result.notes.append(f"PostgreSQL not available ({reason}); set CHITIEU_TEST_POSTGRES_URL.")
+    else:
+        yield "postgresql"
+
+
 def postgres_reachable(url: str) -> str | None:
     """None when PostgreSQL answers, else the one-line reason."""
     try:
@@ -172,12 +182,7 @@ def run(size: Size = "full") -> Result:
     result = Result("warehouse_load", title,
                     ["backend", "articles", "indicator rows", "bulk rows/s", "row-at-a-time rows/s",
                      "bulk / row-at-a-time"])
-    for backend in ("sqlite", "postgresql"):
-        if backend == "postgresql":
-            reason = postgres_reachable(postgres_url)
-            if reason:
-                result.notes.append(f"PostgreSQL not available ({reason}); set CHITIEU_TEST_POSTGRES_URL.")
-                continue
+    for backend in backends(result, postgres_url):
         timings = {}
         for name, loader in (("bulk", bulk_load), ("row", row_at_a_time)):
             with fresh_engine(backend, postgres_url) as engine:
