@@ -81,6 +81,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # the small patterns of the readers below, compiled once (not looked up in `re`'s cache per call)
 _OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm)(?!\w)")
 _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?")
 _MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
@@ -236,6 +237,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
 
     pre_end = tail_end(own_pre)  # for every test of what ends `own_pre`
     kind = _kind(rules, own_pre, pre_end, own_post, sentence_pre, f)
+    if kind == "actual" and parent is not None and parent.reading is not None and parent.reading.kind == "target" \
+            and _BREAKDOWN_OPENS.match(low, f.paren[0] + 1):  # type: ignore[index]
+        kind = "target"  # "phấn đấu vận động 11 tỷ đồng (trong đó cấp tỉnh 3,6 tỷ đồng …)": parts of a target
     qualifier = _qualifier(rules, own_pre, pre_end, own_post, kind)
     unit = f.amount.unit
     if f.amount.range_role == "low":
@@ -337,9 +341,15 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
     return r
 
 
+# "theo Nghị quyết 90% trở lên", "so với Nghị quyết Đại hội Đảng bộ Khối đạt 95%": what the resolution asks
+_RESOLUTION_SAYS = re.compile(r"(?<!\w)(?:theo|so với)\s+nghị quyết(?:\s+[^\s,;:()]+){0,6}?\s*(?:là|đạt|:)?\s*$")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
         return "change"
+    if _RESOLUTION_SAYS.search(own_pre):
+        return "target"
     near = list(rules.target_near.finditer(own_pre))
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not re.search(
             r"so với\s*$", own_pre[:near[-1].start()]):

@@ -161,3 +161,14 @@ def test_the_year_of_a_figure_from_the_end_of_its_period_and_of_a_stock_from_the
     assert years[95] == 2023 and years[3120] == 2024
     assert {r.value: r.year for r in extract("date 2009-03\nNăm ngoái, ủy ban kiểm tra đã thi hành kỷ luật "
                                              "57 đảng viên.")}[57] == 2008
+
+
+def test_what_a_resolution_asks_and_what_will_be_done_are_targets():
+    assert records("Đảng viên hoàn thành tốt nhiệm vụ đạt 92,4%, theo Nghị quyết 90% trở lên.") == [
+        ("member_good_rate", 92.4, "actual"), ("member_good_rate", 90, "target")]
+    assert records("Năm 2026, Đảng ủy Khối sẽ kết nạp mới 120 đảng viên.") == [("new_members", 120, "target")]
+    assert records("Toàn tỉnh phấn đấu vận động ủng hộ Quỹ vì người nghèo 12 tỷ đồng (trong đó cấp tỉnh 4 tỷ "
+                   "đồng).") == [("welfare_funds_vnd", 12e9, "target"), ("welfare_funds_vnd", 4e9, "target")]
+    # the membership raised by the year's admissions is a fact, whatever the share of the plan before it
+    assert records("Huyện ủy kết nạp được 90 đảng viên, đạt 100% chỉ tiêu, nâng tổng số toàn Đảng bộ lên "
+                   "2.450 đảng viên.")[-1] == ("total_members", 2450, "actual")
