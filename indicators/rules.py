@@ -108,8 +108,11 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
             continue
         inner = [p for p in parens if p[0] < s and e <= p[1]] if parens else None
         figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
+    # an economic word inside a name ("huyện Đô Lương": lương, salary) says nothing of money: money is read
+    # with the sentence's names blanked, computed once for the sentence
+    unnamed = _without_names(low, sentence) if any(a.unit == "vnd" for a in amounts) else low
     for i, f in enumerate(figs):
-        f.reading = _read(rules, low, parens, figs, i, clauses, sentence)
+        f.reading = _read(rules, low, parens, figs, i, clauses, unnamed)
     _read_list_items(rules, sentence, low, figs, carry)
     return [f.reading for f in figs]  # type: ignore[misc]
 
@@ -218,9 +221,9 @@ def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
 
 
 def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int,
-          clauses: bool = True, sentence: str = "") -> Reading:
+          clauses: bool = True, unnamed: str | None = None) -> Reading:
     """The reading of figs[i]; `clauses` is False when `low` has no `;`, `:` or line break at all;
-    `sentence` is `low` as written (its capitals mark names)."""
+    `unnamed` is `low` with the sentence's names blanked (where money looks for economic words)."""
     f = figs[i]
     if parens:
         lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
@@ -249,8 +252,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     if unit == "percent":
         r = _read_rate(rules, own_pre, own_post, clause_pre, parent, f, view, low)
     elif unit == "vnd":
-        # an economic word inside a name ("huyện Đô Lương": lương, salary) says nothing of the money
-        plain = _without_names(low, sentence)
+        plain = low if unnamed is None else unnamed
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
                         (plain[prev_end:f.s] + " " + _FIRST_PART.match(plain, f.e, next_start).group()[:80],
                          plain[c_start:f.s]))
