@@ -17,12 +17,31 @@ from indicators.rules import Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
-_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|so với[^;.]{0,40}|từ)\s*$", re.IGNORECASE)
-_HEADER_DATES = (
-    re.compile(r"\bdate\s+(\d{4})-(\d{2})"),
-    re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"),
-    re.compile(r"(?<!\d)(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)"),
-)
+# a year named after a term, a comparison or `từ` is not the figure's; nor the date of the membership
+# a share is taken of ("đạt 3,02% số đảng viên cuối năm 2016": the base, not the period)
+_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|so với[^;.]{0,40}|từ|"
+                               r"%\s*(?:của\s+)?(?:tổng\s+)?số\s+(?:lượng\s+)?đảng viên\s+(?:cuối|đầu))\s*$",
+                               re.IGNORECASE)
+_YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu")
+# the year a stock is counted at: "tính đến hết năm 2014", "đến cuối năm 2020", "cuối năm 2016"
+_AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNORECASE)
+_DATELINE = re.compile(r"\bdate\s+(\d{4})-\d{2}")
+_HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])\d{1,2}\1(\d{4})(?!\d)")
+# the article's own date carries a time ("08/11/2018 09:41", "10:04, 03/04/2017"); a page's other
+# dates ("Thời tiết ngày 24/04/2019", the day it was saved) rarely do
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# "Sáng 8/1, … tổng kết công tác năm 2015, triển khai nhiệm vụ năm 2016": a review held in the first
+# months of the year it plans for ("Sáng 31/12, …": in the last months of the year it reviews)
+_REVIEW_AND_PLAN = re.compile(r"(?<!\d)\d{1,2}[/-](\d{1,2})(?![/-]?\d)[^\n]{0,120}?(?<!\w)(?:tổng kết|sơ kết)(?!\w)"
+                              r"[^.\n]{0,120}?năm\s+(\d{4})[^.\n]{0,80}?(?:triển khai|phương hướng|kế hoạch|nhiệm vụ)"
+                              r"[^.\n]{0,40}?năm\s+(\d{4})", re.IGNORECASE)
+# a congress opening the term "nhiệm kỳ 2020-2025" is held in the term's first year
+_CONGRESS_TERM = re.compile(r"(?<!\w)đại hội(?!\w)[^\n]{0,200}?nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
+# periods inside a year are written during it ("9 tháng đầu năm 2018", "quý I/2013", "6 tháng cuối năm
+# 2016", "từ đầu năm 2022 đến nay"); "cùng kỳ năm 2022" compares with the year before the article's
+_IN_YEAR = re.compile(r"(?<!\w)(?:(?:[1-9]|1[01]|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng\s+"
+                      r"(?:đầu\s+|cuối\s+)?năm\s+|quý\s+(?:I{1,3}|[1-3])\s*(?:năm\s+|/\s*)|từ đầu năm\s+|"
+                      r"(cùng kỳ)\s+năm\s+)(\d{4})(?!\d)", re.IGNORECASE)
 _PARTY_BODY = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)"
 # `(?:[Tt]oàn\s+)?<body>(?:\s+word){0,10}` with the optional "Toàn" spelled out as alternatives
 # that each open with a letter, so that `re` skips in C to the next T, t, Đ, C, H or Q
@@ -33,15 +52,26 @@ _SUBJECT = re.compile(
 
 
 def infer_published_year(text: str) -> int | None:
-    """The dateline's year, when the top of a plain-text article carries one."""
+    """The year a plain text was published in, when it says: its dateline (a date with a time beside it
+    before any other date at the top), else a dated review of one year that plans the next, else the
+    latest period inside a year that it reports on (such periods are written during their year), else
+    the first year of the term a congress opens."""
     head = text[:400]
-    for rx in _HEADER_DATES:
-        m = rx.search(head)
-        if m:
-            year = int(m.group(1) if rx is _HEADER_DATES[0] else m.group(3))
-            if 1990 <= year <= 2100:
-                return year
-    return None
+    years = [int(m.group(1)) for m in _DATELINE.finditer(head)]
+    if not years:
+        dates = list(_HEADER_DATE.finditer(head))
+        stamped = [m for m in dates if _TIME.search(head, max(0, m.start() - 12), m.end() + 12)]
+        years = [int(m.group(2)) for m in stamped or dates]
+    if not years:
+        review = _REVIEW_AND_PLAN.search(text, 0, 600)
+        month, reviewed, planned = (int(g) for g in review.groups()) if review else (0, 0, 0)
+        if planned == reviewed + 1 and (month <= 6 or month >= 10):
+            years = [planned if month <= 6 else reviewed]
+    if not years:
+        years = sorted((int(m.group(2)) + (1 if m.group(1) else 0) for m in _IN_YEAR.finditer(text)), reverse=True)
+    if not years:
+        years = [int(m.group(1)) for m in _CONGRESS_TERM.finditer(text, 0, 600)]
+    return next((y for y in years if 1990 <= y <= 2100), None)
 
 
 def extract(text: str, *, published: date | datetime | None = None, normalised: bool = False) -> list[Indicator]:
@@ -57,11 +87,16 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     if not amounts:
         return []
     paragraphs = paragraph_bounds(norm)
-    years = [(m.start(), int(m.group(1))) for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
-    years = sorted(years + _dated_years(norm, pub_year))
+    named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
+    period_ends = _period_ends(norm)
+    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _last_year(norm, pub_year))
+    # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
+    as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
+    as_of.update(at for at, _ in period_ends)
+    assessed = [m.start() for m in named if _ASSESSED_BEFORE.search(norm, max(0, m.start() - 50), m.start())]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
-    places = _Places(years, subjects, low)
+    places = _Places(years, as_of, assessed, subjects, low)
     out: list[Indicator] = []
     carry: Carry | None = None
     carry_para: Span | None = None
@@ -72,8 +107,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
-            year = _year_for(places, sent, para, a, doc_years, norm, r.kind,
-                             pub_year if r.metric in _STOCKS else None)
+            year = _year_for(places, sent, para, a, doc_years, norm, r, pub_year)
             if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
                 # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
                 year = prev[1]
@@ -171,9 +205,12 @@ def _trim_subject(name: str) -> str:
 class _Places:
     """The years and subjects an article names, with their offsets, for bisecting per figure."""
 
-    def __init__(self, years: list[tuple[int, int]], subjects: list[tuple[int, str]], low: str | None) -> None:
+    def __init__(self, years: list[tuple[int, int]], as_of: set[int], assessed: list[int],
+                 subjects: list[tuple[int, str]], low: str | None) -> None:
         self.low = low  # caseless(norm)
         self.years = years
+        self.as_of = as_of  # offsets of the years that date a stock ("tính đến hết năm 2014")
+        self.assessed = assessed  # offsets of the years ratings are given for ("đánh giá năm 2012")
         self.year_at = [p for p, _ in years]
         self.subjects = subjects
         self.subject_at = [p for p, _ in subjects]
@@ -187,7 +224,7 @@ def _year_skipped(norm: str, low: str | None, at: int) -> bool:
     """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison or `từ` (its
     branches end on those words, or need the `so với` of the comparison)."""
     lo = max(0, at - 60)
-    if not may_end_on(low, lo, at, ("nhiệm kỳ", "giai đoạn", "từ"), "so với"):
+    if not may_end_on(low, lo, at, _YEAR_SKIP_LAST_WORDS, "so với"):
         return False
     return _YEAR_SKIP_BEFORE.search(norm[lo:at]) is not None
 
@@ -231,8 +268,9 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     if lead:
         past = [y for y in lead if pub is None or y <= pub] or lead
         report = past[0]
-        plan = lead[-1] if lead[-1] > report else None
-        return report, plan
+        # a target set in a review published after the year it reviews is for the year it is published in
+        later = [y for y in (lead[-1], pub) if y is not None and y > report]
+        return report, (later[0] if later else None)
     if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
         if pub in starts:
@@ -243,26 +281,37 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
 # "đến ngày 26/9/2017", "hết quý I/2013", "đến tháng 6/2019": the figure's period ends in that year
 _PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?:ngày\s+|hết\s+)?(?:(?:quý\s+[IVX]+|tháng\s+\d{1,2}|"
                          r"\d{1,2}[/-]\d{1,2})[/-])(\d{4})(?!\d)", re.IGNORECASE)
+_TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
 # "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm ngoái", a comparison)
 _LAST_YEAR = re.compile(r"(?:^|(?<=[.;:\n])\s*)năm ngoái(?!\w)", re.IGNORECASE | re.MULTILINE)
 # stocks (what an organisation has) are as of the article's day, not of the year it reports on
 _STOCKS = frozenset({"total_members", "org_count"})
+# ratings are given for the year assessed ("Qua kết quả đánh giá năm 2012, …"), named before them
+_RATINGS = frozenset({"org_good_rate", "org_excellent_rate", "member_good_rate", "member_excellent_rate",
+                      "units_good_rate"})
+_ASSESSED_BEFORE = re.compile(r"(?<!\w)(?:đánh giá|kiểm điểm|xếp loại)(?!\w)[^.;\n]{0,40}$", re.IGNORECASE)
+_AT_ASSESSMENT = re.compile(r"(?<!\w)thời điểm\s+(?:kiểm điểm|đánh giá|xếp loại)(?!\w)", re.IGNORECASE)
 
 
-def _dated_years(norm: str, pub_year: int | None) -> list[tuple[int, int]]:
-    """Years an article names other than as `năm YYYY`: the end of a period, and "năm ngoái"."""
-    out = [(m.start(), int(m.group(1))) for m in _PERIOD_END.finditer(norm) if 1990 <= int(m.group(1)) <= 2100]
-    if pub_year is not None:
-        out += [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
-    return out
+def _period_ends(norm: str) -> list[tuple[int, int]]:
+    """Years an article names as the end of a period ("đến ngày 26/9/2017", "hết quý I/2013") or as the
+    start of a term ("đầu nhiệm kỳ 2020-2025")."""
+    found = [*_PERIOD_END.finditer(norm), *_TERM_START.finditer(norm)]
+    return sorted((m.start(), int(m.group(1))) for m in found if 1990 <= int(m.group(1)) <= 2100)
+
+
+def _last_year(norm: str, pub_year: int | None) -> list[tuple[int, int]]:
+    """Where an article says "năm ngoái", the year before its own."""
+    return [] if pub_year is None else [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
 
 
 def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
-              doc_years: tuple[int | None, int | None], norm: str, kind: str,
-              stock_year: int | None = None) -> int | None:
+              doc_years: tuple[int | None, int | None], norm: str, r: Reading,
+              pub_year: int | None) -> int | None:
     """The year named nearest before the figure in its sentence, else just after it in its clause,
     else earlier in its paragraph; else the article's report (or plan) year, unless a whole term is
-    meant. `years` is in text order, so each of these is one bisection."""
+    meant. A stock is counted on a day, a rating for the year assessed (see below). `years` is in
+    text order, so each of these is one bisection."""
     years, at = places.years, places.year_at
     i = bisect_left(at, a.start)  # years[:i] are named before the figure
     if i and at[i - 1] >= sent.start:
@@ -273,18 +322,31 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end:
         return years[j][1]
-    if para is not None and stock_year is None:  # a stock's sentence names its own year, or it has the article's
-        k = bisect_left(at, sent.start)
-        if k and at[k - 1] >= para.start:
-            return years[k - 1][1]
+    k = bisect_left(at, sent.start)  # years[:k] are named before the sentence
+    stock = r.metric in _STOCKS and not r.raised and r.kind == "actual" and pub_year is not None
+    if para is not None and not stock and k and at[k - 1] >= para.start:
+        return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if _names_a_term(norm, places.low, sent.start, clause_end) or \
-            (para is not None and _names_a_term(norm, places.low, para.start, sent.start)):
+    if _names_a_term(norm, places.low, sent.start, clause_end):
+        return None
+    assessed = [p for p in places.assessed if p < a.start]
+    if assessed and (r.metric in _RATINGS and r.kind == "actual" or
+                     stock and _AT_ASSESSMENT.search(norm, sent.start, a.start)):
+        # "Qua kết quả đánh giá năm 2012, …" then, paragraphs on, "Đảng viên … HTXSNV chiếm 13%": the
+        # year assessed; so is a stock "tính đến thời điểm kiểm điểm, đánh giá"
+        return years[at.index(max(assessed))][1]
+    if stock:
+        # "Tính đến hết năm 2014, … Tổng số đảng viên có gần 57 ngàn": the date its paragraph counts it at,
+        # else the article's day ("hiện có 4.585 đảng viên"), whatever term the paragraph speaks of
+        while para is not None and k and at[k - 1] >= para.start:
+            k -= 1
+            if at[k] in places.as_of:
+                return years[k][1]
+        return pub_year
+    if para is not None and _names_a_term(norm, places.low, para.start, sent.start):
         return None
     report, plan = doc_years
-    if stock_year is not None and kind == "actual":
-        return stock_year  # "hiện có 4.585 đảng viên": as of the article's day
-    return plan if kind == "target" and plan is not None else report
+    return plan if r.kind == "target" and plan is not None else report
 
 
 def _subject_for(places: _Places, sent: Span, para: Span | None, a: Amount) -> str | None:

@@ -35,6 +35,7 @@ class Reading:
     noun: str | None = None
     extra_target: bool = False  # the denominator is the plan ("35/30 Mái ấm")
     subject: str | None = None  # the unit a list item names, as written ("Hội An 110")
+    raised: bool = False  # a total the period's admissions raised ("nâng tổng số … lên"): dated by the period
 
 
 @dataclass
@@ -579,7 +580,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     raised = _RAISED_TOTAL.search(own_pre)
     if raised and ("đảng viên" in raised.group() or "đv" in raised.group() or _MEMBER_HEAD.match(own_post)):
         # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
-        return Reading("total_members", "actual", "exact", noun="member")
+        return Reading("total_members", "actual", "exact", noun="member", raised=True)
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)

@@ -172,3 +172,50 @@ def test_what_a_resolution_asks_and_what_will_be_done_are_targets():
     # the membership raised by the year's admissions is a fact, whatever the share of the plan before it
     assert records("Huyện ủy kết nạp được 90 đảng viên, đạt 100% chỉ tiêu, nâng tổng số toàn Đảng bộ lên "
                    "2.450 đảng viên.")[-1] == ("total_members", 2450, "actual")
+
+
+def _years(text: str) -> dict[float, int | None]:
+    return {r.value: r.year for r in extract(text) if r.metric != "other"}
+
+
+def test_the_article_s_own_date_is_the_one_with_a_time_beside_it():
+    text = ("Dự báo thời tiết ngày 02/03/2023\n\nĐảng bộ Tân Hòa kết nạp 40 đảng viên\n\n14/11/2021 08:15\n\n"
+            "Đảng bộ xã Tân Hòa hiện có 812 đảng viên sinh hoạt ở 21 chi bộ.")
+    assert _years(text)[812] == 2021
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Trong 6 tháng đầu năm 2021, Đảng bộ Khối kết nạp 35 đảng viên. Đảng bộ Khối hiện có 1.240 đảng viên.", 2021),
+    ("Từ đầu năm đến nay, Đảng bộ kết nạp 35 đảng viên, tăng 6 so với cùng kỳ năm 2020. Đảng bộ hiện có "
+     "1.240 đảng viên.", 2021),
+    ("Sáng 9/1, Huyện ủy tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2019, triển khai nhiệm vụ năm 2020. "
+     "Đảng bộ huyện hiện có 1.240 đảng viên.", 2020),
+    ("Chiều 29/12, Huyện ủy tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2019, triển khai nhiệm vụ năm "
+     "2020. Đảng bộ huyện hiện có 1.240 đảng viên.", 2019),
+    ("Ngày 12-6, Đảng bộ xã Phú Lâm tổ chức Đại hội đại biểu lần thứ XV, nhiệm kỳ 2020-2025. Các đại biểu đại "
+     "diện cho 1.240 đảng viên trong toàn Đảng bộ.", 2020),
+])
+def test_a_text_without_a_dateline_dates_a_stock_by_the_period_it_reports(text, year):
+    assert _years(text)[1240] == year
+
+
+def test_a_stock_is_counted_at_the_date_its_paragraph_gives_and_a_raised_total_at_the_period_s_end():
+    text = ("date 2015-02\nTính đến hết năm 2014, Đảng bộ tỉnh có 310 đảng bộ cơ sở. Tổng số đảng viên có hơn "
+            "41 ngàn người.\n\nĐảng bộ tỉnh hiện có 3.900 chi bộ.")
+    assert _years(text)[41000] == 2014
+    text = "date 2015-01\nNăm 2014, Đảng bộ kết nạp 96 đảng viên, nâng tổng số đảng viên lên 2.130 đồng chí."
+    assert _years(text) == {96: 2014, 2130: 2014}
+    # the membership a share is taken of is dated, not the share
+    text = ("Năm 2019, Đảng bộ sẽ kết nạp 120 đảng viên, bằng 4% số đảng viên cuối năm 2018. Quý I, Đảng bộ đã kết "
+            "nạp 41 đảng viên mới, đạt 1,4% số đảng viên cuối năm trước.")
+    assert _years(text)[41] == 2019
+
+
+def test_ratings_take_the_year_assessed_and_targets_set_at_a_review_the_year_after():
+    text = ("date 2019-04\nTính đến hết quý I/2019, Đảng bộ có 412 tổ chức cơ sở đảng.\n\nQua đánh giá, xếp loại "
+            "năm 2018, có 88,5% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.\n\nĐảng viên hoàn thành xuất sắc "
+            "nhiệm vụ chiếm 14,2%.")
+    assert _years(text)[14.2] == 2018
+    text = ("date 2020-01\nNăm 2019, huyện có 30/40 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, chiếm 75%.\n\n"
+            "Huyện phấn đấu 85% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.")
+    assert _years(text)[85] == 2020
