@@ -138,6 +138,7 @@ class Rules:
     welfare: re.Pattern[str]
     money_exclude: re.Pattern[str]
     money_per: re.Pattern[str]
+    donated: Tail
     target_near: Phrases
     target_sentence: Phrases
     target_reset: re.Pattern[str]
@@ -229,6 +230,8 @@ def load_rules(path: str | None = None) -> Rules:
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),
         money_per=re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in money["per"]) + ")"),
+        donated=Tail(rf"(?:{_at_word(money['donated'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
+                     _last_words(money["donated"]) | _last_words(qualifiers)),
         target_near=Phrases(data["target_near"]),
         target_sentence=Phrases(data["target_sentence"]),
         target_reset=_rx(data["target_reset"]),

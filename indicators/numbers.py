@@ -32,8 +32,10 @@ _WORD_NUM = re.compile(
 )
 _NUMBER_WORD_ENDS = tuple(_NUMBER_WORDS)
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
-_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
-_SCALE = r"(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)"
+_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "tr": 1e6, "nghìn": 1e3,
+           "ngàn": 1e3}
+# whole words ("5 tỉnh" is five provinces, "tỷ lệ" a share); "tr" abbreviates triệu only before đồng ("117,6trđ", "50 tr.đ")
+_SCALE = rf"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)(?![{_L}]|\s+lệ(?![{_L}]))|tr\.?(?=\s*đ(?:ồng)?(?![{_L}])))"
 _NOT_MONEY_AFTER_DONG = (r"chí|bào|thời|ý|hành|tình|lòng|bộ|loạt|nghiệp|đều|hương|cảm|minh|tâm|phục|sức|"
                          r"đẳng|đội|ca|hồ|nhất|dạng|thuận|bằng|khởi|lúa|cỏ|ruộng|xu|nát|hợp|tộc|môn|phục")
 # a money tail: scales ("1 tỷ 200 triệu đồng") then đồng / đ / VNĐ
@@ -54,6 +56,7 @@ _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
 _GLUED = re.compile(rf"[{_L}_]")
+_GLUED_MONEY = re.compile(rf"(?:đ|{_SCALE})", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[:hg]\d{2}(?!\d)")
 _DOC_AFTER = re.compile(rf"(?:[-/][{_L}]|[-–]\d+[-/][{_L}])")
 _YEAR_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{4}")
@@ -193,7 +196,7 @@ def _money_multiplier(text: str, pos: int) -> tuple[float, int, bool]:
     m = _MONEY_TAIL.match(text, pos)
     if not m or not (m.group("scale") or m.group("cur")):
         return 1.0, pos, False
-    mult = _SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
+    mult = _SCALES[m.group("scale").lower().rstrip(".")] if m.group("scale") else 1.0
     if m.group("cur") == "đồng" and not m.group("scale") and _NOT_MONEY.match(text, m.end()):
         return 1.0, pos, False  # "5 đồng chí", "đồng bào"
     if m.group("cur"):
@@ -211,7 +214,7 @@ def _extra_scaled(text: str, pos: int) -> float:
     total = 0.0
     if m and m.group("more"):
         for part in _SCALED.finditer(m.group("more")):
-            total += parse_vn_number(part.group(1)) * _SCALES[part.group(2).lower()]
+            total += parse_vn_number(part.group(1)) * _SCALES[part.group(2).lower().rstrip(".")]
     return total
 
 
@@ -247,8 +250,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             continue
         before = text[max(0, start - 30):start]
         after = text[end:end + 40]
-        if _GLUED.match(after) and not after.startswith("đ"):
-            continue  # glued to letters: an id, a code, "5G" (but "500đ" is money)
+        if _GLUED.match(after) and not _GLUED_MONEY.match(after):
+            continue  # glued to letters: an id, a code, "5G" (but "500đ", "117,6trđ", "1,3tỷ đồng" are money)
         # the character after the number rules most patterns out (each `… and` below is one that
         # cannot match unless it opens with that character): most numbers are followed by a space
         nxt = after[:1]

@@ -534,8 +534,10 @@ _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
 _SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
 _OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
-_COORDINATED = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*")
-_RATE_ITEM = re.compile(r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*"
+# what a noun of coordinated rates may say it belongs to ("… tổ chức cơ sở Đảng trực thuộc Đảng bộ huyện và …")
+_BELONGING = r"(?:\s+(?:trực thuộc|thuộc(?!\s+diện)|của|trong)\s+[^\d%,;:.()]{0,40}?)?"
+_COORDINATED = re.compile(_BELONGING + r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*")
+_RATE_ITEM = re.compile(_BELONGING + r"[\s,]*(?:và|cùng)?[\s,]*(?:(?:có|trên|hơn|từ|đạt|khoảng|gần|ít nhất)\s+)*"
                         r"\d[\d.,]*\s*%\s*(?:trở lên\s+)?")
 
 
@@ -625,7 +627,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
         if rules.house_build_repair.search(own_pre):
             cue = "houses_built"
-        if cue == "houses_built":
+        if cue == "houses_built" or cue is None and rules.post["houses_built"].match(rest):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "member":
@@ -752,6 +754,8 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
     if rules.money_per.match(own_post) or _EACH_TAIL.search(own_pre):
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
+    if rules.donated.search(own_pre):
+        return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(unnamed[0]):
         return Reading("other", "actual", "exact", noun="economy")
     if rules.welfare.search(own):

@@ -219,3 +219,31 @@ def test_ratings_take_the_year_assessed_and_targets_set_at_a_review_the_year_aft
     text = ("date 2020-01\nNăm 2019, huyện có 30/40 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, chiếm 75%.\n\n"
             "Huyện phấn đấu 85% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.")
     assert _years(text)[85] == 2020
+
+
+def test_money_written_short_or_glued_and_scales_that_are_other_words():
+    assert records("Hội trao 120 suất quà cho hộ nghèo, trị giá 84,5trđ.") == [("welfare_funds_vnd", 84_500_000, "actual")]
+    assert records("Các nhà hảo tâm ủng hộ 2,4tỷ đồng cho Quỹ Vì người nghèo.") == [
+        ("welfare_funds_vnd", 2_400_000_000, "actual")]
+    # "tỉnh" and "tỷ lệ" are no scales
+    assert [(r.value, r.unit) for r in extract("Đoàn công tác làm việc với 7 tỉnh, 3 tỷ lệ được so sánh.")] == [
+        (7, "count"), (3, "count")]
+
+
+def test_a_donation_verb_before_the_amount_outweighs_an_economic_word_in_the_giver_s_name():
+    assert records("Công ty Thương mại An Phú ủng hộ 40 triệu đồng, các Quỹ tín dụng nhân dân trên địa bàn ủng hộ "
+                   "15 triệu đồng.") == [("welfare_funds_vnd", 40_000_000, "actual"),
+                                         ("welfare_funds_vnd", 15_000_000, "actual")]
+    assert records("Doanh nghiệp nộp thuế 60 tỷ đồng.") == []
+
+
+def test_houses_finished_said_after_them_and_a_removal_combined_with_withdrawal():
+    assert records("Toàn huyện có 310 nhà được khởi công; trong đó, 128 căn nhà đã hoàn thành, đưa vào sử dụng.") == [
+        ("houses_built", 128, "actual")]
+    assert records("Cấp ủy đã xóa tên và cho rút đối với 17 đảng viên; Ủy ban Kiểm tra đã kiến nghị xử lý 4 "
+                   "đảng viên.") == [("removed_members", 17, "actual")]
+
+
+def test_coordinated_rates_whose_first_noun_says_where_it_belongs():
+    assert records("Có trên 95% tổ chức cơ sở đảng trực thuộc Đảng bộ tỉnh và 91% đảng viên hoàn thành tốt nhiệm vụ "
+                   "trở lên.") == [("org_good_rate", 95, "actual"), ("member_good_rate", 91, "actual")]
