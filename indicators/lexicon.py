@@ -162,6 +162,7 @@ class Rules:
     awaiting: re.Pattern[str]  # people prepared for admission, not admitted
     name_openers: tuple[str, ...]  # words a unit's name in a list may open with, besides a capital
     not_in_names: re.Pattern[str]  # words no unit's name holds (verbs, comparisons, periods)
+    breakdown_opener: re.Pattern[str]  # what opens a breakdown of the sentence before ("Trong đó, …")
 
 
 _SEP_RX = re.compile(_SEP)
@@ -259,6 +260,7 @@ def load_rules(path: str | None = None) -> Rules:
         awaiting=_rx(data["awaiting_admission"]),
         name_openers=tuple(data["list_items"]["name_openers"]),
         not_in_names=_rx(data["list_items"]["not_in_names"]),
+        breakdown_opener=re.compile(rf"^[\s“”\"']*(?:{_alt(data['list_items']['breakdown_openers'])})[\s,:]+"),
     )
 
 

@@ -190,7 +190,7 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             head = prev.reading if name else None
         elif prev is None and carry and f.amount.unit in carry:
             # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
-            opener = re.match(r"^[\s“”\"']*(?:trong đó|cụ thể|trong số đó)[\s,:]+", low[:f.s])
+            opener = rules.breakdown_opener.match(low[:f.s])
             name = _item_name(rules, sentence, low, opener.end(), f.s) if opener else None
             head = carry[f.amount.unit] if name else None
         parent = _parent(figs, f) if prev is None and f.paren else None

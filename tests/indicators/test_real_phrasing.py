@@ -247,3 +247,15 @@ def test_houses_finished_said_after_them_and_a_removal_combined_with_withdrawal(
 def test_coordinated_rates_whose_first_noun_says_where_it_belongs():
     assert records("Có trên 95% tổ chức cơ sở đảng trực thuộc Đảng bộ tỉnh và 91% đảng viên hoàn thành tốt nhiệm vụ "
                    "trở lên.") == [("org_good_rate", 95, "actual"), ("member_good_rate", 91, "actual")]
+
+
+def test_a_breakdown_named_by_example_continues_the_sentence_before_it():
+    text = ("Năm 2023, 18 cơ quan, doanh nghiệp đã ủng hộ Quỹ vì người nghèo tổng số tiền 210 triệu đồng. Điển hình "
+            "như: Ngân hàng Nông nghiệp huyện 30 triệu đồng, Trung tâm Y tế huyện 25 triệu đồng.")
+    assert records(text) == [("welfare_funds_vnd", 210_000_000, "actual"), ("welfare_funds_vnd", 30_000_000, "actual"),
+                             ("welfare_funds_vnd", 25_000_000, "actual")]
+
+
+def test_the_cost_of_charity_houses_is_money_given():
+    assert records("Năm 2024, Huyện đoàn xây 6 “Nhà khăn quàng đỏ” với tổng kinh phí gần 480 triệu đồng.") == [
+        ("houses_built", 6, "actual"), ("welfare_funds_vnd", 480_000_000, "actual")]
