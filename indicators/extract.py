@@ -218,6 +218,11 @@ class _Places:
 
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
+# a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua",
+# "từ năm 2000 đến nay" (not "từ đầu năm đến nay", which is this year)
+_SPAN_OF_YEARS = re.compile(r"(?<!\w)(?:lũy kế|(?:trong|sau)\s+(?:\d+|hai|ba|bốn|năm|mười)\s+năm\s+(?:qua|trở lại đây|gần đây)|"
+                            r"từ\s+(?:năm\s+\d{4}|khi\s+(?:phát động|thành lập|triển khai|thực hiện))\s*(?:,\s*)?đến nay)"
+                            r"(?!\w)", re.IGNORECASE)
 
 
 def _year_skipped(norm: str, low: str | None, at: int) -> bool:
@@ -327,7 +332,7 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if para is not None and not stock and k and at[k - 1] >= para.start:
         return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if _names_a_term(norm, places.low, sent.start, clause_end):
+    if _names_a_term(norm, places.low, sent.start, clause_end) or _SPAN_OF_YEARS.search(norm, sent.start, clause_end):
         return None
     assessed = [p for p in places.assessed if p < a.start]
     if assessed and (r.metric in _RATINGS and r.kind == "actual" or

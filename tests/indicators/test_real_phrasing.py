@@ -259,3 +259,10 @@ def test_a_breakdown_named_by_example_continues_the_sentence_before_it():
 def test_the_cost_of_charity_houses_is_money_given():
     assert records("Năm 2024, Huyện đoàn xây 6 “Nhà khăn quàng đỏ” với tổng kinh phí gần 480 triệu đồng.") == [
         ("houses_built", 6, "actual"), ("welfare_funds_vnd", 480_000_000, "actual")]
+
+
+def test_a_figure_summed_over_many_years_has_no_year_and_repairs_are_not_building():
+    text = ("date 2019-10\nLũy kế từ khi phát động, Quỹ đã vận động được 412 tỷ đồng. Trong 6 năm qua, huyện hỗ trợ "
+            "xây dựng 96 nhà đại đoàn kết. Từ đầu năm đến nay, huyện vận động được 3 tỷ đồng ủng hộ Quỹ.")
+    assert _years(text) == {412e9: None, 96: None, 3e9: 2019}
+    assert records("Năm 2020, huyện sữa chữa 12 nhà đại đoàn kết.") == []
