@@ -274,6 +274,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     if parent is not None and parent.reading is not None and r.metric == "other" and \
             r.noun in (None, parent.reading.noun):
         r = _inherit(rules, r, parent, own_pre, own_post, unit, kind)
+    elif parent is not None and parent.reading is not None and parent.reading.metric == "new_members_plan_pct" \
+            and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
+        # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
+        r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
     r.kind = kind
     r.qualifier = qualifier
     return r
@@ -345,7 +349,8 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
 
 
 # "theo Nghị quyết 90% trở lên", "so với Nghị quyết Đại hội Đảng bộ Khối đạt 95%": what the resolution asks
-_RESOLUTION_SAYS = re.compile(r"(?<!\w)(?:theo|so với)\s+nghị quyết(?:\s+[^\s,;:()]+){0,6}?\s*(?:là|đạt|:)?\s*$")
+# what a resolution asks: "theo Nghị quyết 90% trở lên", "(Nghị quyết Đại hội … ít nhất đạt 98% trở lên)"
+_RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")
 
 
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:

@@ -266,3 +266,14 @@ def test_a_figure_summed_over_many_years_has_no_year_and_repairs_are_not_buildin
             "xây dựng 96 nhà đại đoàn kết. Từ đầu năm đến nay, huyện vận động được 3 tỷ đồng ủng hộ Quỹ.")
     assert _years(text) == {412e9: None, 96: None, 3e9: 2019}
     assert records("Năm 2020, huyện sữa chữa 12 nhà đại đoàn kết.") == []
+
+
+def test_a_parenthesis_naming_the_resolution_or_the_plan_s_size_gives_the_target():
+    assert records("Năm 2023, tỉ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên là 96,2% (Nghị quyết Đại hội Đảng bộ "
+                   "huyện ít nhất đạt 95% trở lên).") == [("member_good_rate", 96.2, "actual"),
+                                                          ("member_good_rate", 95, "target")]
+    assert records("Năm 2023, Đảng bộ đã kết nạp 120 đảng viên, đạt 80% chỉ tiêu cả năm (150 đảng viên).") == [
+        ("new_members", 120, "actual"), ("new_members_plan_pct", 80, "actual"), ("new_members", 150, "target")]
+    # a part named in the parenthesis is no plan
+    assert records("Năm 2023, Đảng bộ đã kết nạp 120 đảng viên, đạt 80% kế hoạch (trong đó 31 đảng viên nữ).") == [
+        ("new_members", 120, "actual"), ("new_members_plan_pct", 80, "actual")]
