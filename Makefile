@@ -25,13 +25,15 @@ lint: $(STAMP)
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist): much of its time is child processes and
 # servers starting, so three workers overlap those waits on two cores. `--dist loadfile` keeps each
-# file on one worker, so a file's shared fixtures (the demo, the benchmarks' toy run, a flow night) are
-# built once. (`loadgroup` would be finer, but xdist 3.8 cannot group tests under pytest 9.2.)
+# file on one worker, so a file's shared fixtures (the benchmarks' toy run, a flow night) are built once;
+# --no-loadscope-reorder keeps the order tests/conftest.py gives (slow files first), where xdist would
+# otherwise start the files with the most tests first and the slow single-test files last. (`loadgroup`
+# would be finer, but xdist 3.8 cannot group tests under pytest 9.2.)
 # TEST_WORKERS=0 runs everything in one process.
 TEST_WORKERS ?= 3
 
 test: lint
-	$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 miniweb: $(STAMP)
 	$(PY) -m tools.miniweb.generate

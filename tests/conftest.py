@@ -31,10 +31,12 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("CHITIEU_LOOPBACK_POLITENESS_DELAY", "0")
 
 REPO = Path(__file__).resolve().parents[1]
-# Files that take minutes (a shared fixture running a demo, the benchmarks or Prefect servers) start
-# first: under pytest-xdist, where a file stays on one worker, the last of them to start ends the run.
-SLOW_FILES_FIRST = ("tests/test_benchmarks.py", "tests/e2e/test_cli.py", "tests/e2e/test_demo_postgres.py",
-                    "tests/flows/", "tests/reliability/")
+# Files that take minutes (the shared demo, the benchmarks, Prefect servers) start first: under
+# pytest-xdist, where a file stays on one worker, the last of them to start ends the run. The Makefile
+# passes --no-loadscope-reorder, without which xdist would order files by how many tests they hold and
+# start these last. The files that copy the shared demo come after the one that builds it.
+SLOW_FILES_FIRST = ("tests/e2e/test_cli.py", "tests/test_benchmarks_nights.py", "tests/test_benchmarks_orchestration.py",
+                    "tests/test_benchmarks.py", "tests/flows/", "tests/e2e/test_demo_", "tests/reliability/")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -12,31 +12,22 @@ import math
 import os
 
 import pytest
-
-pytestmark = pytest.mark.flows  # the orchestration section starts a Prefect API in a child process
+from benchmark_sections import LIGHT, NIGHTS, ORCHESTRATION, assert_ran_and_rendered, run_sections
 
 
 @pytest.fixture(scope="module")
 def results():
-    from benchmarks.run_all import NAMES, run_benchmarks
-
-    before = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    out = {r.name: r for r in run_benchmarks(NAMES, "smoke")}
-    if before is not None:  # the page benchmark pins itself to one CPU while it measures, and must not stay so
-        assert os.sched_getaffinity(0) == before
-    return out
+    return run_sections(LIGHT)
 
 
 def test_every_section_ran_and_rendered(results):
-    expected = {"page_processing", "warehouse_load", "end_to_end", "incremental", "memory", "orchestration", "soak",
-                "reextract"}
-    assert set(results) == expected
-    for name, result in results.items():
-        assert result.available, f"{name}: {result.notes}"
-        assert result.rows, name
-        rendered = result.markdown()
-        assert rendered.startswith(f"## {result.title}")
-        assert all(len(row) == len(result.columns) for row in result.rows), name
+    assert_ran_and_rendered(results, set(LIGHT))
+
+
+def test_every_benchmark_is_run_by_one_test_file():
+    from benchmarks.run_all import NAMES
+
+    assert sorted(LIGHT + NIGHTS + ORCHESTRATION) == sorted(NAMES)
 
 
 def test_write_results_records_the_size_and_the_machine(results, tmp_path):
@@ -102,16 +93,6 @@ def test_warehouse_load_loaded_every_row_with_both_loaders(results):
     assert set(loaded.values()) == {facts["rows expected"]}
 
 
-def test_night_at_scale_loads_what_was_served_and_the_next_night_only_asks_feeds(results):
-    facts = results["end_to_end"].facts
-    assert facts["errors"] == {} and facts["loaded"] == facts["served"]
-    assert facts["flow_state"] == "COMPLETED" and facts["flow_loaded"] == facts["served"], facts.get("flow_error")
-    assert [row[0] for row in results["end_to_end"].rows] == ["plain", "Prefect"]
-    again = results["incremental"].facts
-    assert again["requests"].get("other", 0) == 0
-    assert again["requests"]["feed"] == again["papers"] == again["statuses"]["feed 304"]
-
-
 def test_memory_measured_each_size(results):
     sizes = [row[0] for row in results["memory"].rows]
     assert sizes == sorted(sizes) and len(sizes) >= 2
@@ -119,13 +100,6 @@ def test_memory_measured_each_size(results):
     # the child's RSS was sampled while each night ran
     assert sorted(results["memory"].facts["rss_samples"]) == sizes
     assert all(n > 0 for n in results["memory"].facts["rss_samples"].values())
-
-
-def test_orchestration_ends_both_runners_in_the_same_state(results):
-    facts = results["orchestration"].facts
-    assert facts["flow_state"] == "COMPLETED", facts["flow_error"]
-    assert facts["gate_passed"] == {"plain": True, "flow": True}
-    assert facts["articles"]["plain"] == facts["articles"]["flow"] == facts["served"]
 
 
 def test_soak_loses_and_duplicates_nothing(results):

@@ -1,7 +1,9 @@
-"""One offline demo warehouse for the whole session, shared by the tests that only read it.
+"""One offline demo warehouse for the whole run, shared by the tests that only read it.
 
 `chitieu demo` starts its own Prefect API and crawls the whole mini-web: the costliest thing the suite
-does. Tests that go on to write (a second demo, reparse) work on a copy of it (`demo_copy`).
+does. Under pytest-xdist the first worker that needs it builds it, under a file lock, in the directory
+all workers share; the others wait for it and read the same one. Tests that go on to write (a second
+demo, reparse) work on a copy of it (`demo_copy`).
 """
 
 from __future__ import annotations
@@ -10,15 +12,23 @@ import shutil
 
 import pytest
 from demo_helpers import DemoRun, run_cli
+from filelock import FileLock
 
 
 @pytest.fixture(scope="session")
-def demo_run(tmp_path_factory) -> DemoRun:
+def demo_run(tmp_path_factory, worker_id) -> DemoRun:
     """`chitieu demo` once, on SQLite. Read it only: copy it (`demo_copy`) to write."""
-    root = tmp_path_factory.mktemp("demo")
-    done = run_cli(root, "demo")
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return DemoRun(root, done.stdout)
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the directory every worker's own one is in
+    root, stdout = shared / "demo", shared / "demo-stdout.txt"
+    with FileLock(shared / "demo.lock"):
+        if not stdout.exists():  # written only once the demo succeeded
+            shutil.rmtree(root, ignore_errors=True)  # what a failed attempt left
+            root.mkdir()
+            done = run_cli(root, "demo")
+            assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+            stdout.write_text(done.stdout, encoding="utf-8")
+    return DemoRun(root, stdout.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

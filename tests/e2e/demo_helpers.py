@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -32,3 +33,13 @@ def demo_env(root: Path, database_url: str | None = None) -> dict[str, str]:
 def run_cli(root: Path, *args: str, timeout: int = 900, database_url: str | None = None):
     return subprocess.run([sys.executable, "-m", "chitieu.cli", *args], env=demo_env(root, database_url),
                           cwd=root, capture_output=True, text=True, timeout=timeout)
+
+
+TABLES = ("articles", "article_versions", "indicators", "quarantine", "sources")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    """Rows in each of the warehouse's main tables (a rerun must change none of them)."""
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in TABLES}
