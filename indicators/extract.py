@@ -93,7 +93,8 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
     as_of.update(at for at, _ in period_ends)
-    assessed = [m.start() for m in named if _ASSESSED_BEFORE.search(norm, max(0, m.start() - 50), m.start())]
+    assessed = [(m.start(), int(m.group(1))) for m in named
+                if _ASSESSED_BEFORE.search(norm, max(0, m.start() - 50), m.start())]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
     places = _Places(years, as_of, assessed, subjects, low)
@@ -205,12 +206,13 @@ def _trim_subject(name: str) -> str:
 class _Places:
     """The years and subjects an article names, with their offsets, for bisecting per figure."""
 
-    def __init__(self, years: list[tuple[int, int]], as_of: set[int], assessed: list[int],
+    def __init__(self, years: list[tuple[int, int]], as_of: set[int], assessed: list[tuple[int, int]],
                  subjects: list[tuple[int, str]], low: str | None) -> None:
         self.low = low  # caseless(norm)
         self.years = years
         self.as_of = as_of  # offsets of the years that date a stock ("tính đến hết năm 2014")
-        self.assessed = assessed  # offsets of the years ratings are given for ("đánh giá năm 2012")
+        self.assessed = assessed  # the years ratings are given for ("đánh giá năm 2012"), with offsets
+        self.assessed_at = [p for p, _ in assessed]
         self.year_at = [p for p, _ in years]
         self.subjects = subjects
         self.subject_at = [p for p, _ in subjects]
@@ -226,8 +228,9 @@ _SPAN_OF_YEARS = re.compile(r"(?<!\w)(?:lũy kế|(?:trong|sau)\s+(?:\d+|hai|ba|
 
 
 def _year_skipped(norm: str, low: str | None, at: int) -> bool:
-    """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison or `từ` (its
-    branches end on those words, or need the `so với` of the comparison)."""
+    """`_YEAR_SKIP_BEFORE` finds the year at `at` named after a term, a comparison, `từ` or the
+    membership a share is taken of (its branches end on `_YEAR_SKIP_LAST_WORDS`, or need the `so với`
+    of the comparison)."""
     lo = max(0, at - 60)
     if not may_end_on(low, lo, at, _YEAR_SKIP_LAST_WORDS, "so với"):
         return False
@@ -334,12 +337,11 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
     if _names_a_term(norm, places.low, sent.start, clause_end) or _SPAN_OF_YEARS.search(norm, sent.start, clause_end):
         return None
-    assessed = [p for p in places.assessed if p < a.start]
-    if assessed and (r.metric in _RATINGS and r.kind == "actual" or
-                     stock and _AT_ASSESSMENT.search(norm, sent.start, a.start)):
+    n = bisect_left(places.assessed_at, a.start)  # places.assessed[:n] are named before the figure
+    if n and (r.metric in _RATINGS and r.kind == "actual" or stock and _AT_ASSESSMENT.search(norm, sent.start, a.start)):
         # "Qua kết quả đánh giá năm 2012, …" then, paragraphs on, "Đảng viên … HTXSNV chiếm 13%": the
         # year assessed; so is a stock "tính đến thời điểm kiểm điểm, đánh giá"
-        return years[at.index(max(assessed))][1]
+        return places.assessed[n - 1][1]
     if stock:
         # "Tính đến hết năm 2014, … Tổng số đảng viên có gần 57 ngàn": the date its paragraph counts it at,
         # else the article's day ("hiện có 4.585 đảng viên"), whatever term the paragraph speaks of
