@@ -348,8 +348,8 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
     return r
 
 
-# "theo Nghị quyết 90% trở lên", "so với Nghị quyết Đại hội Đảng bộ Khối đạt 95%": what the resolution asks
-# what a resolution asks: "theo Nghị quyết 90% trở lên", "(Nghị quyết Đại hội … ít nhất đạt 98% trở lên)"
+# what a resolution asks: "theo Nghị quyết 90% trở lên", "so với Nghị quyết Đại hội Đảng bộ Khối đạt 95%",
+# a parenthesis opening with it "(Nghị quyết Đại hội … ít nhất đạt 98% trở lên)"
 _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")
 
 
