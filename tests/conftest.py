@@ -7,10 +7,12 @@ module imports them: Prefect state goes to a throw-away PREFECT_HOME, never to ~
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+import shared_prefect
 from hypothesis import settings as hypothesis_settings
 
 # Hypothesis' default 200 ms deadline per example is a timing check, and timing is measured in
@@ -65,10 +67,41 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def prefect_harness():
-    """One temporary Prefect API for the whole session (starting one costs ~25 s on 2 cores)."""
-    from prefect.testing.utilities import prefect_test_harness
+_RUN_DIR = "CHITIEU_TEST_SHARED_DIR"
+_OWNS_RUN_DIR = pytest.StashKey[bool]()
 
-    with prefect_test_harness(server_startup_timeout=180):
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The directory every process of this run shares (pytest-xdist's workers inherit the variable)."""
+    if _RUN_DIR not in os.environ:
+        os.environ[_RUN_DIR] = tempfile.mkdtemp(prefix="chitieu-test-run-")
+        config.stash[_OWNS_RUN_DIR] = True
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_OWNS_RUN_DIR, False):
+        run_dir = Path(os.environ.pop(_RUN_DIR))
+        shared_prefect.stop(run_dir)
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def run_dir() -> Path:
+    """A directory shared by every worker of this run (the shared demo, the Prefect API's URL)."""
+    return Path(os.environ[_RUN_DIR])
+
+
+@pytest.fixture(scope="session")
+def prefect_api(run_dir) -> str:
+    """The URL of the run's one Prefect API (tests/shared_prefect.py)."""
+    return shared_prefect.api_url(run_dir)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(prefect_api):
+    """Flows run in this process report to the run's Prefect API."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: prefect_api}):
         yield
+        shared_prefect.drain_client()

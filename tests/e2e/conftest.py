@@ -2,7 +2,7 @@
 
 `chitieu demo` starts its own Prefect API and crawls the whole mini-web: the costliest thing the suite
 does. Under pytest-xdist the first worker that needs it builds it, under a file lock, in the directory
-all workers share; the others wait for it and read the same one. Tests that go on to write (a second
+all workers share (`run_dir`); the others wait for it and read the same one. Tests that go on to write (a second
 demo, reparse) work on a copy of it (`demo_copy`).
 """
 
@@ -16,12 +16,11 @@ from filelock import FileLock
 
 
 @pytest.fixture(scope="session")
-def demo_run(tmp_path_factory, worker_id) -> DemoRun:
-    """`chitieu demo` once, on SQLite. Read it only: copy it (`demo_copy`) to write."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent  # the directory every worker's own one is in
-    root, stdout = shared / "demo", shared / "demo-stdout.txt"
-    with FileLock(shared / "demo.lock"):
+def demo_run(run_dir) -> DemoRun:
+    """`chitieu demo` once, on SQLite, with its own Prefect API as from a fresh clone. Read it only: copy
+    it (`demo_copy`) to write."""
+    root, stdout = run_dir / "demo", run_dir / "demo-stdout.txt"
+    with FileLock(run_dir / "demo.lock"):
         if not stdout.exists():  # written only once the demo succeeded
             shutil.rmtree(root, ignore_errors=True)  # what a failed attempt left
             root.mkdir()

@@ -20,18 +20,21 @@ class DemoRun:
         return self.root / "data" / "warehouse.db"
 
 
-def demo_env(root: Path, database_url: str | None = None) -> dict[str, str]:
-    """The environment `chitieu demo` runs in under `root`: its own data dir, warehouse and Prefect home
-    (no PREFECT_API_URL, so it starts its own ephemeral API, as from a fresh clone)."""
+def demo_env(root: Path, database_url: str | None = None, prefect_api: str | None = None) -> dict[str, str]:
+    """The environment `chitieu demo` runs in under `root`: its own data dir, warehouse and Prefect home,
+    and the given Prefect API (none: it starts its own ephemeral API, as from a fresh clone)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "COLUMNS"}
     env.update(CHITIEU_DATA_DIR=str(root / "data"),
                CHITIEU_DATABASE_URL=database_url or f"sqlite:///{root}/data/warehouse.db",
                PREFECT_HOME=str(root / "prefect"))
+    if prefect_api:
+        env["PREFECT_API_URL"] = prefect_api
     return env
 
 
-def run_cli(root: Path, *args: str, timeout: int = 900, database_url: str | None = None):
-    return subprocess.run([sys.executable, "-m", "chitieu.cli", *args], env=demo_env(root, database_url),
+def run_cli(root: Path, *args: str, timeout: int = 900, database_url: str | None = None,
+            prefect_api: str | None = None):
+    return subprocess.run([sys.executable, "-m", "chitieu.cli", *args], env=demo_env(root, database_url, prefect_api),
                           cwd=root, capture_output=True, text=True, timeout=timeout)
 
 

@@ -12,7 +12,7 @@ SAME_ON_BOTH = ("articles", "article_versions", "indicators", "quarantine", "mon
 
 
 @pytest.mark.slow
-def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(demo_run, tmp_path, postgres_url):
+def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(demo_run, tmp_path, postgres_url, prefect_api):
     import uuid
 
     from sqlalchemy import create_engine, text
@@ -31,7 +31,7 @@ def test_demo_on_postgresql_gives_the_same_counts_as_on_sqlite(demo_run, tmp_pat
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         url = f"{postgres_url}?options=-csearch_path%3D{schema}"
-        done = run_cli(tmp_path, "demo", database_url=url)
+        done = run_cli(tmp_path, "demo", database_url=url, prefect_api=prefect_api)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         on_sqlite = counts(f"sqlite:///{demo_run.db}")
         assert counts(url) == on_sqlite

@@ -11,7 +11,7 @@ from demo_helpers import run_cli, table_counts
 
 
 @pytest.mark.slow
-def test_validate_reparse_and_reextract_change_nothing(demo_copy):
+def test_validate_reparse_and_reextract_change_nothing(demo_copy, prefect_api):
     after_first = table_counts(demo_copy.db)
 
     # by hand, the gate says what it checked: nothing is left pending after the nightly gate; --all is everything
@@ -24,7 +24,7 @@ def test_validate_reparse_and_reextract_change_nothing(demo_copy):
             "0 newly valid, 0 newly quarantined; PASSED") in every.stdout
 
     # reparse (no network) reports what it replayed from the archive: every article, all unchanged
-    reparse = run_cli(demo_copy.root, "reparse", timeout=600)
+    reparse = run_cli(demo_copy.root, "reparse", timeout=600, prefect_api=prefect_api)
     assert reparse.returncode == 0, reparse.stdout[-3000:] + reparse.stderr[-3000:]
     rows = [line.split("│")[1:-1] for line in reparse.stdout.splitlines() if line.startswith("│ bao")]
     header = next(line for line in reparse.stdout.splitlines() if "┃ source" in line).split("┃")[1:-1]
@@ -35,7 +35,7 @@ def test_validate_reparse_and_reextract_change_nothing(demo_copy):
     assert all(row["unchanged"] == row["parsed"] and row["new"] == "0" for row in table.values())
 
     # re-extraction: today's extractor already read every version, so nothing is read or published again
-    reextract = run_cli(demo_copy.root, "reextract", timeout=600)
+    reextract = run_cli(demo_copy.root, "reextract", timeout=600, prefect_api=prefect_api)
     assert reextract.returncode == 0, reextract.stdout[-3000:] + reextract.stderr[-3000:]
     assert "no published month changed" in reextract.stdout and "quality gate: passed" in reextract.stdout
     assert table_counts(demo_copy.db) == after_first

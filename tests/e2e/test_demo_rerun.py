@@ -11,8 +11,8 @@ from demo_helpers import run_cli, table_counts
 
 
 @pytest.mark.slow
-def test_demo_twice_adds_nothing(demo_copy):
+def test_demo_twice_adds_nothing(demo_copy, prefect_api):
     after_first = table_counts(demo_copy.db)
-    second = run_cli(demo_copy.root, "demo")
+    second = run_cli(demo_copy.root, "demo", prefect_api=prefect_api)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert table_counts(demo_copy.db) == after_first

@@ -4,8 +4,6 @@ back through the REST API — the path an operator watching the UI takes."""
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,49 +11,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from shared_prefect import server_env
 
 pytestmark = [pytest.mark.flows, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def prefect_server(tmp_path_factory):
-    home = tmp_path_factory.mktemp("prefect-home")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
-               PREFECT_UI_ENABLED="false")
-    log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
-    api = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 180
-    healthy = False
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            healthy = httpx.get(f"{api}/health", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            healthy = False
-        if healthy:
-            break
-        time.sleep(1)
-    if not healthy:
-        proc.terminate()
-        log.close()
-        pytest.fail(f"prefect server did not start: {(home / 'server.log').read_text()[-500:]}")
-    yield {"api": api, "env": {**env, "PREFECT_API_URL": api}}
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+def prefect_server(tmp_path_factory, prefect_api):
+    """The run's `prefect server start` (tests/shared_prefect.py), and a client environment for it."""
+    home = tmp_path_factory.mktemp("prefect-client-home")
+    return {"api": prefect_api, "env": {**server_env(home), "PREFECT_API_URL": prefect_api}}
 
 
 def test_nightly_against_a_running_server(prefect_server, tmp_path):
