@@ -15,13 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from reextract_helpers import BETTER, OLD, better_extract, checksum, old_extract
+from reextract_helpers import BETTER, OLD, better_extract, checksum, old_extract, which_process_extract
 from sqlalchemy import text
 
 from warehouse import load
 from warehouse.db import make_engine, upgrade
+from warehouse.extract_worker import extract_jobs
 from warehouse.load import LoadItem
-from warehouse.reextract import extract_jobs, pending_jobs, reextract
+from warehouse.reextract import pending_jobs, reextract
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -155,6 +156,21 @@ def test_the_process_pool_reads_what_one_process_reads(engine, factory):
     expected = sum(len(inds) for _, inds, _hashes in inline)
     assert _rows(engine, "SELECT count(*) AS n FROM indicators WHERE is_current")[0]["n"] == expected
     assert expected > 0
+
+
+def test_this_process_and_the_pool_share_the_extraction_and_read_each_version_once(engine, factory):
+    articles = _seed(engine, factory, 40)
+    result = reextract(engine, None, extract_fn=which_process_extract, extractor_version=BETTER, workers=2,
+                       batch_size=4)
+    assert sum(result.versions.values()) == len(articles) and result.batches == 10
+    current = _rows(engine, "SELECT version_id, subject FROM indicators WHERE is_current")
+    assert len(current) == 2 * len(articles)  # the rate and the organisations of every version, once
+    readers = {}
+    for row in current:
+        readers.setdefault(row["version_id"], set()).add(row["subject"])
+    assert len(readers) == len(articles) and all(len(pids) == 1 for pids in readers.values())
+    pids = set().union(*readers.values())
+    assert f"pid {os.getpid()}" in pids and len(pids) == 2  # this process and one worker
 
 
 # ------------------------------------------------------------------ SIGKILL, then rerun
