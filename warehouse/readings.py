@@ -110,13 +110,15 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
     if not by_article:
         return changes
 
-    current: dict[int, list] = {}
+    # plain tuples (id, version_id, reading_hash, metric): a Row's attribute access costs more than
+    # the rest of the comparison, and a run compares every current row of every article it reads
+    current: dict[int, list[tuple]] = {}
     for chunk in _chunks(sorted(by_article)):
-        for row in connection.execute(
-            select(IND.c.id, IND.c.article_id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
+        for article_id, *row in connection.execute(
+            select(IND.c.article_id, IND.c.id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
             .where(IND.c.article_id.in_(chunk), IND.c.is_current.is_(True)).order_by(IND.c.id)
-        ):
-            current.setdefault(row.article_id, []).append(row)
+        ).tuples():
+            current.setdefault(article_id, []).append(row)
 
     new_rows: list[tuple] = []  # values of _NEW_ROW_COLUMNS
     for article_id, reading in by_article.items():
@@ -125,14 +127,14 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
         for ind, digest in zip(reading.indicators, hashes, strict=True):  # a reading twice is one fact
             wanted.setdefault((reading.version_id, digest), ind)
         have: set[tuple[int, str | None]] = set()
-        for row in current.get(article_id, []):
-            key = (row.version_id, row.reading_hash)
+        for row_id, version_id, digest, metric in current.get(article_id, ()):
+            key = (version_id, digest)
             if key in wanted and key not in have:
                 have.add(key)
-                changes.unchanged[(reading.source, row.metric)] += 1
+                changes.unchanged[(reading.source, metric)] += 1
             else:  # another version, a reading no longer produced, or a duplicate current row
-                changes.superseded_ids.append(row.id)
-                changes.superseded[(reading.source, row.metric)] += 1
+                changes.superseded_ids.append(row_id)
+                changes.superseded[(reading.source, metric)] += 1
                 changes.articles.add(article_id)
         for (version_id, digest), ind in wanted.items():
             if (version_id, digest) in have:

@@ -102,9 +102,9 @@ def pending_jobs(engine: Engine, extractor_version: str, *, source: str | None =
             rows = connection.execute(query).all()
         if not rows:
             return
-        yield [Job(r.id, r.article_id, r.name, article_text(r.title, r.sapo, r.body), _local(r.published_at))
-               for r in rows]
-        last = rows[-1].id
+        yield [Job(version_id, article_id, name, article_text(title, sapo, body), _local(published_at))
+               for version_id, article_id, name, title, sapo, body, published_at in rows]
+        last = rows[-1][0]
 
 
 def _local(value) -> datetime | None:
