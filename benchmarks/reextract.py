@@ -123,21 +123,18 @@ def bare(texts: list[tuple[str, datetime | None]]) -> tuple[float, int, float]:
     return time.perf_counter() - started, found, cpu_seconds() - cpu
 
 
-def pool_only(jobs: list, workers: int = 2) -> float:
-    """Seconds to extract the same jobs in the same kind of pool, no database: the machine's own
-    parallel headroom right now (what other work leaves of its cores), against which the database and
-    transfer costs of the end-to-end run can be told apart."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def pool_only(batches: list[list], workers: int = 2) -> tuple[float, float]:
+    """Seconds and CPU seconds to extract the same batches the way the run does (this process and
+    `workers - 1` pool processes, `warehouse.extract_pool.extracted`), no database: the ceiling of the
+    end-to-end run at this moment (what other work leaves of the cores, less the pool's start), so
+    the database's cost can be told apart from the machine's."""
+    from indicators.extract import extract
+    from warehouse.extract_pool import extracted
 
-    from warehouse.extract_worker import extract_jobs
-
-    parts = [jobs[i:i + 250] for i in range(0, len(jobs), 250)]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for _ in pool.map(extract_jobs, parts):
-            pass
-    return time.perf_counter() - started
+    cpu, started = cpu_seconds(), time.perf_counter()
+    for _ in extracted(iter(batches), extract, workers):
+        pass
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def stored_texts(engine) -> list[tuple[str, datetime | None]]:
@@ -192,7 +189,8 @@ def run(size: Size = "full") -> Result:
     postgres_url = os.environ.get("CHITIEU_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
     result = Result("reextract", title, ["backend", "pass", "versions", "workers", "articles/s",
                                          "bare 1-core articles/s", "end to end / bare", "CPU ms/article",
-                                         "bare CPU ms/article", "rows added", "superseded", "unchanged"])
+                                         "bare CPU ms/article", "ceiling on 2 idle cores", "rows added",
+                                         "superseded", "unchanged"])
     bases = base_articles()
     for backend in backends(result, postgres_url):
         with fresh_engine(backend, postgres_url) as engine:
@@ -202,12 +200,12 @@ def run(size: Size = "full") -> Result:
             del texts
             from warehouse.reextract import pending_jobs
 
-            jobs = [job for batch in pending_jobs(engine, "none", all_versions=True) for job in batch]
-            pool_seconds = pool_only(jobs)
-            del jobs
-            result.rows.append([backend, "extraction alone in the pool (no database)", n, 2, n / pool_seconds,
-                                n / bare_seconds, (n / pool_seconds) / (n / bare_seconds), "-",
-                                1000 * bare_cpu / n, "-", "-", "-"])
+            batches = list(pending_jobs(engine, "none", all_versions=True))
+            pool_seconds, pool_cpu = pool_only(batches)
+            del batches
+            result.rows.append([backend, "extraction alone, as the run extracts (no database)", n, 2,
+                                n / pool_seconds, n / bare_seconds, (n / pool_seconds) / (n / bare_seconds),
+                                1000 * pool_cpu / n, 1000 * bare_cpu / n, 2 * bare_cpu / pool_cpu, "-", "-", "-"])
             for label, version, every in (("first read", "v1", False), ("upgrade, nothing changed", "v2", True)):
                 seconds, out, cpu = end_to_end(engine, version=version, all_versions=every, workers=2)
                 versions = sum(out.versions.values())
@@ -219,16 +217,19 @@ def run(size: Size = "full") -> Result:
                                                       "readings": readings}
                 result.rows.append([backend, label, versions, 2, versions / seconds, n / bare_seconds,
                                     (versions / seconds) / (n / bare_seconds), 1000 * cpu / max(versions, 1),
-                                    1000 * bare_cpu / n, added, superseded, unchanged])
+                                    1000 * bare_cpu / n, 2 * bare_cpu / cpu, added, superseded, unchanged])
     result.notes.append(
-        "end to end = `warehouse.reextract.reextract(workers=2)`: keyset pages of stored versions, extraction in a "
-        "spawn process pool (each batch of 500 split across the workers, two batches ahead), one transaction "
-        "per batch (`warehouse.readings.sync_readings`, the rule every load follows). bare = "
-        "`indicators.extract.extract` over the same texts in this process. Both in this run, on this machine. "
-        "CPU ms/article counts this process and its pool's workers (not the PostgreSQL server): what the "
-        "work costs whatever else the machine runs; on two idle cores the wall-clock ratio can reach at most "
-        "2 × bare CPU / end-to-end CPU. The row 'extraction alone in the pool' extracts the same texts in the same "
-        "pool with no database: its ratio is what the machine's cores allowed at that moment.")
+        "end to end = `warehouse.reextract.reextract(workers=2)`: keyset pages of stored versions, extraction by "
+        "this process and one spawned worker (`warehouse.extract_pool`: each batch of 500 cut into parts of 40, "
+        "two batches queued ahead; this process extracts every part the worker has not started), one "
+        "transaction per batch (`warehouse.readings.sync_readings`, the rule every load follows; new rows by "
+        "COPY on PostgreSQL). bare = `indicators.extract.extract` over the same texts in this process. Both in "
+        "this run, on this machine. CPU ms/article counts this process and its worker (not the PostgreSQL "
+        "server): what the work costs whatever else the machine runs. 'ceiling on 2 idle cores' = 2 × bare CPU "
+        "/ CPU: the ratio the run would reach with both cores to itself and no waiting (the PostgreSQL "
+        "server's own CPU would lower it further); the wall-clock ratio falls below it when other work takes "
+        "a core. The row 'extraction alone' extracts the same batches the same way with no database: the "
+        "end-to-end ratio's ceiling at that moment.")
     result.facts["load average"] = os.getloadavg()
     result.notes.append("load average (1, 5, 15 min) at the end of the timed passes: "
                         + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs "
@@ -246,7 +247,7 @@ def run(size: Size = "full") -> Result:
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         for r in rows:
             result.rows.append([f"sqlite, memory ({r['n']:,})", "first read", r["versions"], 2,
-                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-"])
+                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-", "-"])
             result.facts[f"memory {r['n']}"] = r
         if rows:
             result.notes.append("peak RSS of the re-extracting process (VmHWM, after filling the warehouse → after "

@@ -437,7 +437,7 @@ def reparse(source: str = typer.Option(None, "--source"), since: str = typer.Opt
 def reextract(source: str = typer.Option(None, "--source", help="Only this source"),
               since: str = typer.Option(None, help="Articles published since YYYY-MM-DD"),
               all_versions: bool = typer.Option(False, "--all", help="Also versions today's extractor already read"),
-              workers: int = typer.Option(None, "--workers", help="Extraction processes (default: one per core)")
+              workers: int = typer.Option(None, "--workers", help="Extraction processes, this one included (default: one per core)")
               ) -> None:
     """Re-extract stored articles with today's extractor (no network), validate, republish changed months."""
     _check_sources([source] if source else None, _settings())

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select, update
 
 from indicators.record import Indicator as IndicatorRecord
+from warehouse.bulk import insert_rows
 from warehouse.fingerprint import reading_hash, record_hash
 from warehouse.models import PENDING, ArticleVersion, Indicator
 
@@ -37,6 +38,9 @@ __all__ = ["Reading", "ReadingChanges", "reading_hash", "record_hash", "sync_rea
 IND = Indicator.__table__
 V = ArticleVersion.__table__
 _CHUNK = 1000
+_NEW_ROW_COLUMNS = ("article_id", "version_id", "is_current", "metric", "value", "unit", "kind", "qualifier",
+                    "denominator", "year", "subject", "evidence", "start_offset", "end_offset", "evidence_start",
+                    "evidence_end", "status", "run_id", "extractor_version", "reading_hash")
 
 
 @dataclass(frozen=True)
@@ -106,50 +110,46 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
     if not by_article:
         return changes
 
-    current: dict[int, list] = {}
+    # plain tuples (id, version_id, reading_hash, metric): a Row's attribute access costs more than
+    # the rest of the comparison, and a run compares every current row of every article it reads
+    current: dict[int, list[tuple]] = {}
     for chunk in _chunks(sorted(by_article)):
-        for row in connection.execute(
-            select(IND.c.id, IND.c.article_id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
+        for article_id, *row in connection.execute(
+            select(IND.c.article_id, IND.c.id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
             .where(IND.c.article_id.in_(chunk), IND.c.is_current.is_(True)).order_by(IND.c.id)
-        ):
-            current.setdefault(row.article_id, []).append(row)
+        ).tuples():
+            current.setdefault(article_id, []).append(row)
 
-    new_rows: list[dict] = []
+    new_rows: list[tuple] = []  # values of _NEW_ROW_COLUMNS
     for article_id, reading in by_article.items():
         wanted: dict[tuple[int, str], IndicatorRecord] = {}
         hashes = reading.hashes if reading.hashes is not None else [record_hash(i) for i in reading.indicators]
         for ind, digest in zip(reading.indicators, hashes, strict=True):  # a reading twice is one fact
             wanted.setdefault((reading.version_id, digest), ind)
         have: set[tuple[int, str | None]] = set()
-        for row in current.get(article_id, []):
-            key = (row.version_id, row.reading_hash)
+        for row_id, version_id, digest, metric in current.get(article_id, ()):
+            key = (version_id, digest)
             if key in wanted and key not in have:
                 have.add(key)
-                changes.unchanged[(reading.source, row.metric)] += 1
+                changes.unchanged[(reading.source, metric)] += 1
             else:  # another version, a reading no longer produced, or a duplicate current row
-                changes.superseded_ids.append(row.id)
-                changes.superseded[(reading.source, row.metric)] += 1
+                changes.superseded_ids.append(row_id)
+                changes.superseded[(reading.source, metric)] += 1
                 changes.articles.add(article_id)
         for (version_id, digest), ind in wanted.items():
             if (version_id, digest) in have:
                 continue
             changes.added[(reading.source, ind.metric)] += 1
             changes.articles.add(article_id)
-            new_rows.append({
-                "article_id": article_id, "version_id": version_id, "is_current": True, "metric": ind.metric,
-                "value": float(ind.value), "unit": ind.unit, "kind": ind.kind, "qualifier": ind.qualifier,
-                "denominator": ind.denominator, "year": ind.year, "subject": ind.subject, "evidence": ind.evidence,
-                "start_offset": ind.start, "end_offset": ind.end, "evidence_start": ind.evidence_start,
-                "evidence_end": ind.evidence_end, "status": PENDING, "run_id": run_id,
-                "extractor_version": extractor_version, "reading_hash": digest,
-            })
+            new_rows.append((article_id, version_id, True, ind.metric, float(ind.value), ind.unit, ind.kind,
+                             ind.qualifier, ind.denominator, ind.year, ind.subject, ind.evidence, ind.start, ind.end,
+                             ind.evidence_start, ind.evidence_end, PENDING, run_id, extractor_version, digest))
 
     # supersede first: the partial unique index only ever sees one current row per reading
     for chunk in _chunks(changes.superseded_ids):
         connection.execute(update(IND).where(IND.c.id.in_(chunk)).values(
             is_current=False, superseded_by_run=run_id, superseded_at=now))
-    if new_rows:  # one executemany; no RETURNING, which SQLite would run row by row
-        connection.execute(IND.insert(), new_rows)
+    insert_rows(connection, IND, _NEW_ROW_COLUMNS, new_rows)  # in bulk, no RETURNING: nothing reads the new ids here
     versions = sorted({r.version_id for r in by_article.values()})
     for chunk in _chunks(versions):
         connection.execute(update(V).where(V.c.id.in_(chunk)).values(extractor_version=extractor_version))

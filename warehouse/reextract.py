@@ -9,8 +9,9 @@ follows) and the versions' new `extractor_version` commit together. A run killed
 whole batches behind it, and a rerun reads only what is left, so it converges to the warehouse of an
 uninterrupted run; a second run finds nothing to do.
 
-Extraction runs in a process pool (the extractor is pure Python, so threads would share one core)
-while the main process reads the next page and writes the previous batch; pages are read by keyset
+Extraction runs on every core (the extractor is pure Python, so threads would share one): this
+process and a spawn pool of `workers - 1` processes (`warehouse.extract_pool`), the pool working on
+the next batches while this process writes the previous one; pages are read by keyset
 (`article_versions.id`), so memory stays flat however large the warehouse.
 
 The extractor is a parameter (`extract_fn`, `extractor_version`): the default is the public
@@ -20,11 +21,9 @@ others. A pool needs `extract_fn` to be importable by name (a module-level funct
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -34,7 +33,8 @@ from sqlalchemy import Engine, and_, or_, select
 from indicators.extract import extract
 from indicators.version import extractor_version as current_extractor_version
 from scrapers.records import ParsedArticle
-from warehouse.extract_worker import Extracted, ExtractFn, Job, extract_jobs
+from warehouse.extract_pool import extracted
+from warehouse.extract_worker import Extracted, ExtractFn, Job
 from warehouse.load import in_transaction, utc_from_db
 from warehouse.models import Article, ArticleVersion, Source
 from warehouse.readings import Reading, ReadingChanges, sync_readings
@@ -44,7 +44,6 @@ A = Article.__table__
 V = ArticleVersion.__table__
 S = Source.__table__
 BATCH_SIZE = 500  # versions per transaction
-AHEAD = 2  # batches extracted ahead of the one being written
 
 @dataclass
 class ReextractResult:
@@ -103,9 +102,9 @@ def pending_jobs(engine: Engine, extractor_version: str, *, source: str | None =
             rows = connection.execute(query).all()
         if not rows:
             return
-        yield [Job(r.id, r.article_id, r.name, article_text(r.title, r.sapo, r.body), _local(r.published_at))
-               for r in rows]
-        last = rows[-1].id
+        yield [Job(version_id, article_id, name, article_text(title, sapo, body), _local(published_at))
+               for version_id, article_id, name, title, sapo, body, published_at in rows]
+        last = rows[-1][0]
 
 
 def _local(value) -> datetime | None:
@@ -115,34 +114,6 @@ def _local(value) -> datetime | None:
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
-def _split(jobs: list[Job], parts: int) -> list[list[Job]]:
-    size = max(1, -(-len(jobs) // parts))
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
-
-
-def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
-              ) -> Iterator[tuple[list[Job], list[Extracted]]]:
-    """(batch, readings) in order; with workers > 1 a few batches are extracted ahead in a process pool.
-
-    Workers are started with `spawn`: forking a process that runs Prefect's threads can copy a lock
-    some thread holds. Each batch is split across the workers, so every core works on it.
-    """
-    if workers <= 1:
-        for jobs in batches:
-            yield jobs, extract_jobs(jobs, extract_fn)
-        return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque[tuple[list[Job], list[Future]]] = deque()
-        for jobs in batches:
-            pending.append((jobs, [pool.submit(extract_jobs, part, extract_fn) for part in _split(jobs, workers)]))
-            if len(pending) > AHEAD:
-                done, futures = pending.popleft()
-                yield done, [pair for f in futures for pair in f.result()]
-        while pending:
-            done, futures = pending.popleft()
-            yield done, [pair for f in futures for pair in f.result()]
 
 
 def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs: Sequence[Job],

@@ -13,6 +13,8 @@ import os
 import re
 import signal
 import sys
+import time
+from dataclasses import replace
 
 from sqlalchemy import event, text
 
@@ -45,6 +47,13 @@ def better_extract(text_: str, *, published=None, normalised: bool = False) -> l
     members (a dropped figure), and reads the organisations (an added figure)."""
     return (_found(_RATE, text_, "member_good_rate", "percent", qualifier="at_least")
             + _found(_ORGS, text_, "org_count", "count"))
+
+
+def which_process_extract(text_: str, *, published=None, normalised: bool = False) -> list[Indicator]:
+    """`better_extract`, slowly (20 ms a text), with the id of the process that read the text as the
+    subject: shows which process extracted which version."""
+    time.sleep(0.02)
+    return [replace(ind, subject=f"pid {os.getpid()}") for ind in better_extract(text_)]
 
 
 def checksum(engine) -> dict:

@@ -15,13 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from reextract_helpers import BETTER, OLD, better_extract, checksum, old_extract
+from reextract_helpers import BETTER, OLD, better_extract, checksum, old_extract, which_process_extract
 from sqlalchemy import text
 
 from warehouse import load
 from warehouse.db import make_engine, upgrade
+from warehouse.extract_worker import extract_jobs
 from warehouse.load import LoadItem
-from warehouse.reextract import extract_jobs, pending_jobs, reextract
+from warehouse.reextract import pending_jobs, reextract
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -157,6 +158,21 @@ def test_the_process_pool_reads_what_one_process_reads(engine, factory):
     assert expected > 0
 
 
+def test_this_process_and_the_pool_share_the_extraction_and_read_each_version_once(engine, factory):
+    articles = _seed(engine, factory, 40)
+    result = reextract(engine, None, extract_fn=which_process_extract, extractor_version=BETTER, workers=2,
+                       batch_size=4)
+    assert sum(result.versions.values()) == len(articles) and result.batches == 10
+    current = _rows(engine, "SELECT version_id, subject FROM indicators WHERE is_current")
+    assert len(current) == 2 * len(articles)  # the rate and the organisations of every version, once
+    readers = {}
+    for row in current:
+        readers.setdefault(row["version_id"], set()).add(row["subject"])
+    assert len(readers) == len(articles) and all(len(pids) == 1 for pids in readers.values())
+    pids = set().union(*readers.values())
+    assert f"pid {os.getpid()}" in pids and len(pids) == 2  # this process and one worker
+
+
 # ------------------------------------------------------------------ SIGKILL, then rerun
 
 def _twin_url(database, tmp_path):
@@ -189,7 +205,9 @@ def twin(database, tmp_path):
         admin.dispose()
 
 
-@pytest.mark.parametrize("kill_after", [4, 9, 15, 22])
+# statements counted by SQLAlchemy's events: a run over 7 versions in batches of 2 issues 21 on
+# PostgreSQL (its indicator rows go in by COPY, which no event sees) and 25 on SQLite
+@pytest.mark.parametrize("kill_after", [4, 9, 15, 20])
 def test_sigkill_mid_run_then_rerun_equals_a_clean_run(database, engine, twin, factory, kill_after):
     for target in (engine, twin):
         _seed(target, factory, 7)  # batches of 2: four transactions
