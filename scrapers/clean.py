@@ -16,19 +16,6 @@ from scrapers.page import drop_tree, text_content
 from scrapers.records import Image
 from scrapers.urls import join_url
 
-# Removed from every article body, whatever the layout says (site layouts add their own).
-BOILERPLATE_SELECTORS = (
-    "script, style, link, iframe, form, button, input, select, textarea, ins, object, embed, svg, video, audio",
-    "[id^=sdaWeb_], [id^=adsWeb_], [id^=ads_], .sda_middle, .rennab, .ads_middle, .ads, .adsbygoogle, .banner",
-    ".related-news, .article-relate, .box-related, .related, .relates, .tinlienquan, .tin-lien-quan",
-    "[class*=tin-lien], .hot-news, [data-source=mostread-news], .most-read",
-    ".social, .social-share, .share, .sharing, .fb-like, .fb-share-button, .zalo-share-button, .gg-news",
-    ".article__tags, .wrap-comment, #comment, .comment, .print, .sendprint, .topics",
-    # topic ("Dòng sự kiện") and promotion boxes, print and follow links
-    ".related-topic, .box-topic, .topic-box, .notebox, .sponsor, .sponsored, .box-sponsor, .pr-box",
-    "a[href*='/print/'], a[href*='print=1'], .ggnewsfollow, .google-news, .btn-print",
-    "[class*=share-], [class*=-share], [class*=sharing]",
-)
 CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table tbody thead tr figure header footer "

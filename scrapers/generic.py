@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from indicators.normalise import normalise_text
-from scrapers import clean
+from scrapers import boilerplate, clean
 from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of, unescape
@@ -340,7 +340,8 @@ def _attached(match, root) -> bool:
 def pruned_copy(element, remove=()):
     """A private copy of an lxml element with boilerplate removed (the page tree stays intact)."""
     work = copy.deepcopy(element)
-    prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
+    prune(work, remove)
+    boilerplate.remove_boilerplate(work)
     return work
 
 

@@ -131,37 +131,33 @@ class Page:
         self.doc = doc
         self.text = text
         self.url = url
-        # first matches of selector groups on `doc`, which no parser modifies (they work on copies)
-        self.first_matches: dict[str, object] = {}
-        self._source_has: dict[str, bool] = {}
-        self._may_match: dict[str, bool] = {}  # a layout asks about the same selector more than once
         self._char_refs = "&#" in text
+        self._firsts: dict[str, object] = {}
+
+    def first(self, selector: str):
+        """The first element of the page matching `selector` (the first group that matches wins).
+
+        None without a scan when the page's source rules it out (`scrapers.css`). Remembered: a
+        layout asks the same selector more than once (`detect`, then `body`), each a scan of the
+        whole page, and nothing modifies `doc` (parsers work on copies).
+        """
+        if selector not in self._firsts:
+            self._firsts[selector] = select_first(self.doc, selector) if self.may_match(selector) else None
+        return self._firsts[selector]
 
     def may_match(self, selector: str) -> bool:
         """False when `selector` needs an id, class or attribute value this page never mentions."""
-        known = self._may_match.get(selector)
-        if known is None:
-            known = self._may_match[selector] = compile_selector(selector).may_match(self.source_has)
-        return known
-
-    def first(self, selector: str):
-        """`select_first` on the whole page, remembered per selector group, skipped when it cannot match."""
-        return select_first(self.doc, selector, self.first_matches) if self.may_match(selector) else None
+        return compile_selector(selector).may_match(self.source_has)
 
     def source_has(self, literal: str) -> bool:
         """Whether the page's source holds `literal`; True whenever that cannot be told from the text.
 
-        Lets a selector needing an id, class or attribute value the page never mentions be skipped
-        without scanning the tree (`css.Selector.may_match`): a string search is ~10x cheaper than
-        an XPath query of a small page, ~30x on a real one. An attribute value in the tree is text
-        of the source unless it came from a character reference (`&#…;`, so any page holding one
-        answers True) or a named one, which yields only non-ASCII characters and `&<>"'`.
+        An attribute value in the tree is text of the source unless it came from a character
+        reference (`&#…;`, so any page holding one answers True) or a named one, which yields only
+        non-ASCII characters and `&<>"'`.
         """
-        known = self._source_has.get(literal)
-        if known is None:
-            plain = literal.isascii() and literal.isprintable() and not any(c in literal for c in " &<>\"'")
-            known = self._source_has[literal] = not plain or self._char_refs or literal in self.text
-        return known
+        plain = literal.isascii() and literal.isprintable() and not any(c in literal for c in " &<>\"'")
+        return not plain or self._char_refs or literal in self.text
 
     @cached_property
     def metas(self) -> dict[str, list[str]]:
