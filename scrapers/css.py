@@ -34,11 +34,11 @@ class UnsupportedSelector(ValueError):
 
 @dataclass(frozen=True)
 class Selector:
-    """A compiled comma list: the whole list as one XPath, and each group as its own."""
+    """A compiled comma list: the whole list as one XPath, and each group's first match as its own."""
 
     text: str
     xpath: etree.XPath
-    groups: tuple[etree.XPath, ...]
+    firsts: tuple[etree.XPath, ...]  # per group: its first match (`_first_only`)
     needs: tuple[frozenset[str], ...]  # per group: text a source must hold for the group to match
 
     def may_match(self, source_has: Callable[[str], bool]) -> bool:
@@ -51,7 +51,7 @@ class Selector:
 
     def first(self, root):
         """First match of the first group that matches (group order wins over document order)."""
-        for group in self.groups:
+        for group in self.firsts:
             hits = group(root)
             if hits:
                 return hits[0]
@@ -79,6 +79,16 @@ def _needed_text(tree) -> frozenset[str]:
     return frozenset(own) | (_needed_text(inner) if inner is not None else frozenset())
 
 
+def _first_only(group, path: str) -> str:
+    """`path` narrowed to its first match when it is one location step (a group without combinators).
+
+    libxml2 stops scanning at the first node of `step[1]`: a layout's body or container found near
+    the top of a real page costs a quarter of the whole scan. A path of several steps is left whole
+    (`path[1]` would take the first match under each context node).
+    """
+    return path if isinstance(group.parsed_tree, CombinedSelector) else f"{path}[1]"
+
+
 @lru_cache(maxsize=1024)
 def compile_selector(selector: str) -> Selector:
     """`selector` translated and compiled; raises `UnsupportedSelector` naming it."""
@@ -87,7 +97,8 @@ def compile_selector(selector: str) -> Selector:
         paths = [_TRANSLATOR.selector_to_xpath(group, _PREFIX, translate_pseudo_elements=True) for group in groups]
     except SelectorError as exc:
         raise UnsupportedSelector(f"{selector!r}: {exc}") from exc
-    return Selector(selector, etree.XPath(" | ".join(paths)), tuple(etree.XPath(path) for path in paths),
+    return Selector(selector, etree.XPath(" | ".join(paths)),
+                    tuple(etree.XPath(_first_only(group, path)) for group, path in zip(groups, paths, strict=True)),
                     tuple(_needed_text(group.parsed_tree) for group in groups))
 
 
