@@ -102,7 +102,7 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
     "28/01/2026 - 06:52") that stands alone: short, nothing but a date, a time, a weekday and meta words,
     not inside a link (teasers of other articles carry their own dates) or the page's header or footer.
     One printed before the body wins; else the first."""
-    candidates: dict[int, datetime] = {}
+    candidates: dict[object, datetime] = {}  # by element: the first date each one prints
     first = None
     for node in _DMY_TEXT(page.doc):
         if not _HAS_DMY.search(node):
@@ -110,7 +110,7 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
         parent = node.getparent()
         if parent is not None and node.is_tail:  # text after an element belongs to that element's parent
             parent = parent.getparent()
-        if parent is None or not isinstance(parent.tag, str) or id(parent) in candidates or \
+        if parent is None or not isinstance(parent.tag, str) or parent in candidates or \
                 any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
             continue
         text = text_of(parent)
@@ -118,15 +118,15 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
             continue
         found = parse_vn_datetime(text, tz, formats)
         if found is not None:
-            candidates[id(parent)] = found
+            candidates[parent] = found
             first = first or found
     if first is None or body_el is None or len(candidates) == 1:
         return first
     for element in page.doc.iter():
         if element is body_el:
             break
-        if id(element) in candidates:
-            return candidates[id(element)]
+        if element in candidates:
+            return candidates[element]
     return first
 
 
