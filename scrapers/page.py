@@ -11,7 +11,6 @@ which made every iteration, XPath result and copy about a third slower (measured
 
 from __future__ import annotations
 
-import codecs
 import html
 import json
 import re
@@ -26,42 +25,28 @@ from scrapers.urls import join_url
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # lxml refuses a str that declares an encoding
 # lxml parsers serialise concurrent use with a lock of their own; lxml.html shares one the same way.
-# No table of ids (nothing here asks XPath's id()): ~6% of a large page's parse.
-_HTML_PARSER = etree.HTMLParser(collect_ids=False)
-_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", collect_ids=False)
+_HTML_PARSER = etree.HTMLParser()
 _STRING = etree.XPath("string()", smart_strings=False)
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle"})
 
 
 def decode_html(data: str | bytes, content_type: str | None = None) -> str:
-    """Text of a page by the project's one decoder (`scrapers.charset.decode_body`)."""
-    return _decode(data, content_type)[0]
+    """Text of a page by the project's one decoder (`scrapers.charset`); the parser normalises each
+    field it reads, so the whole page is not put in NFC here."""
+    return data if isinstance(data, str) else raw_decode(data, content_type)[0]
 
 
-def _decode(data: str | bytes, content_type: str | None = None) -> tuple[str, bytes | None]:
-    """(text, the same text's UTF-8 bytes when `data` was them), decoded by `scrapers.charset`.
+def without_controls(text: str) -> str:
+    """`text` less its control characters: invalid in HTML, and lxml refuses them in text nodes it rebuilds.
 
-    The bytes let lxml parse what it was given: handed a `str`, it re-encodes the text and has
-    libxml2 convert it back to UTF-8, about a third of the parse on a large page (measured).
+    Pages almost never hold one. The regex's scan of a 150 KiB page costs a third of lxml's parse of
+    it (0.45 ms); the UTF-8 bytes of a text hold a control byte exactly when the text holds a control
+    character, and `bytes.translate` tells that five times faster. Without this check the real pages of
+    the page benchmark lost 7% (4.2× trafilatura instead of 4.5×, goal ≥ 4×).
     """
-    if isinstance(data, str):
-        return data, None
-    text, codec = raw_decode(data, content_type)
-    return text, (data if codec in ("utf-8", "ascii") and not data.startswith(codecs.BOM_UTF8) else None)
-
-
-def _without_controls(text: str, raw: bytes | None = None) -> str:
-    """Control characters are invalid in HTML and lxml refuses them in text nodes it rebuilds.
-
-    Pages almost never hold one, and scanning a whole page with the character-class regex costs
-    more than lxml's parse of it; the UTF-8 bytes of a text hold a control byte exactly when the
-    text holds a control character, and `bytes.translate` finds that four times faster. `raw`,
-    when given, is `text`'s UTF-8 encoding (spares encoding it).
-    """
-    if raw is None:
-        raw = text.encode("utf-8", "surrogatepass")
+    raw = text.encode("utf-8", "surrogatepass")
     if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
         return text
     return _CONTROL.sub("", text)
@@ -117,13 +102,11 @@ class Page:
     """A page's lxml tree plus cached head metadata. Raises ParseError if it is not HTML at all."""
 
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None):
-        decoded, raw = _decode(html, content_type)
-        text = _XML_DECL.sub("", _without_controls(decoded, raw))
+        text = _XML_DECL.sub("", without_controls(decode_html(html, content_type)))
         if not text.strip():
             raise ParseError("empty page")
-        try:  # the page's own UTF-8 bytes when it came as them and nothing was removed from its text
-            doc = etree.fromstring(raw, _UTF8_PARSER) if raw is not None and text is decoded \
-                else etree.fromstring(text, _HTML_PARSER)
+        try:
+            doc = etree.fromstring(text, _HTML_PARSER)
         except (etree.ParserError, ValueError) as exc:
             raise ParseError(f"unreadable HTML: {exc}") from exc
         if doc is None:
