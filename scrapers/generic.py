@@ -377,9 +377,7 @@ def extract_body(
         found_sapo = clean.take_first_bold_paragraph(body)
     author = clean.take_tail_byline(body) if tail_byline else None
     captions_seen = {i.caption for i in images if i.caption}
-    raw = [p for p in clean.paragraphs(body) if "\n" not in p]
-    # normalise all paragraphs in one pass (paragraphs never contain a newline, so the split is exact)
-    texts = normalise_text("\n\n".join(raw)).split("\n\n") if raw else []
+    texts = [normalise_text(p) for p in clean.paragraphs(body)]
     out: list[str] = []
     title_norm = normalise_text(title or "")
     texts = [t for t in texts if t and not clean.is_boilerplate_line(t) and t not in captions_seen and t != title_norm]
@@ -418,16 +416,6 @@ def _registered(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def normalise_many(texts: list[str]) -> list[str]:
-    """normalise_text over several one-line fields in one pass (it is the costliest step on small pages)."""
-    flat = [clean.squash(t) for t in texts]
-    joined = "\n\n".join(t or "\u2060" for t in flat)  # a word joiner holds the place of an empty field
-    parts = normalise_text(joined).split("\n\n")
-    if len(parts) != len(flat):
-        return [normalise_text(t) for t in flat]
-    return ["" if p in ("\u2060", "") else p.replace("\u2060", "") for p in parts]
-
-
 def build_article(
     *,
     url: str,
@@ -453,7 +441,8 @@ def build_article(
     images = [Image(i.url, unescape(i.caption)) if i.caption and "&" in i.caption else i for i in images]
     if published_at is None:
         warnings.append("no date found")
-    fields = normalise_many([title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags)])
+    fields = [normalise_text(clean.squash(field))
+              for field in (title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags))]
     title, sapo, author, category = fields[0], fields[1] or None, fields[2] or None, fields[3] or None
     seen_tags: list[str] = []
     for tag in fields[4:]:
