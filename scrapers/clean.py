@@ -111,6 +111,7 @@ def _drop(element) -> None:
 
 
 def attached(element, root) -> bool:
+    """`element` is `root` or still inside it (an ancestor may have been dropped since it was found)."""
     node = element
     while node is not None:
         if node is root:

@@ -78,7 +78,7 @@ def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()
             if found := consider(element.get("datetime") or text_of(element)):
                 return found
         for element in _DATE_CLASS(scope):
-            if body_el is not None and body_el.tag not in ("body", "html") and _inside(element, body_el):
+            if body_el is not None and body_el.tag not in ("body", "html") and clean.attached(element, body_el):
                 continue
             text = text_of(element)
             if len(text) <= 80 and (found := consider(element.get("datetime") or element.get("content") or text)):
@@ -194,14 +194,6 @@ def strip_furniture(paragraphs: list[str], *, title: str | None, category: str |
         else:
             break
     return out, found
-
-
-def _inside(element, ancestor) -> bool:
-    while element is not None:
-        if element is ancestor:
-            return True
-        element = element.getparent()
-    return False
 
 
 def generic_modified(page: Page, tz: str = DEFAULT_TZ) -> datetime | None:
@@ -322,19 +314,9 @@ def prune(element, selectors) -> list[str]:
                 leftovers.append(selector)
     for _, found in groups:
         for match in found:
-            if match is not element and match.getparent() is not None and _attached(match, element):
+            if match is not element and match.getparent() is not None and clean.attached(match, element):
                 drop_tree(match)
     return leftovers
-
-
-def _attached(match, root) -> bool:
-    """Still inside `root` (an ancestor may already have been dropped in this pass)."""
-    node = match.getparent()
-    while node is not None:
-        if node is root:
-            return True
-        node = node.getparent()
-    return False
 
 
 def pruned_copy(element, remove=()):

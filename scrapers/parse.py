@@ -180,7 +180,7 @@ def _container(page: Page, layout: Layout, body_el):
     """The layout's container if it holds the body, else the nearest common ancestor of title and body."""
     if layout.container:
         element = page.first(layout.container)
-        if element is not None and generic._inside(body_el, element):
+        if element is not None and clean.attached(body_el, element):
             return element
     title_el = _first(page, [_split_attr(s)[0] for s in layout.title])
     if title_el is not None:
@@ -212,7 +212,7 @@ def _counterpart(element, root, copied):
 
 def _drop(element, body) -> None:
     """Remove an element already read (title, sapo, date, byline) when it sits inside the body."""
-    if element is not None and element is not body and generic._inside(element, body) and element.getparent() is not None:
+    if element is not None and element is not body and clean.attached(element, body) and element.getparent() is not None:
         drop_tree(element)
 
 
