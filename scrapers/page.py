@@ -27,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # lxml refuses a str that declares an encoding
 # lxml parsers serialise concurrent use with a lock of their own; lxml.html shares one the same way.
-_HTML_PARSER = etree.HTMLParser()
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8")  # it reads `Page.text`'s UTF-8, never the page's own label
 _STRING = etree.XPath("string()", smart_strings=False)
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle"})
 
@@ -38,18 +38,19 @@ def decode_html(data: str | bytes, content_type: str | None = None) -> str:
     return data if isinstance(data, str) else raw_decode(data, content_type)[0]
 
 
-def without_controls(text: str) -> str:
-    """`text` less its control characters: invalid in HTML, and lxml refuses them in text nodes it rebuilds.
+def utf8_without_controls(text: str) -> tuple[str, bytes]:
+    """(`text` less its control characters, that text's UTF-8): what lxml parses.
 
-    Pages almost never hold one. The regex's scan of a 150 KiB page costs a third of lxml's parse of
-    it (0.45 ms); the UTF-8 bytes of a text hold a control byte exactly when the text holds a control
-    character, and `bytes.translate` tells that five times faster. With the regex alone the real pages
-    of the page benchmark ran at 3.9–4.1× trafilatura instead of 4.3–4.7× (goal ≥ 4×).
+    Control characters are invalid in HTML and lxml refuses them in text nodes it rebuilds. Pages
+    almost never hold one; each is one byte of the UTF-8 the parser wants anyway, and
+    `bytes.translate` drops those five times faster than the regex scans the text. lxml given a
+    `str` has libxml2 convert it to UTF-8 itself, slower than Python's encoder. Parsing the text
+    and scanning it with the regex left the real pages of the page benchmark at 3.9–4.1×
+    trafilatura, against 4.5–4.6× (goal ≥ 4×).
     """
-    raw = text.encode("utf-8", "surrogatepass")
-    if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
-        return text
-    return _CONTROL.sub("", text)
+    data = text.encode("utf-8", "surrogatepass")
+    kept = data.translate(None, _CONTROL_BYTES)
+    return (text, data) if len(kept) == len(data) else (_CONTROL.sub("", text), kept)
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -102,11 +103,11 @@ class Page:
     """A page's lxml tree plus cached head metadata. Raises ParseError if it is not HTML at all."""
 
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None):
-        text = _XML_DECL.sub("", without_controls(decode_html(html, content_type)))
+        text, data = utf8_without_controls(_XML_DECL.sub("", decode_html(html, content_type)))
         if not text.strip():
             raise ParseError("empty page")
         try:
-            doc = etree.fromstring(text, _HTML_PARSER)
+            doc = etree.fromstring(data, _HTML_PARSER)
         except (etree.ParserError, ValueError) as exc:
             raise ParseError(f"unreadable HTML: {exc}") from exc
         if doc is None:

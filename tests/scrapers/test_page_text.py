@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapers.page import _CONTROL, Page, without_controls
+from scrapers.page import _CONTROL, Page, utf8_without_controls
 
 _NEAR_CONTROLS = st.text(alphabet=st.sampled_from(["a", "ạ", " ", "\n", "\t", "\r", "\x00", "\x01", "\x0b",
                                                     "\x1f", "\x7f", "\x80", "\ud800", "đ"]))
@@ -13,7 +13,8 @@ _NEAR_CONTROLS = st.text(alphabet=st.sampled_from(["a", "ạ", " ", "\n", "\t", 
 
 @given(st.one_of(_NEAR_CONTROLS, st.text()))
 def test_control_characters_removed_exactly_as_the_regex_does(text):
-    assert without_controls(text) == _CONTROL.sub("", text)
+    kept = _CONTROL.sub("", text)
+    assert utf8_without_controls(text) == (kept, kept.encode("utf-8", "surrogatepass"))
 
 
 def test_a_page_with_control_characters_still_parses():
