@@ -67,8 +67,8 @@ def decode_body(content: bytes, content_type: str | None = None) -> tuple[str, s
 
 
 def raw_decode(content: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """`decode_body` without the NFC step: (text, codec). The parser normalises every field itself,
-    and hands valid UTF-8 bytes to lxml as they are (codec "utf-8" or "ascii" says it may)."""
+    """`decode_body` without the NFC step: (text, codec). The parser normalises every field it reads,
+    so it spares the whole page's NFC."""
     return _decode(content, content_type)
 
 

@@ -9,27 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from indicators.normalise import normalise_text
+from scrapers.css import select
 from scrapers.page import drop_tree, text_content
 from scrapers.records import Image
 from scrapers.urls import join_url
 
-# Removed from every article body, whatever the layout says (site layouts add their own).
-BOILERPLATE_SELECTORS = (
-    "script, style, link, iframe, form, button, input, select, textarea, ins, object, embed, svg, video, audio",
-    "[id^=sdaWeb_], [id^=adsWeb_], [id^=ads_], .sda_middle, .rennab, .ads_middle, .ads, .adsbygoogle, .banner",
-    ".related-news, .article-relate, .box-related, .related, .relates, .tinlienquan, .tin-lien-quan",
-    "[class*=tin-lien], .hot-news, [data-source=mostread-news], .most-read",
-    ".social, .social-share, .share, .sharing, .fb-like, .fb-share-button, .zalo-share-button, .gg-news",
-    ".article__tags, .wrap-comment, #comment, .comment, .print, .sendprint, .topics",
-    # topic ("Dòng sự kiện") and promotion boxes, print and follow links
-    ".related-topic, .box-topic, .topic-box, .notebox, .sponsor, .sponsored, .box-sponsor, .pr-box",
-    "a[href*='/print/'], a[href*='print=1'], .ggnewsfollow, .google-news, .btn-print",
-    "[class*=share-], [class*=-share], [class*=sharing]",
-)
-CAPTION_SELECTORS = "figcaption, td.image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption"
+CAPTION_SELECTORS = "figcaption, .image_desc, .PhotoCMS_Caption, .image_caption, .image-caption, .caption, .img-caption, .desc"
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article table tbody thead tr figure header footer "
     "aside pre dl dt dd center main nav details summary address hr".split()
@@ -42,14 +29,12 @@ RELATED_LABELS = frozenset(
         "có thể bạn quan tâm", "bài viết liên quan", "các tin khác", "tin nổi bật",
     }
 )
-# one alternation, so a paragraph costs one match call
-_BOILERPLATE_LINE = re.compile(
-    r"^(?:(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?"
-    r"|(?:chia sẻ|chia sẻ bài viết|in bài viết|in bài|bình luận|từ khóa|từ khoá|tags?)\s*:?"
-    r"|(?:chia sẻ (?:qua |lên )?(?:facebook|zalo|twitter|email|x)\s*)+"
-    r"|(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300})$",
-    re.I,
-)
+_BOILERPLATE_LINES = tuple(re.compile(pattern, re.I) for pattern in (
+    r"^(?:mời (?:quý |bạn )?(?:độc giả|đọc giả|bạn đọc) )?theo dõi .{0,80}trên google news\.?$",
+    r"^(?:chia sẻ|chia sẻ bài viết|in bài viết|in bài|bình luận|từ khóa|từ khoá|tags?)\s*:?$",
+    r"^(?:chia sẻ (?:qua |lên )?(?:facebook|zalo|twitter|email|x)\s*)+$",
+    r"^(?:xem thêm|đọc thêm|tin liên quan)\s*:.{0,300}$",
+))
 DATELINE = re.compile(r"^\s*\(\s*[^()\n]{2,30}?\s*\)\s*[-–—:]+\s*")
 _BYLINE_PREFIX = re.compile(
     r"^(?:(?:tin|bài|ảnh|video|clip|thực hiện|nhóm)(?:\s*(?:,|và|/|-|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*)",
@@ -75,19 +60,14 @@ def label_of(text: str) -> str:
     return squash(text).rstrip(":").strip().casefold()
 
 
-# every label has several words, so a line is one only if its first word opens a label: checked
-# first, it spares squashing and case-folding whole paragraphs (a test holds it to `label_of`)
-_LABEL_FIRST_WORDS = frozenset(label.split(" ")[0].rstrip(":") for label in RELATED_LABELS)
-
-
 def is_related_label(text: str) -> bool:
-    """`label_of(text) in RELATED_LABELS`, its first word checked first."""
-    words = text.split(None, 1)
-    return bool(words) and words[0].rstrip(":").casefold() in _LABEL_FIRST_WORDS and label_of(text) in RELATED_LABELS
+    """A heading of a related-news block ("Tin liên quan", "ĐỌC NHIỀU:")."""
+    return label_of(text) in RELATED_LABELS
 
 
 def is_boilerplate_line(text: str) -> bool:
-    return is_related_label(text) or _BOILERPLATE_LINE.match(text) is not None
+    """A paragraph that is page furniture: a related-news label, a share, print or follow line."""
+    return is_related_label(text) or any(pattern.match(text) for pattern in _BOILERPLATE_LINES)
 
 
 _CAPTION_LINE = re.compile(r"(?:^|[\s(–-])(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*:\s*[^.:;]{2,50}\.?\)?\.?$",
@@ -131,6 +111,7 @@ def _drop(element) -> None:
 
 
 def attached(element, root) -> bool:
+    """`element` is `root` or still inside it (an ancestor may have been dropped since it was found)."""
     node = element
     while node is not None:
         if node is root:
@@ -200,30 +181,13 @@ def _image_url(img, base: str) -> str | None:
     return None
 
 
-CAPTION_CLASSES = frozenset(
-    {"image_desc", "PhotoCMS_Caption", "image_caption", "image-caption", "caption", "img-caption", "desc"}
-)
+def find_captions(wrapper, selectors: str) -> list:
+    """The outermost elements inside `wrapper` (not itself) that `selectors` names as captions."""
+    found = [e for e in select(wrapper, selectors) if e is not wrapper]
+    return [e for e in found if not any(a in found for a in e.iterancestors())]
 
 
-@lru_cache(maxsize=64)
-def caption_matcher(selectors: str):
-    """A predicate-based finder for caption elements: figcaption, or a caption class from the layout's
-    `.x` / `tag.x` selectors (the only forms layouts use for captions)."""
-    classes = set(CAPTION_CLASSES)
-    for selector in (s.strip() for s in selectors.split(",")):
-        simple = re.fullmatch(r"(?:[a-z0-9]+\s+)?(?:[a-z0-9]+)?\.([\w-]+)", selector)
-        if simple:
-            classes.add(simple.group(1))
-
-    def find(wrapper) -> list:
-        found = [e for e in wrapper.iter() if isinstance(e.tag, str) and e is not wrapper and
-                 (e.tag == "figcaption" or not classes.isdisjoint((e.get("class") or "").split()))]
-        return [e for e in found if not any(a in found for a in e.iterancestors())]
-
-    return find
-
-
-def _caption_near(img, root, find_captions) -> tuple[str | None, list]:
+def _caption_near(img, root, caption_selectors: str) -> tuple[str | None, list]:
     """The caption that belongs to `img`, and the elements to drop from the body with it."""
     wrapper = next(img.iterancestors("figure", "table"), None)
     if wrapper is not None and not attached(wrapper, root):
@@ -231,7 +195,7 @@ def _caption_near(img, root, find_captions) -> tuple[str | None, list]:
     if wrapper is not None and wrapper.tag == "table" and len(list(wrapper.iter("tr"))) > 3:
         wrapper = None  # a data table that happens to contain a picture
     if wrapper is not None:
-        captions = find_captions(wrapper)
+        captions = find_captions(wrapper, caption_selectors)
         if not captions and wrapper.tag == "table":
             captions = [row for row in wrapper.iter("tr") if not list(row.iter("img")) and text_of(row)]
         text = " ".join(text_of(c) for c in captions).strip()
@@ -258,12 +222,11 @@ def extract_images(root, base: str, caption_selectors: str = CAPTION_SELECTORS) 
     """Images in the body with their captions; removes pictures and captions from the tree."""
     images: list[Image] = []
     seen: dict[str, int] = {}
-    find_captions = caption_matcher(caption_selectors)
     for img in list(root.iter("img")):
         if not attached(img, root):
             continue
         url = _image_url(img, base)
-        caption, drop = _caption_near(img, root, find_captions)
+        caption, drop = _caption_near(img, root, caption_selectors)
         caption = normalise_text(caption) if caption else None
         if url:
             if url in seen:
@@ -277,7 +240,7 @@ def extract_images(root, base: str, caption_selectors: str = CAPTION_SELECTORS) 
                 _drop(element)
         if attached(img, root) and img is not root:
             _drop(img)
-    for stray in find_captions(root):
+    for stray in find_captions(root, caption_selectors):
         if attached(stray, root):
             _drop(stray)
     return images

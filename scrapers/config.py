@@ -338,9 +338,9 @@ def lint_sources(directory: Path = SOURCES_DIR, presets: Path = PRESETS_DIR) -> 
 
     Beyond what loading checks (unknown keys, types): the file is named after its source, no domain
     is owned by two sources, an archival paper names the active source it merged into and an active
-    one names none, and every selector is one the fast CSS path can run.
+    one names none, and every selector is one cssselect can translate.
     """
-    from scrapers.css import to_xpath
+    from scrapers.css import compile_selector
 
     problems: list[str] = []
     for path in sorted(presets.glob("*.yaml")):
@@ -365,7 +365,7 @@ def lint_sources(directory: Path = SOURCES_DIR, presets: Path = PRESETS_DIR) -> 
                 for selector in getattr(layout, key):
                     css = _ATTR_SUFFIX.sub("", selector)
                     try:
-                        to_xpath(css)
+                        compile_selector(css)
                     except Exception as exc:  # noqa: BLE001 - reported with the file and key
                         problems.append(f"{path}: layouts[{layout.name}].{key}: {selector!r}: {exc}")
         missing = [fact for fact in _facts_to_source(source) if fact not in source.provenance]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from indicators.normalise import normalise_text
-from scrapers import clean
+from scrapers import boilerplate, clean
 from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import DEFAULT_TZ, parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of, unescape
@@ -78,7 +78,7 @@ def generic_published(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()
             if found := consider(element.get("datetime") or text_of(element)):
                 return found
         for element in _DATE_CLASS(scope):
-            if body_el is not None and body_el.tag not in ("body", "html") and _inside(element, body_el):
+            if body_el is not None and body_el.tag not in ("body", "html") and clean.attached(element, body_el):
                 continue
             text = text_of(element)
             if len(text) <= 80 and (found := consider(element.get("datetime") or element.get("content") or text)):
@@ -102,7 +102,7 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
     "28/01/2026 - 06:52") that stands alone: short, nothing but a date, a time, a weekday and meta words,
     not inside a link (teasers of other articles carry their own dates) or the page's header or footer.
     One printed before the body wins; else the first."""
-    candidates: dict[int, datetime] = {}
+    candidates: dict[object, datetime] = {}  # by element: the first date each one prints
     first = None
     for node in _DMY_TEXT(page.doc):
         if not _HAS_DMY.search(node):
@@ -110,7 +110,7 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
         parent = node.getparent()
         if parent is not None and node.is_tail:  # text after an element belongs to that element's parent
             parent = parent.getparent()
-        if parent is None or not isinstance(parent.tag, str) or id(parent) in candidates or \
+        if parent is None or not isinstance(parent.tag, str) or parent in candidates or \
                 any(a.tag in _OUTSIDE for a in (parent, *parent.iterancestors())):
             continue
         text = text_of(parent)
@@ -118,15 +118,15 @@ def printed_date(page: Page, body_el=None, tz: str = DEFAULT_TZ, formats=()) -> 
             continue
         found = parse_vn_datetime(text, tz, formats)
         if found is not None:
-            candidates[id(parent)] = found
+            candidates[parent] = found
             first = first or found
     if first is None or body_el is None or len(candidates) == 1:
         return first
     for element in page.doc.iter():
         if element is body_el:
             break
-        if id(element) in candidates:
-            return candidates[id(element)]
+        if element in candidates:
+            return candidates[element]
     return first
 
 
@@ -194,14 +194,6 @@ def strip_furniture(paragraphs: list[str], *, title: str | None, category: str |
         else:
             break
     return out, found
-
-
-def _inside(element, ancestor) -> bool:
-    while element is not None:
-        if element is ancestor:
-            return True
-        element = element.getparent()
-    return False
 
 
 def generic_modified(page: Page, tz: str = DEFAULT_TZ) -> datetime | None:
@@ -322,25 +314,16 @@ def prune(element, selectors) -> list[str]:
                 leftovers.append(selector)
     for _, found in groups:
         for match in found:
-            if match is not element and match.getparent() is not None and _attached(match, element):
+            if match is not element and match.getparent() is not None and clean.attached(match, element):
                 drop_tree(match)
     return leftovers
-
-
-def _attached(match, root) -> bool:
-    """Still inside `root` (an ancestor may already have been dropped in this pass)."""
-    node = match.getparent()
-    while node is not None:
-        if node is root:
-            return True
-        node = node.getparent()
-    return False
 
 
 def pruned_copy(element, remove=()):
     """A private copy of an lxml element with boilerplate removed (the page tree stays intact)."""
     work = copy.deepcopy(element)
-    prune(work, [*remove, *clean.BOILERPLATE_SELECTORS])
+    prune(work, remove)
+    boilerplate.remove_boilerplate(work)
     return work
 
 
@@ -376,9 +359,7 @@ def extract_body(
         found_sapo = clean.take_first_bold_paragraph(body)
     author = clean.take_tail_byline(body) if tail_byline else None
     captions_seen = {i.caption for i in images if i.caption}
-    raw = [p for p in clean.paragraphs(body) if "\n" not in p]
-    # normalise all paragraphs in one pass (paragraphs never contain a newline, so the split is exact)
-    texts = normalise_text("\n\n".join(raw)).split("\n\n") if raw else []
+    texts = [normalise_text(p) for p in clean.paragraphs(body)]
     out: list[str] = []
     title_norm = normalise_text(title or "")
     texts = [t for t in texts if t and not clean.is_boilerplate_line(t) and t not in captions_seen and t != title_norm]
@@ -417,16 +398,6 @@ def _registered(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def normalise_many(texts: list[str]) -> list[str]:
-    """normalise_text over several one-line fields in one pass (it is the costliest step on small pages)."""
-    flat = [clean.squash(t) for t in texts]
-    joined = "\n\n".join(t or "\u2060" for t in flat)  # a word joiner holds the place of an empty field
-    parts = normalise_text(joined).split("\n\n")
-    if len(parts) != len(flat):
-        return [normalise_text(t) for t in flat]
-    return ["" if p in ("\u2060", "") else p.replace("\u2060", "") for p in parts]
-
-
 def build_article(
     *,
     url: str,
@@ -452,7 +423,8 @@ def build_article(
     images = [Image(i.url, unescape(i.caption)) if i.caption and "&" in i.caption else i for i in images]
     if published_at is None:
         warnings.append("no date found")
-    fields = normalise_many([title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags)])
+    fields = [normalise_text(clean.squash(field))
+              for field in (title, sapo or "", author or "", category or "", *(t.lstrip("#") for t in tags))]
     title, sapo, author, category = fields[0], fields[1] or None, fields[2] or None, fields[3] or None
     seen_tags: list[str] = []
     for tag in fields[4:]:

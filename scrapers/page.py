@@ -11,7 +11,6 @@ which made every iteration, XPath result and copy about a third slower (measured
 
 from __future__ import annotations
 
-import codecs
 import html
 import json
 import re
@@ -26,45 +25,32 @@ from scrapers.urls import join_url
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # lxml refuses a str that declares an encoding
 # lxml parsers serialise concurrent use with a lock of their own; lxml.html shares one the same way.
-# No table of ids (nothing here asks XPath's id()): ~6% of a large page's parse.
-_HTML_PARSER = etree.HTMLParser(collect_ids=False)
-_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", collect_ids=False)
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8")  # it reads `Page.text`'s UTF-8, never the page's own label
 _STRING = etree.XPath("string()", smart_strings=False)
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle"})
 
 
 def decode_html(data: str | bytes, content_type: str | None = None) -> str:
-    """Text of a page by the project's one decoder (`scrapers.charset.decode_body`)."""
-    return _decode(data, content_type)[0]
+    """Text of a page by the project's one decoder (`scrapers.charset`); the parser normalises each
+    field it reads, so the whole page is not put in NFC here."""
+    return data if isinstance(data, str) else raw_decode(data, content_type)[0]
 
 
-def _decode(data: str | bytes, content_type: str | None = None) -> tuple[str, bytes | None]:
-    """(text, the same text's UTF-8 bytes when `data` was them), decoded by `scrapers.charset`.
+def utf8_without_controls(text: str) -> tuple[str, bytes]:
+    """(`text` less its control characters, that text's UTF-8): what lxml parses.
 
-    The bytes let lxml parse what it was given: handed a `str`, it re-encodes the text and has
-    libxml2 convert it back to UTF-8, about a third of the parse on a large page (measured).
+    Control characters are invalid in HTML and lxml refuses them in text nodes it rebuilds. Pages
+    almost never hold one; each is one byte of the UTF-8 the parser wants anyway, and
+    `bytes.translate` drops those five times faster than the regex scans the text. lxml given a
+    `str` has libxml2 convert it to UTF-8 itself, slower than Python's encoder. Parsing the text
+    and scanning it with the regex left the real pages of the page benchmark at 3.9–4.1×
+    trafilatura, against 4.5–4.6× (goal ≥ 4×).
     """
-    if isinstance(data, str):
-        return data, None
-    text, codec = raw_decode(data, content_type)
-    return text, (data if codec in ("utf-8", "ascii") and not data.startswith(codecs.BOM_UTF8) else None)
-
-
-def _without_controls(text: str, raw: bytes | None = None) -> str:
-    """Control characters are invalid in HTML and lxml refuses them in text nodes it rebuilds.
-
-    Pages almost never hold one, and scanning a whole page with the character-class regex costs
-    more than lxml's parse of it; the UTF-8 bytes of a text hold a control byte exactly when the
-    text holds a control character, and `bytes.translate` finds that four times faster. `raw`,
-    when given, is `text`'s UTF-8 encoding (spares encoding it).
-    """
-    if raw is None:
-        raw = text.encode("utf-8", "surrogatepass")
-    if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
-        return text
-    return _CONTROL.sub("", text)
+    data = text.encode("utf-8", "surrogatepass")
+    kept = data.translate(None, _CONTROL_BYTES)
+    return (text, data) if len(kept) == len(data) else (_CONTROL.sub("", text), kept)
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -117,13 +103,11 @@ class Page:
     """A page's lxml tree plus cached head metadata. Raises ParseError if it is not HTML at all."""
 
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None):
-        decoded, raw = _decode(html, content_type)
-        text = _XML_DECL.sub("", _without_controls(decoded, raw))
+        text, data = utf8_without_controls(_XML_DECL.sub("", decode_html(html, content_type)))
         if not text.strip():
             raise ParseError("empty page")
-        try:  # the page's own UTF-8 bytes when it came as them and nothing was removed from its text
-            doc = etree.fromstring(raw, _UTF8_PARSER) if raw is not None and text is decoded \
-                else etree.fromstring(text, _HTML_PARSER)
+        try:
+            doc = etree.fromstring(data, _HTML_PARSER)
         except (etree.ParserError, ValueError) as exc:
             raise ParseError(f"unreadable HTML: {exc}") from exc
         if doc is None:
@@ -131,37 +115,26 @@ class Page:
         self.doc = doc
         self.text = text
         self.url = url
-        # first matches of selector groups on `doc`, which no parser modifies (they work on copies)
-        self.first_matches: dict[str, object] = {}
-        self._source_has: dict[str, bool] = {}
-        self._may_match: dict[str, bool] = {}  # a layout asks about the same selector more than once
         self._char_refs = "&#" in text
+
+    def first(self, selector: str):
+        """The first element of the page matching `selector` (the first group that matches wins),
+        None without a scan when the page's source rules it out (`scrapers.css`)."""
+        return select_first(self.doc, selector) if self.may_match(selector) else None
 
     def may_match(self, selector: str) -> bool:
         """False when `selector` needs an id, class or attribute value this page never mentions."""
-        known = self._may_match.get(selector)
-        if known is None:
-            known = self._may_match[selector] = compile_selector(selector).may_match(self.source_has)
-        return known
-
-    def first(self, selector: str):
-        """`select_first` on the whole page, remembered per selector group, skipped when it cannot match."""
-        return select_first(self.doc, selector, self.first_matches) if self.may_match(selector) else None
+        return compile_selector(selector).may_match(self.source_has)
 
     def source_has(self, literal: str) -> bool:
         """Whether the page's source holds `literal`; True whenever that cannot be told from the text.
 
-        Lets a selector needing an id, class or attribute value the page never mentions be skipped
-        without scanning the tree (`css.Selector.may_match`): a string search is ~10x cheaper than
-        an XPath query of a small page, ~30x on a real one. An attribute value in the tree is text
-        of the source unless it came from a character reference (`&#…;`, so any page holding one
-        answers True) or a named one, which yields only non-ASCII characters and `&<>"'`.
+        An attribute value in the tree is text of the source unless it came from a character
+        reference (`&#…;`, so any page holding one answers True) or a named one, which yields only
+        non-ASCII characters and `&<>"'`.
         """
-        known = self._source_has.get(literal)
-        if known is None:
-            plain = literal.isascii() and literal.isprintable() and not any(c in literal for c in " &<>\"'")
-            known = self._source_has[literal] = not plain or self._char_refs or literal in self.text
-        return known
+        plain = literal.isascii() and literal.isprintable() and not any(c in literal for c in " &<>\"'")
+        return not plain or self._char_refs or literal in self.text
 
     @cached_property
     def metas(self) -> dict[str, list[str]]:

@@ -16,9 +16,9 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers import clean, fallback, generic
+from scrapers import boilerplate, clean, fallback, generic
 from scrapers.config import Layout, Source, family_source, load_presets, load_sources
-from scrapers.css import UnsupportedSelector, compile_selector, select
+from scrapers.css import UnsupportedSelector, select
 from scrapers.dates import parse_vn_datetime
 from scrapers.page import Page, drop_tree, text_of
 from scrapers.records import ParsedArticle, ParseError
@@ -131,7 +131,7 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
                 continue
             value, element = _first_value(work, css, attr, last)
             if value is None and page_level:
-                value, element = _first_value(page.doc, css, attr, last, page.first_matches)
+                value, element = _first_value(page.doc, css, attr, last)
                 element = None
         except UnsupportedSelector:
             continue
@@ -140,20 +140,9 @@ def _find(work, page: Page, selectors: list[str], *, last: bool = False, page_le
     return None, None
 
 
-def _first_value(root, css: str, attr: str | None, last: bool, memo: dict | None = None):
-    """(value, element) of the first (or last) element under `root` matching `css` that has a value.
-
-    A selector of one group asks for its first match only (libxml2 stops there), which nearly
-    always has the value; the full list is read when it does not, or when the last one is wanted.
-    """
-    selector = compile_selector(css)
-    if not last and len(selector.groups) == 1:
-        hit = selector.first(root, memo)
-        if hit is None:
-            return None, None
-        if value := _value(hit, attr):
-            return value, hit
-    found = selector.select(root)
+def _first_value(root, css: str, attr: str | None, last: bool):
+    """(value, element) of the first (or last) element under `root` matching `css` that has a value."""
+    found = select(root, css)
     for element in reversed(found) if last else found:
         if value := _value(element, attr):
             return value, element
@@ -191,7 +180,7 @@ def _container(page: Page, layout: Layout, body_el):
     """The layout's container if it holds the body, else the nearest common ancestor of title and body."""
     if layout.container:
         element = page.first(layout.container)
-        if element is not None and generic._inside(body_el, element):
+        if element is not None and clean.attached(body_el, element):
             return element
     title_el = _first(page, [_split_attr(s)[0] for s in layout.title])
     if title_el is not None:
@@ -223,7 +212,7 @@ def _counterpart(element, root, copied):
 
 def _drop(element, body) -> None:
     """Remove an element already read (title, sapo, date, byline) when it sits inside the body."""
-    if element is not None and element is not body and generic._inside(element, body) and element.getparent() is not None:
+    if element is not None and element is not body and clean.attached(element, body) and element.getparent() is not None:
         drop_tree(element)
 
 
@@ -295,7 +284,8 @@ def _try_layout(page: Page, url: str, source: Source, layout: Layout) -> ParsedA
         (name for prefix, name in layout.url_categories.items() if urlsplit(url).path.startswith(prefix)), None)
     tags = _find_all(work, page, layout.tags) or generic.generic_tags(page)
 
-    unsupported = generic.prune(body, [*layout.remove, *clean.BOILERPLATE_SELECTORS])  # `work` is our own copy
+    unsupported = generic.prune(body, layout.remove)  # `work` is our own copy
+    boilerplate.remove_boilerplate(body)
     parts = generic.extract_body(
         body,
         page.base_url,
