@@ -88,7 +88,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         return []
     paragraphs = paragraph_bounds(norm)
     named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
-    period_ends = _period_ends(norm)
+    period_ends = _period_ends(norm, low)
     years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _last_year(norm, pub_year))
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
@@ -301,10 +301,13 @@ _ASSESSED_BEFORE = re.compile(r"(?<!\w)(?:đánh giá|kiểm điểm|xếp loạ
 _AT_ASSESSMENT = re.compile(r"(?<!\w)thời điểm\s+(?:kiểm điểm|đánh giá|xếp loại)(?!\w)", re.IGNORECASE)
 
 
-def _period_ends(norm: str) -> list[tuple[int, int]]:
+def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
     """Years an article names as the end of a period ("đến ngày 26/9/2017", "hết quý I/2013") or as the
-    start of a term ("đầu nhiệm kỳ 2020-2025")."""
-    found = [*_PERIOD_END.finditer(norm), *_TERM_START.finditer(norm)]
+    start of a term ("đầu nhiệm kỳ 2020-2025"; looked for only where `low`, `caseless(norm)`, has the
+    words: a pattern opening with a look-behind is tried at every position of the article)."""
+    found = list(_PERIOD_END.finditer(norm))
+    if low is None or "đầu nhiệm kỳ" in low:
+        found += _TERM_START.finditer(norm)
     return sorted((m.start(), int(m.group(1))) for m in found if 1990 <= int(m.group(1)) <= 2100)
 
 
