@@ -97,7 +97,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
                 if _ASSESSED_BEFORE.search(norm, max(0, m.start() - 50), m.start())]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
     doc_years = _document_years(norm, low, paragraphs, years, pub_year)
-    places = _Places(years, as_of, assessed, subjects, low)
+    places = _Places(years, as_of, assessed, subjects, low, [m.start() for m in _SPAN_OF_YEARS.finditer(norm)])
     out: list[Indicator] = []
     carry: Carry | None = None
     carry_para: Span | None = None
@@ -207,7 +207,7 @@ class _Places:
     """The years and subjects an article names, with their offsets, for bisecting per figure."""
 
     def __init__(self, years: list[tuple[int, int]], as_of: set[int], assessed: list[tuple[int, int]],
-                 subjects: list[tuple[int, str]], low: str | None) -> None:
+                 subjects: list[tuple[int, str]], low: str | None, spans_at: list[int]) -> None:
         self.low = low  # caseless(norm)
         self.years = years
         self.as_of = as_of  # offsets of the years that date a stock ("tính đến hết năm 2014")
@@ -216,6 +216,12 @@ class _Places:
         self.year_at = [p for p, _ in years]
         self.subjects = subjects
         self.subject_at = [p for p, _ in subjects]
+        self.spans_at = spans_at  # where a span of many years is named ("Lũy kế", "trong 10 năm qua")
+
+    def names_a_span(self, start: int, end: int) -> bool:
+        """Whether a span of many years is named in [start, end)."""
+        i = bisect_left(self.spans_at, start)
+        return i < len(self.spans_at) and self.spans_at[i] < end
 
 
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
@@ -338,7 +344,7 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if para is not None and not stock and k and at[k - 1] >= para.start:
         return years[k - 1][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if _names_a_term(norm, places.low, sent.start, clause_end) or _SPAN_OF_YEARS.search(norm, sent.start, clause_end):
+    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end):
         return None
     n = bisect_left(places.assessed_at, a.start)  # places.assessed[:n] are named before the figure
     if n and (r.metric in _RATINGS and r.kind == "actual" or stock and _AT_ASSESSMENT.search(norm, sent.start, a.start)):
