@@ -722,7 +722,13 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     if rules.part_before.search(clause_pre) or \
             (rules.committee.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):
         return False
+    # "đảng viên dân tộc thiểu số tại chỗ có 68 đồng chí": the clause is about a part of the members
+    if any(rules.part.match(clause_pre, m.end()) for m in _MEMBERS_WORD.finditer(clause_pre)):
+        return False
     return _TOTAL_RESTS.match(rest) is not None
+
+
+_MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+")
 
 
 _CONNECTORS = re.compile(

@@ -277,3 +277,9 @@ def test_a_parenthesis_naming_the_resolution_or_the_plan_s_size_gives_the_target
     # a part named in the parenthesis is no plan
     assert records("Năm 2023, Đảng bộ đã kết nạp 120 đảng viên, đạt 80% kế hoạch (trong đó 31 đảng viên nữ).") == [
         ("new_members", 120, "actual"), ("new_members_plan_pct", 80, "actual")]
+
+
+def test_a_clause_about_a_part_of_the_members_is_no_total():
+    text = ("Năm 2020, Đảng bộ xã có 310 đảng viên. Trong đó, có 96 đảng viên nữ, chiếm 31%; đảng viên dân tộc "
+            "thiểu số có 142 đồng chí, chiếm 45,8%.")
+    assert records(text) == [("total_members", 310, "actual")]
