@@ -113,7 +113,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     # with the sentence's names blanked, computed once for the sentence
     unnamed = _without_names(low, sentence) if any(a.unit == "vnd" for a in amounts) else low
     for i, f in enumerate(figs):
-        f.reading = _read(rules, low, parens, figs, i, clauses, unnamed)
+        f.reading = _read(rules, low, parens, figs, i, clauses, unnamed, carry)
     _read_list_items(rules, sentence, low, figs, carry)
     return [f.reading for f in figs]  # type: ignore[misc]
 
@@ -222,9 +222,10 @@ def _clause(view: str, lo: int, s: int, e: int, hi: int) -> tuple[int, int]:
 
 
 def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig], i: int,
-          clauses: bool = True, unnamed: str | None = None) -> Reading:
+          clauses: bool = True, unnamed: str | None = None, carry: Carry | None = None) -> Reading:
     """The reading of figs[i]; `clauses` is False when `low` has no `;`, `:` or line break at all;
-    `unnamed` is `low` with the sentence's names blanked (where money looks for economic words)."""
+    `unnamed` is `low` with the sentence's names blanked (where money looks for economic words);
+    `carry` is the sentence before's readings (`read_sentence`)."""
     f = figs[i]
     if parens:
         lo, hi = (f.paren[0] + 1, f.paren[1]) if f.paren else (0, len(low))
@@ -261,8 +262,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre) \
-            and "tổng số đảng viên" in sentence_pre:
-        # "kết nạp được 91 đảng viên, bằng 6,85%" in a sentence that takes admissions over the membership
+            and ("tổng số đảng viên" in sentence_pre or carry and carry.get("percent") is not None
+                 and carry["percent"].metric == "new_members_rate"):
+        # "kết nạp được 91 đảng viên, bằng 6,85%" in a sentence that takes admissions over the membership,
+        # or that goes on with the sentence before that did ("…, bằng 6,10%... Đảng bộ B … 510 đảng viên,
+        # bằng 2,58%")
         r = Reading("new_members_rate", "actual", "exact")
     if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
         qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both

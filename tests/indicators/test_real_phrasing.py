@@ -283,3 +283,14 @@ def test_a_clause_about_a_part_of_the_members_is_no_total():
     text = ("Năm 2020, Đảng bộ xã có 310 đảng viên. Trong đó, có 96 đảng viên nữ, chiếm 31%; đảng viên dân tộc "
             "thiểu số có 142 đồng chí, chiếm 45,8%.")
     assert records(text) == [("total_members", 310, "actual")]
+
+
+def test_a_list_of_admission_rates_goes_on_after_an_ellipsis():
+    text = ("Tính theo tỷ lệ số đảng viên được kết nạp so với tổng số đảng viên cuối năm trước, Đảng bộ huyện Hòa "
+            "Tây kết nạp được 120 đảng viên, bằng 5,1%; Đảng bộ huyện Sông Cầu kết nạp được 80 đảng viên, bằng "
+            "4,2%... Đảng bộ thành phố Tân An kết nạp được 300 đảng viên, bằng 2,6%.")
+    assert [v for m, v, _ in records(text) if m == "new_members_rate"] == [5.1, 4.2, 2.6]
+    # a sentence that took no admissions over the membership passes nothing on
+    assert records("Năm 2020, huyện kết nạp 120 đảng viên, đạt 95% kế hoạch. Xã Bình Sơn kết nạp được 30 đảng "
+                   "viên, bằng 2,6%.") == [("new_members", 120, "actual"), ("new_members_plan_pct", 95, "actual"),
+                                            ("new_members", 30, "actual")]
