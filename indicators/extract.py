@@ -89,7 +89,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     paragraphs = paragraph_bounds(norm)
     named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
     period_ends = _period_ends(norm, low)
-    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _last_year(norm, pub_year))
+    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _last_year(norm, low, pub_year))
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
     as_of.update(at for at, _ in period_ends)
@@ -317,9 +317,12 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
     return sorted((m.start(), int(m.group(1))) for m in found if 1990 <= int(m.group(1)) <= 2100)
 
 
-def _last_year(norm: str, pub_year: int | None) -> list[tuple[int, int]]:
-    """Where an article says "năm ngoái", the year before its own."""
-    return [] if pub_year is None else [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
+def _last_year(norm: str, low: str | None, pub_year: int | None) -> list[tuple[int, int]]:
+    """Where an article says "năm ngoái", the year before its own (looked for only where `low`,
+    `caseless(norm)`, has the words: the pattern is tried at every position of the article)."""
+    if pub_year is None or (low is not None and "năm ngoái" not in low):
+        return []
+    return [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
 
 
 def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,

@@ -117,7 +117,7 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
         for article_id, *row in connection.execute(
             select(IND.c.article_id, IND.c.id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
             .where(IND.c.article_id.in_(chunk), IND.c.is_current.is_(True)).order_by(IND.c.id)
-        ).tuples():
+        ).tuples().all():  # one fetch: iterating the result asks psycopg for one row at a time
             current.setdefault(article_id, []).append(row)
 
     new_rows: list[tuple] = []  # values of _NEW_ROW_COLUMNS
