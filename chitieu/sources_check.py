@@ -71,17 +71,23 @@ def check_source(source: Source, fetcher) -> SourceCheck:
     add("robots", robots_url, not policy.unreachable,
         policy.note + (f", crawl-delay {policy.crawl_delay:g} s" if policy.crawl_delay else ""))
 
+    def fetched(check: str, url: str, parse):
+        """`parse(content)` of the page at `url` (a feed or a sitemap); None once the row says why not."""
+        result = fetcher.fetch(url, source, page_type=check)
+        if not result.ok:
+            add(check, url, False, _http_problem(result))
+            return None
+        try:
+            return parse(result.content)
+        except DiscoveryError as exc:
+            add(check, url, False, str(exc))
+            return None
+
     candidates: list[str] = []
     for feed in source.discovery.feeds:
         url = source.absolute(feed)
-        result = fetcher.fetch(url, source, page_type="feed")
-        if not result.ok:
-            add("feed", url, False, _http_problem(result))
-            continue
-        try:
-            read = read_feed(result.content, source)
-        except DiscoveryError as exc:
-            add("feed", url, False, str(exc))
+        read = fetched("feed", url, lambda content: read_feed(content, source))
+        if read is None:
             continue
         candidates += [link.url for link in read.links]
         add("feed", url, bool(read.links), f"{len(read.links)} article links"
@@ -89,14 +95,8 @@ def check_source(source: Source, fetcher) -> SourceCheck:
             + (f"; {read.problem}" if read.problem else ""))
     for sitemap in source.discovery.sitemaps:
         url = source.absolute(sitemap)
-        result = fetcher.fetch(url, source, page_type="sitemap")
-        if not result.ok:
-            add("sitemap", url, False, _http_problem(result))
-            continue
-        try:
-            parsed = parse_sitemap(result.content)
-        except DiscoveryError as exc:
-            add("sitemap", url, False, str(exc))
+        parsed = fetched("sitemap", url, parse_sitemap)
+        if parsed is None:
             continue
         links = [u for link in parsed.urls if (u := article_url(link.url, source))]
         candidates += links
