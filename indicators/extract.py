@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from datetime import date, datetime
 
 from indicators.normalise import normalise_text
@@ -19,14 +20,14 @@ from indicators.sentences import Span, paragraph_bounds, split_sentences
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
 # a year named after a term, a comparison or `từ` is not the figure's; nor the date of the membership
 # a share is taken of ("đạt 3,02% số đảng viên cuối năm 2016": the base, not the period)
-_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|so với[^;.]{0,40}|từ|"
+_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|(?<!\w)so(?:\s+với)?\s[^;.]{0,40}|từ|"
                                r"%\s*(?:của\s+)?(?:tổng\s+)?số\s+(?:lượng\s+)?đảng viên\s+(?:cuối|đầu))\s*$",
                                re.IGNORECASE)
 _YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu")
 # the year a stock is counted at: "tính đến hết năm 2014", "đến cuối năm 2020", "cuối năm 2016"
 _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNORECASE)
-_DATELINE = re.compile(r"\bdate\s+(\d{4})-\d{2}")
-_HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])\d{1,2}\1(\d{4})(?!\d)")
+_DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")
+_HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])(\d{1,2})\1(\d{4})(?!\d)")
 # the article's own date carries a time ("08/11/2018 09:41", "10:04, 03/04/2017"); a page's other
 # dates ("Thời tiết ngày 24/04/2019", the day it was saved) rarely do
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
@@ -51,27 +52,35 @@ _SUBJECT = re.compile(
 )
 
 
-def infer_published_year(text: str) -> int | None:
-    """The year a plain text was published in, when it says: its dateline (a date with a time beside it
-    before any other date at the top), else a dated review of one year that plans the next, else the
-    latest period inside a year that it reports on (such periods are written during their year), else
-    the first year of the term a congress opens."""
+def infer_published(text: str) -> tuple[int | None, int | None]:
+    """The year and month a plain text was published in, when it says (the month only where a date
+    gives it): its dateline (a date with a time beside it before any other date at the top), else a
+    dated review of one year that plans the next, else the latest period inside a year that it reports
+    on (such periods are written during their year), else the first year of the term a congress opens."""
     head = text[:400]
-    years = [int(m.group(1)) for m in _DATELINE.finditer(head)]
-    if not years:
+    found = [(int(m.group(1)), int(m.group(2))) for m in _DATELINE.finditer(head)]
+    if not found:
         dates = list(_HEADER_DATE.finditer(head))
         stamped = [m for m in dates if _TIME.search(head, max(0, m.start() - 12), m.end() + 12)]
-        years = [int(m.group(2)) for m in stamped or dates]
-    if not years:
+        found = [(int(m.group(3)), int(m.group(2))) for m in stamped or dates]
+    if not found:
         review = _REVIEW_AND_PLAN.search(text, 0, 600)
         month, reviewed, planned = (int(g) for g in review.groups()) if review else (0, 0, 0)
         if planned == reviewed + 1 and (month <= 6 or month >= 10):
-            years = [planned if month <= 6 else reviewed]
+            found = [(planned if month <= 6 else reviewed, month)]
+    years: list[tuple[int, int | None]] = list(found)
     if not years:
-        years = sorted((int(m.group(2)) + (1 if m.group(1) else 0) for m in _IN_YEAR.finditer(text)), reverse=True)
+        years = sorted(((int(m.group(2)) + (1 if m.group(1) else 0), None) for m in _IN_YEAR.finditer(text)),
+                       key=lambda x: x[0], reverse=True)
     if not years:
-        years = [int(m.group(1)) for m in _CONGRESS_TERM.finditer(text, 0, 600)]
-    return next((y for y in years if 1990 <= y <= 2100), None)
+        years = [(int(m.group(1)), None) for m in _CONGRESS_TERM.finditer(text, 0, 600)]
+    year, month = next(((y, m) for y, m in years if 1990 <= y <= 2100), (None, None))
+    return year, (month if month and 1 <= month <= 12 else None)
+
+
+def infer_published_year(text: str) -> int | None:
+    """The year of `infer_published`."""
+    return infer_published(text)[0]
 
 
 def extract(text: str, *, published: date | datetime | None = None, normalised: bool = False) -> list[Indicator]:
@@ -81,23 +90,26 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     normalised parts, and a test holds the parsers to it), which saves normalising it twice.
     """
     norm = text if normalised else normalise_text(text)
-    pub_year = published.year if published is not None else infer_published_year(norm)
+    pub_year, pub_month = (published.year, published.month) if published is not None else infer_published(norm)
     low = caseless(norm)
     amounts = amounts_in(norm, low)
     if not amounts:
         return []
     paragraphs = paragraph_bounds(norm)
-    named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())]
-    period_ends = _period_ends(norm, low)
-    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _last_year(norm, low, pub_year))
+    spans = [(m.start(), m.end()) for m in (_SPAN_OF_YEARS.finditer(low) if low is not None
+                                            else _SPAN_OF_YEARS_ANY_CASE.finditer(norm))]
+    named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())
+             and not _inside(spans, m.start())]
+    period_ends = [(at, y) for at, y in _period_ends(norm, low) if not _inside(spans, at)]
+    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _relative_years(norm, low, pub_year, pub_month))
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
     as_of.update(at for at, _ in period_ends)
     assessed = [(m.start(), int(m.group(1))) for m in named
                 if _ASSESSED_BEFORE.search(norm, max(0, m.start() - 50), m.start())]
     subjects = [(m.start(), _trim_subject(m.group())) for m in _SUBJECT.finditer(norm)]
-    doc_years = _document_years(norm, low, paragraphs, years, pub_year)
-    places = _Places(years, as_of, assessed, subjects, low, [m.start() for m in _SPAN_OF_YEARS.finditer(norm)])
+    doc_years = _document_years(norm, low, paragraphs, years, pub_year, [start for start, _ in spans])
+    places = _Places(years, as_of, assessed, subjects, low, [start for start, _ in spans])
     out: list[Indicator] = []
     carry: Carry | None = None
     carry_para: Span | None = None
@@ -117,7 +129,27 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
             named = r.subject is not None or _named_in_clause(places, sent, a, norm)
             out.extend((rec, named) for rec in _records(a, r, year, subject, sent))
     out.sort(key=lambda x: (x[0].start, x[0].kind != "actual"))
+    if paragraphs and paragraphs[0][1] - paragraphs[0][0] <= _HEADLINE_SIZE and not (years and years[0][0] < paragraphs[0][1]):
+        out = _headline_takes_body_year(out, paragraphs[0][1])
     return _dedupe(out)
+
+
+_HEADLINE_SIZE = 200  # a first line this short is the headline
+
+
+def _headline_takes_body_year(records: list[tuple[Indicator, bool]], headline_end: int) -> list[tuple[Indicator, bool]]:
+    """A figure of a headline that names no year, stated again in the body ("Kết nạp mới thêm 1.083 đảng
+    viên", then "trong 2 năm 2011-2012, … kết nạp được 1.083 ĐV"), is the body's fact and takes the year
+    the body gives it, not the article's year."""
+    out = list(records)
+    for i, (r, named) in enumerate(out):
+        if r.start >= headline_end:
+            break
+        body = next((b for b, _ in out if b.start >= headline_end and b.metric == r.metric != "other"
+                     and (b.value, b.unit, b.kind, b.qualifier) == (r.value, r.unit, r.kind, r.qualifier)), None)
+        if body is not None and body.year != r.year:
+            out[i] = (replace(r, year=body.year), named)
+    return out
 
 
 def _figures_by_sentence(norm: str, paragraphs: list[tuple[int, int]],
@@ -226,11 +258,27 @@ class _Places:
 
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
-# a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua",
-# "từ năm 2000 đến nay" (not "từ đầu năm đến nay", which is this year)
-_SPAN_OF_YEARS = re.compile(r"(?<!\w)(?:lũy kế|(?:trong|sau)\s+(?:\d+|hai|ba|bốn|năm|mười)\s+năm\s+(?:qua|trở lại đây|gần đây)|"
-                            r"từ\s+(?:năm\s+\d{4}|khi\s+(?:phát động|thành lập|triển khai|thực hiện))\s*(?:,\s*)?đến nay)"
-                            r"(?!\w)", re.IGNORECASE)
+# a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
+# 2011-2012", "những năm gần đây", "từ năm 2000 đến nay" (not "từ đầu năm đến nay", which is this year), "từ đầu
+# nhiệm kỳ đến ngày 30/6/2018", "năm 2017 và 9 tháng đầu năm 2018"; a year inside such a span is not the figure's
+_COUNT_WORD = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_MANY = r"(?:[2-9]|[1-9]\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_SPAN_OF_YEARS = re.compile(
+    r"(?<!\w)(?:lũy kế"
+    rf"|(?:(?:trong|sau|qua)\s+)?(?:(?:gần|hơn|trên|suốt)\s+)?{_COUNT_WORD}\s+năm\s+(?:qua|trở lại đây|gần đây)"
+    rf"|(?:trong|sau|qua)\s+(?:(?:gần|hơn|trên|suốt)\s+)?{_MANY}\s+năm(?:\s+\(?(?:năm\s+)?\d{{4}}\s*[-–]\s*\d{{4}}\)?)?"
+    r"|những năm\s+(?:qua|gần đây|trở lại đây)"
+    r"|từ\s+(?:năm\s+\d{4}|khi\s+(?:phát động|thành lập|triển khai|thực hiện))\s*(?:,\s*)?đến nay"
+    r"|từ\s+đầu\s+nhiệm kỳ(?:\s+\d{4}\s*[-–]\s*\d{4})?"
+    r"(?:\s*,?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|(?:tháng\s+)?\d{1,2}[/-]\d{4}))?"
+    rf"|năm\s+\d{{4}}\s+và\s+{_COUNT_WORD}\s+tháng\s+(?:đầu\s+)?năm\s+\d{{4}}"
+    r")(?!\w)")  # matched on the lower-cased text: a case-blind search of the whole article costs twice as much
+_SPAN_OF_YEARS_ANY_CASE = re.compile(_SPAN_OF_YEARS.pattern, re.IGNORECASE)  # where lower-casing moves offsets
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls inside one of `spans` (few: a linear scan)."""
+    return any(start <= at < end for start, end in spans)
 
 
 def _year_skipped(norm: str, low: str | None, at: int) -> bool:
@@ -238,7 +286,7 @@ def _year_skipped(norm: str, low: str | None, at: int) -> bool:
     membership a share is taken of (its branches end on `_YEAR_SKIP_LAST_WORDS`, or need the `so với`
     of the comparison)."""
     lo = max(0, at - 60)
-    if not may_end_on(low, lo, at, _YEAR_SKIP_LAST_WORDS, "so với"):
+    if not may_end_on(low, lo, at, _YEAR_SKIP_LAST_WORDS, "so "):
         return False
     return _YEAR_SKIP_BEFORE.search(norm[lo:at]) is not None
 
@@ -268,12 +316,14 @@ def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
 
 
 def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]],
-                    pub: int | None) -> tuple[int | None, int | None]:
+                    pub: int | None, spans_at: list[int]) -> tuple[int | None, int | None]:
     """The year the article reports on and the year it plans for, as its headline and lead set them.
 
     A review published in January (`tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025`) reports
     the earlier year and plans the later one; a lead opening `Năm 2019, …` sets the year of everything
-    after it. A congress opening the term that starts in its own year reports the year before it.
+    after it. A congress opening the term that starts in its own year reports the year before it. A lead
+    that names a span of many years and no year (`tính từ đầu nhiệm kỳ đến ngày 30/6/2018, …`) reports on
+    the span: no one year.
     """
     # the headline and the lead paragraph (a dateline or a caption between them is skipped)
     leads = [(start, end) for start, end in paragraphs[:4] if end - start > 80][:1] or paragraphs[:2]
@@ -285,6 +335,9 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
         # a target set in a review published after the year it reviews is for the year it is published in
         later = [y for y in (lead[-1], pub) if y is not None and y > report]
         return report, (later[0] if later else None)
+    # ("Trong những năm qua, …" in a lead is background, not the period reported)
+    if any(at < lead_end and not norm.startswith(("những", "Những"), at) for at in spans_at):
+        return None, None
     if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
         if pub in starts:
@@ -296,8 +349,13 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
 _PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?:ngày\s+|hết\s+)?(?:(?:quý\s+[IVX]+|tháng\s+\d{1,2}|"
                          r"\d{1,2}[/-]\d{1,2})[/-])(\d{4})(?!\d)", re.IGNORECASE)
 _TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
-# "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm ngoái", a comparison)
-_LAST_YEAR = re.compile(r"(?:^|(?<=[.;:\n])\s*)năm ngoái(?!\w)", re.IGNORECASE | re.MULTILINE)
+# years said relative to the article's own: "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm
+# ngoái", a comparison); "Trong năm qua, …" (not "những năm qua", "trong 10 năm qua": many years); "năm nay",
+# "từ đầu năm đến nay" (this year)
+_RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^|(?<=[.;:\n])\s*|(?<!\w)trong\s+)(?P<past>năm qua)"
+                            r"|(?<!\w)(?P<this>năm nay|từ đầu năm(?:\s+nay)?\s*(?:,\s*)?đến nay))(?!\w)",
+                            re.MULTILINE)  # matched on the lower-cased text (see `_SPAN_OF_YEARS`)
+_RELATIVE_YEAR_ANY_CASE = re.compile(_RELATIVE_YEAR.pattern, re.IGNORECASE | re.MULTILINE)
 # stocks (what an organisation has) are as of the article's day, not of the year it reports on
 _STOCKS = frozenset({"total_members", "org_count"})
 # ratings are given for the year assessed ("Qua kết quả đánh giá năm 2012, …"), named before them
@@ -317,12 +375,24 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
     return sorted((m.start(), int(m.group(1))) for m in found if 1990 <= int(m.group(1)) <= 2100)
 
 
-def _last_year(norm: str, low: str | None, pub_year: int | None) -> list[tuple[int, int]]:
-    """Where an article says "năm ngoái", the year before its own (looked for only where `low`,
-    `caseless(norm)`, has the words: the pattern is tried at every position of the article)."""
-    if pub_year is None or (low is not None and "năm ngoái" not in low):
+def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month: int | None) -> list[tuple[int, int]]:
+    """Years said relative to the article's own (looked for only where `low`, `caseless(norm)`, has the
+    words: the pattern is tried at every position of the article): "năm ngoái" is the year before it;
+    "năm nay" and "từ đầu năm đến nay" are its own; "năm qua" (the past year) is the year before when it
+    was published in the first quarter (a review of the year just ended), its own when published in the
+    last two months, else unknown (twelve months back from June are two years)."""
+    if pub_year is None or (low is not None and "năm ngoái" not in low and "năm qua" not in low
+                            and "năm nay" not in low and "từ đầu năm" not in low):
         return []
-    return [(m.start(), pub_year - 1) for m in _LAST_YEAR.finditer(norm)]
+    out = []
+    for m in (_RELATIVE_YEAR.finditer(low) if low is not None else _RELATIVE_YEAR_ANY_CASE.finditer(norm)):
+        if m.group("last"):
+            out.append((m.start(), pub_year - 1))
+        elif m.group("this"):
+            out.append((m.start(), pub_year))
+        elif pub_month is not None and (pub_month <= 3 or pub_month >= 11):
+            out.append((m.start(), pub_year - 1 if pub_month <= 3 else pub_year))
+    return out
 
 
 def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
@@ -342,13 +412,15 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end:
         return years[j][1]
+    # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) or of many years has no
+    # one year, whatever year its paragraph named before
+    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end):
+        return None
     k = bisect_left(at, sent.start)  # years[:k] are named before the sentence
     stock = r.metric in _STOCKS and not r.raised and r.kind == "actual" and pub_year is not None
     if para is not None and not stock and k and at[k - 1] >= para.start:
-        return years[k - 1][1]
-    # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) has no one year
-    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end):
-        return None
+        # the period named last before the sentence: a year, or a span of years after it
+        return None if places.names_a_span(at[k - 1], sent.start) else years[k - 1][1]
     n = bisect_left(places.assessed_at, a.start)  # places.assessed[:n] are named before the figure
     if n and (r.metric in _RATINGS and r.kind == "actual" or stock and _AT_ASSESSMENT.search(norm, sent.start, a.start)):
         # "Qua kết quả đánh giá năm 2012, …" then, paragraphs on, "Đảng viên … HTXSNV chiếm 13%": the

@@ -657,6 +657,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 if cue in (None, "new_members", "total_members"):
                     return Reading("new_members", "actual", "exact", noun=cls, extra_target=True)
         cue = rules.cues["member"].nearest(own_pre)
+        if cue == "total_members":
+            cue = _act_totalled(rules, own_pre) or cue
         if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", own_pre)) or re.fullmatch(
                 r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre)):
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …"
@@ -698,6 +700,23 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
 _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+
+
+_TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
+_MEMBER_ACTS = ("new_members", "disciplined_members", "removed_members")
+
+
+def _act_totalled(rules: Rules, own_pre: str) -> str | None:
+    """"kết nạp được tổng số 100 đảng viên", "thi hành kỷ luật tổng cộng 12 đảng viên": a total of what
+    the verb right before it did, not the membership."""
+    m = _TOTAL_TAIL.search(own_pre)
+    if m is None:
+        return None
+    before = own_pre[:m.start()].rstrip()
+    if not before or before[-1] in ",;:.":
+        return None
+    act = rules.cues["member"].nearest(" ".join(before.split()[-4:]))
+    return act if act in _MEMBER_ACTS else None
 
 
 _WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")

@@ -294,3 +294,47 @@ def test_a_list_of_admission_rates_goes_on_after_an_ellipsis():
     assert records("Năm 2020, huyện kết nạp 120 đảng viên, đạt 95% kế hoạch. Xã Bình Sơn kết nạp được 30 đảng "
                    "viên, bằng 2,6%.") == [("new_members", 120, "actual"), ("new_members_plan_pct", 95, "actual"),
                                             ("new_members", 30, "actual")]
+
+
+def test_a_total_after_the_verb_is_a_total_of_what_the_verb_did():
+    assert records("Năm 2023, các chi bộ của xã Phú Lâm đã kết nạp được tổng số 46 đảng viên, đạt 115% kế hoạch.") == [
+        ("new_members", 46, "actual"), ("new_members_plan_pct", 115, "actual")]
+    assert records("Năm 2022, Ủy ban kiểm tra thi hành kỷ luật tổng cộng 9 đảng viên.") == [
+        ("disciplined_members", 9, "actual")]
+    # a total after a comma is still the membership
+    assert records("Năm 2022, xã kết nạp 12 đảng viên, tổng số 410 đảng viên.") == [
+        ("new_members", 12, "actual"), ("total_members", 410, "actual")]
+
+
+def test_a_plan_to_admit_is_a_target():
+    assert records("Huyện Hòa Bình ban hành kế hoạch kết nạp 150 đảng viên năm 2025") == [
+        ("new_members", 150, "target")]
+
+
+# "the past year" in January is the year just ended; in December, this one; in June it says nothing, and the
+# figure takes the article's year as any undated figure does
+@pytest.mark.parametrize(("dateline", "year"), [("08:10, 05/01/2019", 2018), ("09:30, 20/12/2019", 2019),
+                                                ("10:00, 15/06/2019", 2019)])
+def test_the_past_year_is_the_year_just_ended_in_a_review_of_january(dateline, year):
+    text = f"{dateline}\n\nTrong năm qua, Đảng bộ xã Vĩnh Hòa kết nạp được 31 đảng viên mới."
+    assert _years(text)[31] == year
+
+
+def test_a_comparison_base_year_does_not_date_a_raised_total():
+    text = ("Năm 2015, Đảng bộ xã đã kết nạp được 40 đảng viên mới, tăng 5,1% so tổng số đảng viên cuối năm 2014, "
+            "nâng tổng số đảng viên toàn xã lên 820 người.")
+    assert _years(text)[820] == 2015
+
+
+@pytest.mark.parametrize("span", ["Trong 2 năm 2016-2017", "Trong 8 năm", "Những năm gần đây",
+                                  "Từ đầu nhiệm kỳ 2020-2025 đến nay", "Năm 2017 và 9 tháng đầu năm 2018"])
+def test_a_span_of_years_in_the_sentence_outweighs_the_paragraph_s_year(span):
+    text = f"date 2018-10\nNăm 2018, xã Tân Phú tiếp tục chăm lo người nghèo. {span}, xã đã kết nạp được 75 đảng viên."
+    assert _years(text)[75] is None
+
+
+def test_a_headline_figure_takes_the_year_the_body_gives_it():
+    text = ("Kết nạp thêm 320 đảng viên\n\n12/05/2014 10:20\n\nTrong 3 năm 2011-2013, Đảng bộ Khối doanh nghiệp "
+            "tỉnh đã kết nạp được 320 đảng viên.")
+    got = [(r.value, r.year) for r in extract(text) if r.metric == "new_members"]
+    assert got == [(320, None)]
