@@ -259,7 +259,7 @@ class _Places:
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|trước|tới)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
-# 2011-2012", "những năm gần đây", "từ năm 2000 đến nay" (not "từ đầu năm đến nay", which is this year), "từ đầu
+# 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm đến nay", which is this year), "từ đầu
 # nhiệm kỳ đến ngày 30/6/2018", "năm 2017 và 9 tháng đầu năm 2018"; a year inside such a span is not the figure's
 _COUNT_WORD = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _MANY = r"(?:[2-9]|[1-9]\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
@@ -268,7 +268,8 @@ _SPAN_OF_YEARS = re.compile(
     rf"|(?:(?:trong|sau|qua)\s+)?(?:(?:gần|hơn|trên|suốt)\s+)?{_COUNT_WORD}\s+năm\s+(?:qua|trở lại đây|gần đây)"
     rf"|(?:trong|sau|qua)\s+(?:(?:gần|hơn|trên|suốt)\s+)?{_MANY}\s+năm(?:\s+\(?(?:năm\s+)?\d{{4}}\s*[-–]\s*\d{{4}}\)?)?"
     r"|những năm\s+(?:qua|gần đây|trở lại đây)"
-    r"|từ\s+(?:năm\s+\d{4}|khi\s+(?:phát động|thành lập|triển khai|thực hiện))\s*(?:,\s*)?đến nay"
+    r"|từ\s+(?:năm\s+\d{4}|(?:khi|ngày)\s+(?:phát động|thành lập|triển khai|thực hiện)(?:\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?)"
+    r"\s*(?:,\s*)?đến nay"
     r"|từ\s+đầu\s+nhiệm kỳ(?:\s+\d{4}\s*[-–]\s*\d{4})?"
     r"(?:\s*,?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|(?:tháng\s+)?\d{1,2}[/-]\d{4}))?"
     rf"|năm\s+\d{{4}}\s+và\s+{_COUNT_WORD}\s+tháng\s+(?:đầu\s+)?năm\s+\d{{4}}"
@@ -434,7 +435,8 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
             if at[k] in places.as_of:
                 return years[k][1]
         return pub_year
-    if para is not None and _names_a_term(norm, places.low, para.start, sent.start):
+    if para is not None and (_names_a_term(norm, places.low, para.start, sent.start)
+                             or places.names_a_span(para.start, sent.start)):
         return None
     report, plan = doc_years
     return plan if r.kind == "target" and plan is not None else report

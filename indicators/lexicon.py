@@ -139,6 +139,7 @@ class Rules:
     money_exclude: re.Pattern[str]
     money_per: re.Pattern[str]
     donated: Tail
+    own_money: re.Pattern[str]  # a family giving to its own house ("gia đình và dòng họ đóng góp …")
     target_near: Phrases
     target_sentence: Phrases
     target_reset: re.Pattern[str]
@@ -153,6 +154,7 @@ class Rules:
     house_replace: Tail
     house_replaced: re.Pattern[str]
     restate: Tail
+    houses_done: re.Pattern[str]  # houses said done after them, maybe past their name ("… đại đoàn kết được bàn giao")
     passive_act: re.Pattern[str]  # a passive verb later in a member's clause ("… bị thi hành kỷ luật")
     passive: dict[str, str]  # that verb (its words, single-spaced) → the metric it makes
     part: re.Pattern[str]  # words that name a part of the members ("nữ", "học sinh", "dân tộc thiểu số")
@@ -230,9 +232,11 @@ def load_rules(path: str | None = None) -> Rules:
         met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),
-        money_per=re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in money["per"]) + ")"),
+        money_per=re.compile(r"^\s*(?:/\s*[^\W\d]|" + "|".join(re.escape(p) for p in money["per"]) + ")"),
         donated=Tail(rf"(?:{_at_word(money['donated'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                      _last_words(money["donated"]) | _last_words(qualifiers)),
+        own_money=re.compile(rf"(?<!\w)(?:{_alt(money['own_givers'])})(?:[\s,]+(?:và\s+)?(?:{_alt(money['own_givers'])}))*"
+                             rf"\s+(?:{_alt(money['own_verbs'])})(?:\s+(?:thêm|được))*\s*$"),
         target_near=Phrases(data["target_near"]),
         target_sentence=Phrases(data["target_sentence"]),
         target_reset=_rx(data["target_reset"]),
@@ -245,12 +249,14 @@ def load_rules(path: str | None = None) -> Rules:
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
         house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
-                                r"(?:\s+(?:được|mới))?\s*$", {"chữa", "được", "mới"}),
+                                rf"(?:\s+(?:được|mới))?(?:\s+(?:{_alt(qualifiers)}))?\s*$",
+                                {"chữa", "được", "mới"} | _last_words(qualifiers)),
         house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
                            _last_words(data["house_replace_verbs"]) | {"được", "bỏ"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
         restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
+        houses_done=re.compile(rf"^[^,;:.()\d]{{0,40}}?(?<!\w)(?:{_alt(pc['houses_built'])})(?!\w)"),
         passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
         passive=passive,
         part=_rx(data["part_words"]),

@@ -253,6 +253,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         after = text[end:end + 40]
         if _GLUED.match(after) and not _GLUED_MONEY.match(after):
             continue  # glued to letters: an id, a code, "5G" (but "500đ", "117,6trđ", "1,3tỷ đồng" are money)
+        if "." in token and _dotted_date(token, text, end, after):
+            continue  # "Chiều 16.1, …", "(17.10 - 18.11.2021)": a day and month, never a decimal figure
         # the character after the number rules most patterns out (each `… and` below is one that
         # cannot match unless it opens with that character): most numbers are followed by a space
         nxt = after[:1]
@@ -321,6 +323,19 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
     out.extend(_word_counts(text, low))
     out.sort(key=lambda a: a.start)
     return out
+
+
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(?:\d{4}|\d{2}))?")
+
+
+def _dotted_date(token: str, text: str, end: int, after: str) -> bool:
+    """`16.1`, `18.11.2021`: a dotted day and month (a Vietnamese figure groups thousands by three digits
+    after a dot, and writes decimals with a comma), unless a share or money follows (`2.5%`, `1.5 tỷ`)."""
+    m = _DOTTED_DATE.fullmatch(token)
+    if m is None or not _valid_day_month(float(m.group(1)), float(m.group(2))) or _PERCENT_TAIL.match(after):
+        return False
+    mult, _, is_money = _money_multiplier(text, end)
+    return mult == 1.0 and not is_money
 
 
 def _in_ratio_list(found: list[Amount], text: str, start: int) -> bool:

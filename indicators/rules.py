@@ -636,7 +636,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
         if rules.house_build_repair.search(own_pre):
             cue = "houses_built"
-        if cue == "houses_built" or cue is None and rules.post["houses_built"].match(rest):
+        if cue == "houses_built" or cue is None and rules.houses_done.match(rest):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "member":
@@ -788,6 +788,8 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
     if rules.money_per.match(own_post) or _EACH_TAIL.search(own_pre):
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
+    if rules.own_money.search(own_pre):
+        return Reading("other", "actual", "exact", noun="own")
     if rules.donated.search(own_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(unnamed[0]):

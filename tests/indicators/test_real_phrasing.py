@@ -338,3 +338,36 @@ def test_a_headline_figure_takes_the_year_the_body_gives_it():
             "tỉnh đã kết nạp được 320 đảng viên.")
     got = [(r.value, r.year) for r in extract(text) if r.metric == "new_members"]
     assert got == [(320, None)]
+
+
+def test_dotted_days_and_months_are_dates_not_decimals():
+    text = "Sáng 14.2, Huyện ủy Tân Lập kết nạp 18 đảng viên; đợt vận động (15.10 - 17.11.2022) thu 2,4 tỷ đồng ủng hộ."
+    got = [(r.metric, r.value) for r in extract(text)]
+    assert got == [("new_members", 18), ("welfare_funds_vnd", 2_400_000_000)]
+    # a dotted decimal before a share or a money scale is still a figure
+    assert [r.value for r in extract("Huyện vận động được 1.5 tỷ đồng ủng hộ Quỹ vì người nghèo.")] == [1_500_000_000]
+
+
+def test_an_amount_per_house_or_person_and_a_family_s_own_money_are_not_money_raised():
+    text = ("Mỗi căn nhà trị giá 80 triệu đồng, trong đó Quỹ vì người nghèo huyện hỗ trợ 40 triệu đồng/căn, "
+            "một doanh nghiệp tặng 10 triệu đồng/hộ, gia đình và người thân đóng góp 30 triệu đồng.")
+    assert [(m, v) for m, v, _ in records(text)] == []
+
+
+def test_a_programme_of_houses_is_planned_and_houses_said_to_be_built_after_them_count():
+    assert records("Chương trình xây dựng 40 ngôi nhà đại đoàn kết do huyện Tân Lập phát động năm 2023.") == [
+        ("houses_built", 40, "target")]
+    assert records("Năm 2022, toàn huyện có 26 căn nhà đại đoàn kết được xây dựng mới.") == [("houses_built", 26, "actual")]
+    assert records("Năm 2022, huyện xây dựng và sửa chữa được gần 70 căn nhà cho hộ nghèo.") == [
+        ("houses_built", 70, "actual")]
+
+
+def test_a_fund_named_for_the_poor_is_charity_whatever_it_is_called():
+    assert records("Năm 2021, huyện huy động được 2,1 tỷ đồng tiền Quỹ “Ngày vì người nghèo”.") == [
+        ("welfare_funds_vnd", 2_100_000_000, "actual")]
+
+
+def test_a_span_named_earlier_in_the_paragraph_dates_what_follows_it_to_no_one_year():
+    text = ("date 2015-12\nTừ ngày phát động 17-10-2008 đến nay, huyện vận động được 9 tỷ đồng. Một phần quỹ được dùng "
+            "để xây mới 120 căn nhà. Riêng năm 2015, huyện xây mới 14 căn nhà.")
+    assert _years(text) == {9e9: None, 120: None, 14: 2015}
