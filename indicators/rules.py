@@ -659,9 +659,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         cue = rules.cues["member"].nearest(own_pre)
         if cue == "total_members":
             cue = _act_totalled(rules, own_pre) or cue
-        if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", own_pre)) or re.fullmatch(
-                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", own_pre)):
-            # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …"
+        joined = _BLANKED.sub(" ", own_pre)  # a parenthesis on the way is blanked: one space
+        if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", joined)) or re.fullmatch(
+                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", joined)):
+            # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …", "… 80 tổ chức
+            # đảng (khiển trách 57, …) và 2.869 đảng viên"
             cue = rules.cues["member"].nearest(clause_pre)
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
@@ -751,6 +753,7 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     return _TOTAL_RESTS.match(rest) is not None
 
 
+_BLANKED = re.compile(r"\s{2,}")
 _MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+")
 
 

@@ -371,3 +371,9 @@ def test_a_span_named_earlier_in_the_paragraph_dates_what_follows_it_to_no_one_y
     text = ("date 2015-12\nTừ ngày phát động 17-10-2008 đến nay, huyện vận động được 9 tỷ đồng. Một phần quỹ được dùng "
             "để xây mới 120 căn nhà. Riêng năm 2015, huyện xây mới 14 căn nhà.")
     assert _years(text) == {9e9: None, 120: None, 14: 2015}
+
+
+def test_a_breakdown_in_parentheses_does_not_cut_the_members_off_their_verb():
+    text = ("Năm 2023, ủy ban kiểm tra thi hành kỷ luật 14 tổ chức đảng (khiển trách 9, cảnh cáo 5) và 312 đảng viên "
+            "(khiển trách 200, cảnh cáo 90, cách chức 4, khai trừ 18).")
+    assert records(text) == [("disciplined_members", 312, "actual"), ("removed_members", 18, "actual")]
