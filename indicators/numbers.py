@@ -54,6 +54,7 @@ _MONEY_WORD_BEFORE = re.compile(r"(?:tiền|trị giá|kinh phí|ngân sách|qu�
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
+_PERCENT_RANGE = re.compile(r"\s?(?:[-–]|đến|tới)\s?(\d+(?:,\d+)?)\s*%")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
 _GLUED = re.compile(rf"[{_L}_]")
@@ -318,6 +319,13 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         if after[:1] in ("-", "/") and after[1:2].isdecimal() and _dated(before, low, start):
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
+        high = _PERCENT_RANGE.match(text, q_end) if unit == "percent" else None
+        if high and parse_vn_number(high.group(1)) > value:
+            # "từ 8% - 9%", "5% đến 7%": a range with the sign on both ends
+            out.append(Amount(start, q_end, value, unit, range_role="low"))
+            out.append(Amount(high.start(1), high.end(), parse_vn_number(high.group(1)), unit, range_role="high"))
+            skip_until = high.end()
+            continue
         out.append(Amount(start, q_end, value * mult + extra, unit))
         skip_until = q_end
     out.extend(_word_counts(text, low))

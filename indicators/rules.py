@@ -357,14 +357,18 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
 _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")
 
 
+# the plan a figure before was compared with ("… 83,45% so với chỉ tiêu Nghị quyết của Tỉnh đề ra, …"): no target
+_COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
         return "change"
     if _RESOLUTION_SAYS.search(own_pre):
         return "target"
     near = list(rules.target_near.finditer(own_pre))
-    if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not re.search(
-            r"so với\s*$", own_pre[:near[-1].start()]):
+    if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
+            own_pre, 0, near[-1].start()):
         return "target"
     sent = list(rules.target_sentence.finditer(sentence_pre)) if not f.paren else []
     if sent:

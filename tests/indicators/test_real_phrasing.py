@@ -377,3 +377,16 @@ def test_a_breakdown_in_parentheses_does_not_cut_the_members_off_their_verb():
     text = ("Năm 2023, ủy ban kiểm tra thi hành kỷ luật 14 tổ chức đảng (khiển trách 9, cảnh cáo 5) và 312 đảng viên "
             "(khiển trách 200, cảnh cáo 90, cách chức 4, khai trừ 18).")
     assert records(text) == [("disciplined_members", 312, "actual"), ("removed_members", 18, "actual")]
+
+
+def test_a_range_of_shares_with_the_sign_on_both_ends_is_one_range():
+    assert [(r.metric, r.value, r.qualifier) for r in extract(
+        "Năm 2009, Đảng bộ xã kết nạp đảng viên mới từ 6% - 7% trên tổng số đảng viên.")] == [
+        ("new_members_rate", 6, "at_least"), ("new_members_rate", 7, "under")]
+
+
+def test_a_plan_named_only_as_what_a_figure_was_compared_with_sets_no_target():
+    text = ("Năm 2019, toàn tỉnh kết nạp được 1.200 đảng viên, chiếm tỷ lệ 80% so với chỉ tiêu Nghị quyết đề ra, "
+            "trong đó Đảng bộ huyện Tân Phú kết nạp đạt trên 100% so với chỉ tiêu của huyện.")
+    assert records(text) == [("new_members", 1200, "actual"), ("new_members_plan_pct", 80, "actual"),
+                             ("new_members_plan_pct", 100, "actual")]
