@@ -260,7 +260,8 @@ _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm đến nay", which is this year), "từ đầu
-# nhiệm kỳ đến ngày 30/6/2018", "năm 2017 và 9 tháng đầu năm 2018"; a year inside such a span is not the figure's
+# nhiệm kỳ đến ngày 30/6/2018", "năm 2017 và 9 tháng đầu năm 2018", "Hằng năm, …", "bình quân mỗi năm"; a year
+# inside such a span is not the figure's
 _COUNT_WORD = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _MANY = r"(?:[2-9]|[1-9]\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _SPAN_OF_YEARS = re.compile(
@@ -268,6 +269,7 @@ _SPAN_OF_YEARS = re.compile(
     rf"|(?:(?:trong|sau|qua)\s+)?(?:(?:gần|hơn|trên|suốt)\s+)?{_COUNT_WORD}\s+năm\s+(?:qua|trở lại đây|gần đây)"
     rf"|(?:trong|sau|qua)\s+(?:(?:gần|hơn|trên|suốt)\s+)?{_MANY}\s+năm(?:\s+\(?(?:năm\s+)?\d{{4}}\s*[-–]\s*\d{{4}}\)?)?"
     r"|những năm\s+(?:qua|gần đây|trở lại đây)"
+    r"|(?:(?:bình quân|trung bình)\s+)?(?:hằng|hàng|mỗi) năm(?=\s*,)|(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm"
     r"|từ\s+(?:năm\s+\d{4}|(?:khi|ngày)\s+(?:phát động|thành lập|triển khai|thực hiện)(?:\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?)"
     r"\s*(?:,\s*)?đến nay"
     r"|từ\s+đầu\s+nhiệm kỳ(?:\s+\d{4}\s*[-–]\s*\d{4})?"
@@ -316,6 +318,9 @@ def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
     return out
 
 
+_BACKGROUND_SPANS = ("những", "hằng", "hàng", "mỗi", "bình quân", "trung bình")
+
+
 def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]],
                     pub: int | None, spans_at: list[int]) -> tuple[int | None, int | None]:
     """The year the article reports on and the year it plans for, as its headline and lead set them.
@@ -336,8 +341,8 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
         # a target set in a review published after the year it reviews is for the year it is published in
         later = [y for y in (lead[-1], pub) if y is not None and y > report]
         return report, (later[0] if later else None)
-    # ("Trong những năm qua, …" in a lead is background, not the period reported)
-    if any(at < lead_end and not norm.startswith(("những", "Những"), at) for at in spans_at):
+    # ("Trong những năm qua, …", "Hằng năm, …" in a lead are background, not the period reported)
+    if any(at < lead_end and not norm[at:at + 12].lower().startswith(_BACKGROUND_SPANS) for at in spans_at):
         return None, None
     if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]

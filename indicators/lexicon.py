@@ -160,6 +160,7 @@ class Rules:
     part: re.Pattern[str]  # words that name a part of the members ("nữ", "học sinh", "dân tộc thiểu số")
     part_before: re.Pattern[str]  # what makes the count after it a part ("trong đó có 130 …")
     committee: re.Pattern[str]  # bodies whose members are no membership ("Ban Chấp hành gồm 13 đồng chí")
+    founding: re.Pattern[str]  # a founding named before a count, and no return to the present after it
     proposed: re.Pattern[str]  # an act proposed or upheld on appeal, not done ("đề nghị … khai trừ")
     awaiting: re.Pattern[str]  # people prepared for admission, not admitted
     name_openers: tuple[str, ...]  # words a unit's name in a list may open with, besides a capital
@@ -262,6 +263,8 @@ def load_rules(path: str | None = None) -> Rules:
         part=_rx(data["part_words"]),
         part_before=_rx(data["wholes"]["part_before"]),
         committee=_rx(data["wholes"]["committees"]),
+        founding=re.compile(rf"(?:{_at_word(data['wholes']['founding'])})(?!\w)"
+                            rf"(?!.*(?<!\w)(?:{_alt(data['wholes']['present'])})(?!\w))", re.DOTALL),
         proposed=re.compile(rf"(?:{_at_word(data['proposed'])})(?!\w)[^,;]*$"),
         awaiting=_rx(data["awaiting_admission"]),
         name_openers=tuple(data["list_items"]["name_openers"]),

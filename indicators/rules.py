@@ -742,11 +742,14 @@ def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
 
 def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:
     """Whether `N <noun>` after a total cue ("có", "gồm", "tổng số") is a whole membership, not a part of
-    one ("trong đó có 130 đảng viên nữ"), a committee ("Ban Chấp hành gồm 13 đồng chí") or people
-    ("có gần 57 ngàn người" counts members only after "tổng số đảng viên")."""
+    one ("trong đó có 130 đảng viên nữ"), a committee ("Ban Chấp hành gồm 13 đồng chí"), people
+    ("có gần 57 ngàn người" counts members only after "tổng số đảng viên") or the members it was founded
+    with ("Lúc thành lập chỉ có 4 đảng viên")."""
     if noun_text == "người" and "tổng số đảng viên" not in clause_pre:
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
+        return False
+    if rules.founding.search(clause_pre):
         return False
     if rules.part_before.search(clause_pre) or \
             (rules.committee.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):

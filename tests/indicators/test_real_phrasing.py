@@ -390,3 +390,15 @@ def test_a_plan_named_only_as_what_a_figure_was_compared_with_sets_no_target():
             "trong đó Đảng bộ huyện Tân Phú kết nạp đạt trên 100% so với chỉ tiêu của huyện.")
     assert records(text) == [("new_members", 1200, "actual"), ("new_members_plan_pct", 80, "actual"),
                              ("new_members_plan_pct", 100, "actual")]
+
+
+def test_the_members_an_organisation_was_founded_with_are_no_membership_of_today():
+    assert records("Khi mới thành lập, chi bộ chỉ có 5 đảng viên; đến nay, Đảng bộ xã Phú An có 410 đảng viên.") == [
+        ("total_members", 410, "actual")]
+    assert records("Chi bộ xã Phú An được thành lập ngày 3.2.1947 với 12 đảng viên.") == []
+
+
+def test_a_share_said_to_hold_every_year_has_no_one_year():
+    text = ("date 2019-05\nĐảng bộ xã Phú An kỷ niệm 70 năm ngày thành lập. Hằng năm, trên 85% đảng viên hoàn thành tốt "
+            "nhiệm vụ. Năm 2018, 92% đảng viên hoàn thành tốt nhiệm vụ.")
+    assert _years(text) == {85: None, 92: 2018}
