@@ -190,6 +190,11 @@ class Cues:
         for p, name in items:
             self.kind.setdefault(" ".join(_SEP_RX.split(p.strip())), name)  # in two lists: the first
 
+    def kinds(self, text: str) -> list[str]:
+        """The lists of every cue in `text`, in order (see `nearest`)."""
+        cues = self.rx.findall(_NOT_A_CUE.sub(" ", text) if "với" in text or "hình thức" in text else text)
+        return [self.kind[" ".join(_SEP_RX.split(c))] for c in cues]
+
     def nearest(self, text: str) -> str | None:
         """The list of the last cue in `text` (matches taken left to right, as `finditer` does); the
         `với` of "so với" (a comparison) and "đối với" (whom a verb acts on) is no cue of its own."""

@@ -174,6 +174,34 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
     return None
 
 
+_MEMBER_ACT_METRICS = ("new_members", "disciplined_members", "removed_members")
+
+
+def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig) -> tuple[Reading, str] | None:
+    """A unit's count in parentheses after its name, in a list opened by a clause that says what is
+    counted: "… kết nạp được nhiều đảng viên là: Trường A (28 đảng viên), Công ty B (21 đảng viên)", "… bị kỷ
+    luật …, nhiều nhất là huyện Tam Bình (bảy ĐV)". The parenthesis holds the count and its noun only."""
+    open_at, close_at = f.paren  # type: ignore[misc]
+    inside = low[f.e:close_at]
+    noun = rules.nouns.match(inside)
+    if noun is None or noun.lastgroup != "member" or inside[noun.end():].strip() or low[open_at + 1:f.s].strip():
+        return None
+    start = max(low.rfind(",", 0, open_at), low.rfind(";", 0, open_at), low.rfind(")", 0, open_at)) + 1
+    openers = list(_LIST_OPENER.finditer(low, 0, open_at))
+    if not openers:
+        return None
+    start = max(start, openers[-1].end())
+    written = sentence[start:open_at].strip()
+    if not written or not _is_name(rules, low[start:open_at].strip(), written):
+        return None
+    intro = low[max(low.rfind(";", 0, openers[-1].start()), low.rfind(".", 0, openers[-1].start())) + 1:
+                openers[-1].start()]
+    acts = [k for k in rules.cues["member"].kinds(intro) if k in _MEMBER_ACT_METRICS]
+    if not acts or rules.proposed.search(intro):
+        return None
+    return Reading(acts[-1], "actual", "exact", noun="member"), written
+
+
 def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], carry: Carry | None) -> None:
     """Give each list item whose own words decide nothing the reading of the item before it (see above)."""
     for i, f in enumerate(figs):
@@ -201,6 +229,8 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             head = parent.reading if name else None
         if head is None and prev is None:
             head, name = _opened_list(rules, sentence, low, f, carry) or (None, None)
+        if head is None and f.paren is not None and f.amount.unit == "count":
+            head, name = _named_in_parentheses(rules, sentence, low, f) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
             continue
         noun = rules.nouns.match(low[f.e:])
@@ -593,6 +623,9 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
     raised = _RAISED_TOTAL.search(own_pre)
+    if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
+        # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members
+        return Reading("other", "actual", "exact", noun="member")
     if raised and ("đảng viên" in raised.group() or "đv" in raised.group() or _MEMBER_HEAD.match(own_post)):
         # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
         return Reading("total_members", "actual", "exact", noun="member", raised=True)
@@ -761,11 +794,12 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 
 _BLANKED = re.compile(r"\s{2,}")
-_MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+")
+_MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+(?:(?:trong|là|thuộc)\s+)?")
 
 
 _CONNECTORS = re.compile(
-    r"[\s,]*(?:(?:và|trong đó|riêng|giảm|tăng|thêm|đi|có|là|được|khoảng|gần|hơn|trên|dưới|so với)(?!\w)[\s,]*)*")
+    r"[\s,]*(?:(?:và|trong đó|riêng|giảm|tăng|thêm|vượt|chỉ tiêu|kế hoạch|đi|có|là|được|khoảng|gần|hơn|trên|dưới|so với)"
+    r"(?!\w)[\s,]*)*")
 
 
 def _clean(rules: Rules, rest: str) -> bool:

@@ -402,3 +402,24 @@ def test_a_share_said_to_hold_every_year_has_no_one_year():
     text = ("date 2019-05\nĐảng bộ xã Phú An kỷ niệm 70 năm ngày thành lập. Hằng năm, trên 85% đảng viên hoàn thành tốt "
             "nhiệm vụ. Năm 2018, 92% đảng viên hoàn thành tốt nhiệm vụ.")
     assert _years(text) == {85: None, 92: 2018}
+
+
+def test_a_unit_s_count_in_parentheses_after_its_name_takes_the_list_s_verb():
+    text = ("Năm 2021, các chi bộ kết nạp được nhiều đảng viên là: Trường THPT Phú Lâm (14 đảng viên), Bệnh viện "
+            "huyện (9 đảng viên).")
+    got = [(r.metric, r.value, r.subject) for r in extract(text)]
+    assert got == [("new_members", 14, "Trường THPT Phú Lâm"), ("new_members", 9, "Bệnh viện huyện")]
+    text = "Năm 2010, có năm ĐV bị kỷ luật, nhiều nhất là xã Long Phú (ba ĐV)."
+    assert records(text) == [("disciplined_members", 5, "actual"), ("disciplined_members", 3, "actual")]
+
+
+def test_joining_the_ranks_is_admission_and_beating_the_plan_by_n_is_a_change():
+    assert records("Năm 2020, trong số 90 đoàn viên được giới thiệu, có 62 người đã vinh dự đứng vào hàng ngũ "
+                   "của Đảng.") == [("new_members", 62, "actual")]
+    assert records("Năm 2020, Đảng bộ xã kết nạp được 40 đảng viên, vượt chỉ tiêu 5 đảng viên.") == [
+        ("new_members", 40, "actual"), ("new_members", 5, "change")]
+
+
+def test_a_raised_total_of_a_part_of_the_members_is_not_the_membership():
+    assert records("Năm 2019, xã kết nạp 20 đảng viên, nâng tổng số đảng viên trong độ tuổi Đoàn lên 95 đồng chí.") == [
+        ("new_members", 20, "actual")]
