@@ -423,3 +423,10 @@ def test_joining_the_ranks_is_admission_and_beating_the_plan_by_n_is_a_change():
 def test_a_raised_total_of_a_part_of_the_members_is_not_the_membership():
     assert records("Năm 2019, xã kết nạp 20 đảng viên, nâng tổng số đảng viên trong độ tuổi Đoàn lên 95 đồng chí.") == [
         ("new_members", 20, "actual")]
+
+
+def test_targets_beaten_by_a_margin_are_met_and_a_term_just_ended_has_no_one_year():
+    assert records("Năm 2024, xã Tân Phú hoàn thành và hoàn thành vượt mức 18/18 chỉ tiêu đề ra.") == [
+        ("targets_met", 18, "actual")]
+    text = "date 2025-07-20\nNhiệm kỳ vừa qua, Đảng bộ xã Tân Phú lãnh đạo tốt. 12/14 chỉ tiêu đạt và vượt Nghị quyết."
+    assert _years(text) == {12: None}
