@@ -392,6 +392,12 @@ def _word_num_matches(text: str, low: str | None) -> list[re.Match[str]]:
     return [found[start] for start in sorted(found)]
 
 
+# a share named by "tỷ lệ" and stated with nothing after it: its % sign was left out
+_RATE_WITHOUT_SIGN = re.compile(r"(?<!\w)t[ỷỉ] lệ(?!\w)[^,;.:()\d%]{0,90}?(?<!\w)(?:đạt|là|chiếm|bằng)\s+[\d.,]+$",
+                                re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
+
+
 def _unit_after(text: str, pos: int, before: str) -> tuple[str, float, float, int]:
     """Unit, multiplier and end of the quantity whose digits end at `pos`."""
     p = _PERCENT_TAIL.match(text, pos)
@@ -404,4 +410,6 @@ def _unit_after(text: str, pos: int, before: str) -> tuple[str, float, float, in
         if _MONEY_WORD_BEFORE.search(before):
             return "vnd", mult, 0.0, end
         return "count", mult, 0.0, end
+    if _CLAUSE_END.match(text, pos) and _RATE_WITHOUT_SIGN.search(text, max(0, pos - 120), pos):
+        return "percent", 1.0, 0.0, pos  # "tỷ lệ đảng viên … đạt 13,2.": a share whose % was left out
     return "count", 1.0, 0.0, pos

@@ -430,3 +430,10 @@ def test_targets_beaten_by_a_margin_are_met_and_a_term_just_ended_has_no_one_yea
         ("targets_met", 18, "actual")]
     text = "date 2025-07-20\nNhiệm kỳ vừa qua, Đảng bộ xã Tân Phú lãnh đạo tốt. 12/14 chỉ tiêu đạt và vượt Nghị quyết."
     assert _years(text) == {12: None}
+
+
+def test_a_share_named_by_ty_le_keeps_its_unit_when_the_sign_is_left_out():
+    assert [(r.metric, r.value, r.unit) for r in extract(
+        "Năm 2020, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 92,5.")] == [("org_good_rate", 92.5, "percent")]
+    # a count after the share's words is still a count
+    assert [(r.value, r.unit) for r in extract("Tỷ lệ kết nạp đạt cao, với 40 đảng viên.")] == [(40, "count")]
