@@ -213,7 +213,6 @@ def load_rules(path: str | None = None) -> Rules:
     money = data["money"]
     ent_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in ents.items())
     noun_alt = "|".join(rf"(?P<{k}>{_alt(v)})" for k, v in nouns.items())
-    house_block = ["khởi công", "sửa chữa", "sữa chữa", "đang xây dựng", "triển khai xây dựng", "chưa", "phấn đấu", "triển khai", "dự kiến", "sẽ"]
     member_groups = {k: cc[k] for k in ("new_members", "disciplined_members", "removed_members", "total_members")}
     member_groups["blocker"] = cc["blocker"]
     qualifiers = sum(data["qualifiers"].values(), [])
@@ -231,7 +230,7 @@ def load_rules(path: str | None = None) -> Rules:
         rate_metrics=data["rate_metrics"],
         nouns=re.compile(rf"^[\s“”\"']*(?:(?:{noun_alt}))(?!\w)"),
         cues={"member": Cues(member_groups), "org": Cues(org_groups),
-              "house": Cues({"houses_built": cc["houses_built"], "blocker": house_block})},
+              "house": Cues({"houses_built": cc["houses_built"], "blocker": cc["house_blockers"]})},
         post={k: _rx(v, anchored=True) for k, v in pc.items()},
         met_tail=Tail(rf"(?:{_at_word(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
                       _last_words(data["met_verbs"]) | {"được"}),

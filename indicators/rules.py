@@ -671,8 +671,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if rules.house_replace.search(own_pre) and rules.house_replaced.match(noun_text + rest):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
-        if rules.house_build_repair.search(own_pre):
-            cue = "houses_built"
+        both = rules.house_build_repair.search(own_pre)
+        if both and not own_pre[:both.start()].rstrip().endswith("khởi công"):
+            cue = "houses_built"  # "xây mới, sửa chữa 120 căn" (not "khởi công xây dựng, sửa chữa …": only started)
         if cue == "houses_built" or cue is None and rules.houses_done.match(rest):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         return Reading("other", "actual", "exact", noun=cls)

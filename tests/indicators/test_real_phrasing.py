@@ -437,3 +437,14 @@ def test_a_share_named_by_ty_le_keeps_its_unit_when_the_sign_is_left_out():
         "Năm 2020, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 92,5.")] == [("org_good_rate", 92.5, "percent")]
     # a count after the share's words is still a count
     assert [(r.value, r.unit) for r in extract("Tỷ lệ kết nạp đạt cao, với 40 đảng viên.")] == [(40, "count")]
+
+
+def test_a_congress_s_presidium_and_secretariat_are_no_membership():
+    assert records("Năm 2020, Đại hội bầu Đoàn Chủ tịch gồm 7 đồng chí; Đoàn Thư ký gồm 3 đồng chí.") == []
+
+
+def test_houses_only_started_are_not_built_and_money_raised_from_society_is_given():
+    assert records("Năm 2025, toàn tỉnh đã khởi công xây dựng, sửa chữa 5.120 căn nhà; trong đó, đã hoàn thành "
+                   "4.300 căn.") == [("houses_built", 4300, "actual")]
+    assert records("Năm 2026, chương trình chi hơn 90 triệu đồng; trong đó 60 triệu đồng được huy động từ nguồn "
+                   "xã hội hóa.") == [("welfare_funds_vnd", 60_000_000, "actual")]
