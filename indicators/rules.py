@@ -803,10 +803,15 @@ _CONNECTORS = re.compile(
     r"(?!\w)[\s,]*)*")
 
 
+# a rating or an act later in the counted noun's clause, past where the units are ("10 tổ chức cơ sở Đảng trên
+# địa bàn thị xã được xếp loại …")
+_ACTED_LATER = re.compile(r"^[^,;.()]{0,60}?(?<!\w)(?:được|bị|đạt|hoàn thành|xếp loại)(?!\w)")
+
+
 def _clean(rules: Rules, rest: str) -> bool:
     """Nothing after the counted noun says it was rated, awarded or acted on."""
     rest = _OWNER_HEAD.sub("", rest)
-    return rules.post["evaluative"].match(rest) is None
+    return rules.post["evaluative"].match(rest) is None and _ACTED_LATER.match(rest) is None
 
 
 # --- money ---------------------------------------------------------------------------------------

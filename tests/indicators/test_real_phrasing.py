@@ -448,3 +448,10 @@ def test_houses_only_started_are_not_built_and_money_raised_from_society_is_give
                    "4.300 căn.") == [("houses_built", 4300, "actual")]
     assert records("Năm 2026, chương trình chi hơn 90 triệu đồng; trong đó 60 triệu đồng được huy động từ nguồn "
                    "xã hội hóa.") == [("welfare_funds_vnd", 60_000_000, "actual")]
+
+
+def test_organisations_counted_by_their_rating_are_no_count_of_organisations():
+    assert records("Năm 2022, có 12 tổ chức cơ sở đảng trên địa bàn huyện được xếp loại hoàn thành xuất sắc "
+                   "nhiệm vụ.") == []
+    assert records("Năm 2022, Đảng bộ huyện có 64 tổ chức cơ sở đảng trên địa bàn 15 xã.") == [
+        ("org_count", 64, "actual")]
