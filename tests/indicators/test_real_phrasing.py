@@ -455,3 +455,8 @@ def test_organisations_counted_by_their_rating_are_no_count_of_organisations():
                    "nhiệm vụ.") == []
     assert records("Năm 2022, Đảng bộ huyện có 64 tổ chức cơ sở đảng trên địa bàn 15 xã.") == [
         ("org_count", 64, "actual")]
+
+
+def test_half_a_term_is_a_span_of_years():
+    text = "date 2013-06\nSau nửa nhiệm kỳ, toàn Đảng bộ kết nạp được 1.020 đảng viên mới."
+    assert _years(text) == {1020: None}
