@@ -460,3 +460,11 @@ def test_organisations_counted_by_their_rating_are_no_count_of_organisations():
 def test_half_a_term_is_a_span_of_years():
     text = "date 2013-06\nSau nửa nhiệm kỳ, toàn Đảng bộ kết nạp được 1.020 đảng viên mới."
     assert _years(text) == {1020: None}
+
+
+def test_houses_given_to_n_households_are_n_houses():
+    assert records("Năm 2021, Liên đoàn Lao động tỉnh trao tặng nhà Mái ấm Công đoàn đợt 2 cho 18 đoàn viên.") == [
+        ("houses_built", 18, "actual")]
+    assert records("Năm 2021, huyện bàn giao 3 căn nhà đại đoàn kết cho 3 hộ nghèo.") == [("houses_built", 3, "actual")]
+    # repairs, and gifts that are not houses, are not
+    assert records("Năm 2021, huyện sửa chữa nhà cho 7 hộ và trao quà cho 40 hộ nghèo.") == []
