@@ -74,7 +74,7 @@ _UNIT_AFTER = re.compile(
 )
 # words right before a number that make it a label (ordinal, grade, document, place): never a quantity
 _LABEL_WORDS = (
-    "thứ", "lần", "khóa", "cấp", "hạng", "loại", "bậc", "điều", "khoản", "điểm", "mục", "chương", "trung ương",
+    "thứ", "lần", "đợt", "khóa", "cấp", "hạng", "loại", "bậc", "điều", "khoản", "điểm", "mục", "chương", "trung ương",
     "hội nghị", "nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "hướng dẫn", "thông tri",
     "công văn", "kế hoạch số", "nghị định", "thông tư", "phường", "quận", "tổ", "thôn", "khu phố", "khu", "xóm",
     "quốc lộ", "ql", "tỉnh lộ", "km", "lô", "huy hiệu", "tốp", "top", "vòng", "mã", "tiểu đoàn", "trung đoàn",
