@@ -468,3 +468,9 @@ def test_houses_given_to_n_households_are_n_houses():
     assert records("Năm 2021, huyện bàn giao 3 căn nhà đại đoàn kết cho 3 hộ nghèo.") == [("houses_built", 3, "actual")]
     # repairs, and gifts that are not houses, are not
     assert records("Năm 2021, huyện sửa chữa nhà cho 7 hộ và trao quà cho 40 hộ nghèo.") == []
+
+
+def test_what_a_rule_provides_for_is_no_figure_of_the_year():
+    assert records("Năm 2021, Điều 8 quy định về việc xóa tên 05 trường hợp khỏi danh sách đảng viên.") == []
+    assert records("Năm 2021, đảng bộ phải có 100% tổ chức đảng trực thuộc hoàn thành nhiệm vụ trở lên, trong đó có từ "
+                   "80% tổ chức đảng hoàn thành tốt nhiệm vụ trở lên.") == [("org_good_rate", 80, "target")]
