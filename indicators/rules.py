@@ -646,7 +646,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     cls = nm.lastgroup
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
-    r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre)
+    r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
     if cls in ("org", "member", "branch") and r.metric == "other":
         pred = _predicate(rules, rest)
         if pred is not None and pred[0] != "plain":
@@ -655,7 +655,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
 
 
 def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre: str,
-                     clause_pre: str) -> Reading:
+                     clause_pre: str, sentence_pre: str = "") -> Reading:
     if cls == "target":
         # "18/21 chỉ tiêu, trong đó 8 chỉ tiêu vượt …": a part of the targets met, not their count
         if re.search(r"(?<!\w)(?:trong đó|trong số đó|riêng)(?:\s+có)?\s*$", own_pre):
@@ -706,6 +706,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …", "… 80 tổ chức
             # đảng (khiển trách 57, …) và 2.869 đảng viên"
             cue = rules.cues["member"].nearest(clause_pre)
+        if cue is None and _LAST_ITEM.search(own_pre) and _COMPOSITION_OPENS.match(sentence_pre):
+            # "Đảng bộ tỉnh có 31 đảng bộ trực thuộc, …; 10.225 chi bộ … và 230.741 đảng viên": the last item of
+            # what a Party body is made of
+            cue = "total_members"
         if cue in ("new_members", "disciplined_members", "removed_members"):
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
@@ -745,6 +749,8 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
 _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 
+_LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
+_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?\s(?:hiện\s+)?(?:có|gồm)\s")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
 _MEMBER_ACTS = ("new_members", "disciplined_members", "removed_members")
 

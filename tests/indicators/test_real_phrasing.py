@@ -474,3 +474,12 @@ def test_what_a_rule_provides_for_is_no_figure_of_the_year():
     assert records("Năm 2021, Điều 8 quy định về việc xóa tên 05 trường hợp khỏi danh sách đảng viên.") == []
     assert records("Năm 2021, đảng bộ phải có 100% tổ chức đảng trực thuộc hoàn thành nhiệm vụ trở lên, trong đó có từ "
                    "80% tổ chức đảng hoàn thành tốt nhiệm vụ trở lên.") == [("org_good_rate", 80, "target")]
+
+
+def test_the_members_that_close_what_a_party_body_is_made_of_are_its_membership():
+    text = ("Năm 2022, Đảng bộ tỉnh có 18 đảng bộ trực thuộc với 640 tổ chức cơ sở đảng; 3.150 chi bộ trực thuộc đảng "
+            "ủy cơ sở và 61.200 đảng viên.")
+    assert records(text) == [("org_count", 640, "actual"), ("total_members", 61200, "actual")]
+    # a part of them is not
+    assert records("Năm 2022, Chi bộ có 20 đảng viên, trong đó 6 nữ và 3 đảng viên dân tộc thiểu số.") == [
+        ("total_members", 20, "actual")]
