@@ -750,7 +750,7 @@ _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:g
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
-_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?\s(?:hiện\s+)?(?:có|gồm)\s")
+_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?\s(?:hiện\s+)?(?:có|gồm)\s")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
 _MEMBER_ACTS = ("new_members", "disciplined_members", "removed_members")
 
