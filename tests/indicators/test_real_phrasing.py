@@ -483,3 +483,10 @@ def test_the_members_that_close_what_a_party_body_is_made_of_are_its_membership(
     # a part of them is not
     assert records("Năm 2022, Chi bộ có 20 đảng viên, trong đó 6 nữ và 3 đảng viên dân tộc thiểu số.") == [
         ("total_members", 20, "actual")]
+
+
+def test_a_plan_share_after_another_count_is_that_count_s_share():
+    text = "Năm 2022, toàn tỉnh kết nạp được 900 đảng viên mới, thành lập mới 14 chi bộ thôn, bản, đạt 140% mục tiêu."
+    assert records(text) == [("new_members", 900, "actual")]
+    assert records("Năm 2022, toàn tỉnh kết nạp được 900 đảng viên mới, đạt 104% mục tiêu.") == [
+        ("new_members", 900, "actual"), ("new_members_plan_pct", 104, "actual")]
