@@ -504,7 +504,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     # shares of a plan or of the membership: only admissions have a metric for them
     if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre):
         counted = rules.nouns.match(own_pre)
-        if counted is not None and counted.lastgroup != "member":
+        if counted is not None and counted.lastgroup != "member" and not rules.admission.search(own_pre):
             # "kết nạp 1.860 đảng viên, thành lập mới 22 chi bộ …, đạt 220% mục tiêu": the share of what was
             # counted right before it
             return Reading("other", "actual", "exact", noun="plan")
