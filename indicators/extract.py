@@ -358,9 +358,10 @@ _PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?
 _TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
 # years said relative to the article's own: "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm
 # ngoái", a comparison); "Trong năm qua, …" (not "những năm qua", "trong 10 năm qua": many years); "năm nay",
-# "từ đầu năm đến nay" (this year)
+# "từ đầu năm đến nay", "Đến thời điểm này" (this year)
 _RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^|(?<=[.;:\n])\s*|(?<!\w)trong\s+)(?P<past>năm qua)"
-                            r"|(?<!\w)(?P<this>năm nay|từ đầu năm(?:\s+nay)?\s*(?:,\s*)?đến nay))(?!\w)",
+                            r"|(?<!\w)(?P<this>năm nay|từ đầu năm(?:\s+nay)?\s*(?:,\s*)?đến nay|(?:tính\s+)?đến thời điểm này))"
+                            r"(?!\w)",
                             re.MULTILINE)  # matched on the lower-cased text (see `_SPAN_OF_YEARS`)
 _RELATIVE_YEAR_ANY_CASE = re.compile(_RELATIVE_YEAR.pattern, re.IGNORECASE | re.MULTILINE)
 # stocks (what an organisation has) are as of the article's day, not of the year it reports on
@@ -389,7 +390,7 @@ def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month:
     was published in the first quarter (a review of the year just ended), its own when published in the
     last two months, else unknown (twelve months back from June are two years)."""
     if pub_year is None or (low is not None and "năm ngoái" not in low and "năm qua" not in low
-                            and "năm nay" not in low and "từ đầu năm" not in low):
+                            and "năm nay" not in low and "từ đầu năm" not in low and "thời điểm này" not in low):
         return []
     out = []
     for m in (_RELATIVE_YEAR.finditer(low) if low is not None else _RELATIVE_YEAR_ANY_CASE.finditer(norm)):

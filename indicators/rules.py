@@ -846,6 +846,10 @@ def _without_names(low: str, sentence: str) -> str:
     return "".join(out)
 
 
+_EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh nghiệp|đơn vị|nhà hảo tâm)(?!\w)[^.;\d]{0,60}?"
+                              r"(?<!\w)(?:đóng góp|ủng hộ|tài trợ)\s+(?:được\s+)?từ\s*$")
+
+
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str]) -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
@@ -854,6 +858,9 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
     own = own_pre + " " + own_post[:80]
     if rules.own_money.search(own_pre):
         return Reading("other", "actual", "exact", noun="own")
+    if _EACH_GIVER_FROM.match(own_pre) and "trở lên" in own_post[:12]:
+        # "có 15 tổ chức, doanh nghiệp đóng góp từ 50 triệu đồng trở lên": what each of them gave at least
+        return Reading("other", "actual", "exact", noun="per")
     if rules.donated.search(own_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(unnamed[0]):

@@ -490,3 +490,11 @@ def test_a_plan_share_after_another_count_is_that_count_s_share():
     assert records(text) == [("new_members", 900, "actual")]
     assert records("Năm 2022, toàn tỉnh kết nạp được 900 đảng viên mới, đạt 104% mục tiêu.") == [
         ("new_members", 900, "actual"), ("new_members_plan_pct", 104, "actual")]
+
+
+def test_as_of_this_moment_is_the_article_s_year_and_a_threshold_per_giver_is_no_amount():
+    text = ("10:00, 20/05/2017\n\nNăm 2016, quỹ huyện vận động được 700 triệu đồng.\n\nĐến thời điểm này, quỹ đã "
+            "vận động được 420 triệu đồng.")
+    assert _years(text) == {700e6: 2016, 420e6: 2017}
+    assert records("Năm 2012, quỹ tiếp nhận 3,1 tỷ đồng ủng hộ; trong đó có 12 tổ chức, doanh nghiệp đóng góp từ "
+                   "50 triệu đồng trở lên.") == [("welfare_funds_vnd", 3_100_000_000, "actual")]
