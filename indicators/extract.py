@@ -18,12 +18,12 @@ from indicators.rules import Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
-# a year named after a term, a comparison or `từ` is not the figure's; nor the date of the membership
-# a share is taken of ("đạt 3,02% số đảng viên cuối năm 2016": the base, not the period)
-_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|(?<!\w)so(?:\s+với)?\s[^;.]{0,40}|từ|"
+# a year named after a term, a comparison, `từ` or a birth (`sinh năm 1974`) is not the figure's; nor the date of
+# the membership a share is taken of ("đạt 3,02% số đảng viên cuối năm 2016": the base, not the period)
+_YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|(?<!\w)so(?:\s+với)?\s[^;.]{0,40}|từ|(?<!\w)sinh|"
                                r"%\s*(?:của\s+)?(?:tổng\s+)?số\s+(?:lượng\s+)?đảng viên\s+(?:cuối|đầu))\s*$",
                                re.IGNORECASE)
-_YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu")
+_YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu", "sinh")
 # the year a stock is counted at: "tính đến hết năm 2014", "đến cuối năm 2020", "cuối năm 2016"
 _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNORECASE)
 _DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")

@@ -627,8 +627,9 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
-    if rules.houses_given_to.match(own_post) and rules.houses_given.search(own_pre[-120:]):
-        # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên": one house to each
+    if rules.houses_given_to.match(own_post) and rules.houses_given.search(own_pre[-120:]) \
+            or rules.houses_given_post.match(own_post):
+        # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house")
     raised = _RAISED_TOTAL.search(own_pre)
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):

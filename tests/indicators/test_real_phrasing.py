@@ -498,3 +498,9 @@ def test_as_of_this_moment_is_the_article_s_year_and_a_threshold_per_giver_is_no
     assert _years(text) == {700e6: 2016, 420e6: 2017}
     assert records("Năm 2012, quỹ tiếp nhận 3,1 tỷ đồng ủng hộ; trong đó có 12 tổ chức, doanh nghiệp đóng góp từ "
                    "50 triệu đồng trở lên.") == [("welfare_funds_vnd", 3_100_000_000, "actual")]
+
+
+def test_households_given_houses_and_a_birth_year_is_not_the_figure_s():
+    assert records("Năm 2023, đơn vị khánh thành nhà Đại đoàn kết tặng 2 hộ nghèo.") == [("houses_built", 2, "actual")]
+    text = "date 2024-02\nHai hộ được tặng nhà đại đoàn kết là hộ bà Lò Thị Sa (sinh năm 1969) và hộ ông Vàng A Lử."
+    assert [(r.metric, r.value, r.year) for r in extract(text) if r.metric != "other"] == [("houses_built", 2, 2024)]
