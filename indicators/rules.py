@@ -391,6 +391,10 @@ _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)n
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
 
+# "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
+_STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
         return "change"
@@ -398,7 +402,7 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "target"
     near = list(rules.target_near.finditer(own_pre))
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
-            own_pre, 0, near[-1].start()):
+            own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()):
         return "target"
     sent = list(rules.target_sentence.finditer(sentence_pre)) if not f.paren else []
     if sent:

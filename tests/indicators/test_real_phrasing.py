@@ -504,3 +504,9 @@ def test_households_given_houses_and_a_birth_year_is_not_the_figure_s():
     assert records("Năm 2023, đơn vị khánh thành nhà Đại đoàn kết tặng 2 hộ nghèo.") == [("houses_built", 2, "actual")]
     text = "date 2024-02\nHai hộ được tặng nhà đại đoàn kết là hộ bà Lò Thị Sa (sinh năm 1969) và hộ ông Vàng A Lử."
     assert [(r.metric, r.value, r.year) for r in extract(text) if r.metric != "other"] == [("houses_built", 2, 2024)]
+
+
+def test_strove_and_got_is_an_achievement():
+    assert records("Năm 2014, huyện đã phấn đấu được 21 chỉ tiêu đạt và vượt Nghị quyết đề ra.") == [
+        ("targets_met", 21, "actual")]
+    assert records("Năm 2015, huyện phấn đấu kết nạp 120 đảng viên.") == [("new_members", 120, "target")]
