@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from indicators.record import KINDS, QUALIFIERS, UNITS
 from indicators.taxonomy import METRICS, PLAN_SHARE_METRICS
-from warehouse.models import PENDING, Article, Indicator, Source
+from warehouse.models import PENDING, Article, ArticleVersion, Indicator, PipelineRun, Source
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Dialect
@@ -172,6 +172,11 @@ def indicator_checks() -> list[RowCheck]:
                  lambda: year),
         RowCheck("evidence_not_empty", "indicators", "evidence", "Every indicator quotes its evidence.",
                  "evidence sentence is empty", lambda: _blank("evidence"), lambda: col("evidence")),
+        RowCheck("lineage_known", "indicators", "version_id",
+                 "Every indicator names a stored version of its own article and runs that exist (what the "
+                 "foreign keys would refuse, checked on every run where the database does not).",
+                 "version {value} is not a stored version of the indicator's article, or a run it names is missing",
+                 lambda: col("lineage_known", sa.Integer) == 0, lambda: col("version_id")),
     ]
 
 
@@ -203,13 +208,25 @@ def articles_batch(scope: Scope, dialect: Dialect) -> str:
 
 def indicators_batch(scope: Scope, dialect: Dialect, now: datetime) -> str:
     """The indicators under validation, with the latest plausible year from their article's date."""
-    i, a = Indicator.__table__, Article.__table__
+    i, a, v = Indicator.__table__, Article.__table__, ArticleVersion.__table__
+    run, superseding = PipelineRun.__table__.alias("run"), PipelineRun.__table__.alias("superseding")
     pub_year = sa.cast(sa.func.substr(a.c.published_month, 1, 4), sa.Integer)
     year_max = sa.func.coalesce(pub_year, _utc(now).year) + MAX_YEARS_AHEAD
+    # outer joins: an indicator whose article, version or run is missing is still checked (and caught)
+    lineage_known = sa.case((sa.or_(a.c.id.is_(None), v.c.id.is_(None),
+                                    sa.and_(i.c.run_id.is_not(None), run.c.id.is_(None)),
+                                    sa.and_(i.c.superseded_by_run.is_not(None), superseding.c.id.is_(None))), 0),
+                            else_=1)
     stmt = sa.select(
         i.c.id, i.c.article_id, a.c.source_id, i.c.metric, i.c.value, i.c.unit, i.c.kind,
-        i.c.qualifier, i.c.year, i.c.evidence, year_max.label("year_max"),
-    ).select_from(i.join(a, a.c.id == i.c.article_id))
+        i.c.qualifier, i.c.year, i.c.evidence, i.c.version_id, year_max.label("year_max"),
+        lineage_known.label("lineage_known"),
+    ).select_from(
+        i.outerjoin(a, a.c.id == i.c.article_id)
+        .outerjoin(v, sa.and_(v.c.id == i.c.version_id, v.c.article_id == i.c.article_id))
+        .outerjoin(run, run.c.id == i.c.run_id)
+        .outerjoin(superseding, superseding.c.id == i.c.superseded_by_run)
+    )
     if scope == "pending":
         stmt = stmt.where(i.c.status == PENDING)
     return _compile(stmt, dialect)

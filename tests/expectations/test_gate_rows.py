@@ -160,3 +160,36 @@ def test_queries_keep_literal_values_out_of_format_fields(dialect):
         sql = check.query(d)
         assert "{batch}" in sql
         assert sa.text(sql.format(batch="t")) is not None
+
+
+def _dangle(engine, indicator_id: int, **columns) -> None:
+    """Point an indicator at rows that do not exist, past any foreign key the database enforces (what a
+    bug in a loader could leave where the database does not check)."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        # SQLite reads the pragma outside a transaction only (pysqlite opens one at the first write)
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF" if sqlite else "SET LOCAL session_replication_role = replica")
+        conn.execute(sa.update(Indicator).where(Indicator.id == indicator_id).values(**columns))
+        conn.commit()
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")  # the pool hands this connection out again
+
+
+def test_an_indicator_naming_a_missing_version_or_run_is_quarantined(wh, engine):
+    src = wh.source()
+    run = wh.run()
+    art, other = wh.article(src, run_id=run), wh.article(src, run_id=run)
+    ok, wrong_version, other_articles_version, no_run = wh.indicators(art, [dict(), dict(), dict(), dict()], run_id=run)
+    with engine.connect() as conn:
+        others = conn.execute(sa.text("SELECT id FROM article_versions WHERE article_id = :a"), {"a": other}).scalar()
+    _dangle(engine, wrong_version, version_id=987654)
+    _dangle(engine, other_articles_version, version_id=others)
+    _dangle(engine, no_run, run_id=run + 1000)
+
+    result = run_gate(engine, run, now=NOW)
+
+    found = _by_row(wh.quarantine())
+    for bad in (wrong_version, other_articles_version, no_run):
+        assert "lineage_known" in found[("indicators", bad)], bad
+    assert ("indicators", ok) not in found
+    assert result.quarantined == 3
