@@ -510,3 +510,9 @@ def test_strove_and_got_is_an_achievement():
     assert records("Năm 2014, huyện đã phấn đấu được 21 chỉ tiêu đạt và vượt Nghị quyết đề ra.") == [
         ("targets_met", 21, "actual")]
     assert records("Năm 2015, huyện phấn đấu kết nạp 120 đảng viên.") == [("new_members", 120, "target")]
+
+
+def test_groups_of_targets_and_a_plan_s_work_items_met_are_targets_met():
+    assert records("Năm 2020, Đảng bộ hoàn thành 4/5 nhóm chỉ tiêu của Nghị quyết.") == [("targets_met", 4, "actual")]
+    assert records("Năm 2018, Đảng ủy Khối đạt 18/21 đầu việc theo Nghị quyết.") == [("targets_met", 18, "actual")]
+    assert records("Năm 2018, Đảng ủy triển khai 12 đầu việc.") == []
