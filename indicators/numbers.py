@@ -287,9 +287,14 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
                 skip_until = end + frac.end()
                 continue  # "21/8" with nothing counted after it is a date
             tail = end + frac.end()
+            den_end = tail
+            plan_top = _DASH_PAIR.match(text, tail)
+            if plan_top and parse_vn_number(plan_top.group(1)) > other:
+                # "7.979/8.000 - 8500 đảng viên": the plan is a range; its top says nothing of the result
+                tail = plan_top.end()
             unit, mult, extra, q_end = _unit_after(text, tail, before)
             out.append(Amount(start, q_end, value * mult, unit, other * mult + extra,
-                              end + 1, tail))
+                              end + 1, den_end))
             skip_until = tail
             continue
         if dash:

@@ -516,3 +516,9 @@ def test_groups_of_targets_and_a_plan_s_work_items_met_are_targets_met():
     assert records("Năm 2020, Đảng bộ hoàn thành 4/5 nhóm chỉ tiêu của Nghị quyết.") == [("targets_met", 4, "actual")]
     assert records("Năm 2018, Đảng ủy Khối đạt 18/21 đầu việc theo Nghị quyết.") == [("targets_met", 18, "actual")]
     assert records("Năm 2018, Đảng ủy triển khai 12 đầu việc.") == []
+
+
+def test_a_ratio_against_a_range_of_plans_counts_against_its_lower_bound():
+    got = [(r.metric, r.value, r.kind, r.denominator) for r in extract(
+        "Năm 2019, số lượng kết nạp đảng viên mới là 1.950/2.000 - 2.200 đảng viên.")]
+    assert got == [("new_members", 1950, "actual", 2000), ("new_members", 2000, "target", None)]
