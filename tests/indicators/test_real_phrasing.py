@@ -522,3 +522,8 @@ def test_a_ratio_against_a_range_of_plans_counts_against_its_lower_bound():
     got = [(r.metric, r.value, r.kind, r.denominator) for r in extract(
         "Năm 2019, số lượng kết nạp đảng viên mới là 1.950/2.000 - 2.200 đảng viên.")]
     assert got == [("new_members", 1950, "actual", 2000), ("new_members", 2000, "target", None)]
+
+
+def test_targets_handed_to_units_are_targets():
+    assert records("Năm 2023, Ban Thường vụ giao chỉ tiêu cho 18 cơ sở đảng kết nạp 95 đảng viên.") == [
+        ("new_members", 95, "target")]
