@@ -111,6 +111,7 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     doc_years = _document_years(norm, low, paragraphs, years, pub_year, [start for start, _ in spans])
     places = _Places(years, as_of, assessed, subjects, low, [start for start, _ in spans])
     out: list[Indicator] = []
+    listed = _lists(norm, paragraphs, years)
     carry: Carry | None = None
     carry_para: Span | None = None
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
@@ -121,6 +122,14 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):
             year = _year_for(places, sent, para, a, doc_years, norm, r, pub_year)
+            if para.start in listed and r.metric != "other":
+                # an item of a list ("đề ra các chỉ tiêu chủ yếu sau:" then "- 95% đảng viên …"): a target when the
+                # list is of targets, for the year its opening sentence names unless the item names its own
+                targets, year_of_list = listed[para.start]
+                if targets and r.kind == "actual":
+                    r.kind = "target"
+                if not _named_in(places, para) and (targets or year_of_list is not None):
+                    year = year_of_list
             if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
                 # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
                 year = prev[1]
@@ -135,6 +144,45 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
 
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline
+
+# a paragraph ending on ":" opens a list, whose items are the paragraphs after it that open with a list marker; when
+# it names a plan and no result ("Đại hội đề ra các chỉ tiêu chủ yếu sau:", "Mục tiêu đến năm 2025:") the items are
+# targets
+_PLAN_INTRO = re.compile(r"(?<!\w)(?:đề ra|mục tiêu|chỉ tiêu|phấn đấu|phương hướng|kế hoạch)(?!\w)", re.IGNORECASE)
+_RESULT_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã đạt|thực hiện được|đã thực hiện)(?!\w)", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s")
+_DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.IGNORECASE)
+_INTRO_SIZE = 200
+
+
+def _named_in(places: _Places, para: Span) -> bool:
+    """Whether a year is named in the paragraph (an item naming its own year keeps it)."""
+    i = bisect_left(places.year_at, para.start)
+    return i < len(places.year_at) and places.year_at[i] < para.end
+
+
+def _lists(norm: str, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]]) -> dict[int, tuple[bool, int | None]]:
+    """The paragraphs that are items of a list a paragraph ending on ":" opens, each with whether the list is one
+    of targets and the year the opening sentence names (for a list of targets: none when it names a term or no
+    year; a target list's item that says it was done is a result)."""
+    out: dict[int, tuple[bool, int | None]] = {}
+    targets, year, opened = False, None, False
+    for start, end in paragraphs:
+        if opened and _LIST_MARKER.match(norm, start):
+            done = _RESULT_INTRO.search(norm, start, end) or _DONE.search(norm, start, end)
+            if (targets and not done) or year is not None:
+                out[start] = (targets and not done, year)
+            continue
+        # the sentence that ends on the colon: "…. Đại hội đề ra các chỉ tiêu chủ yếu sau:"
+        intro_start = max(start, norm.rfind(". ", start, end) + 2)
+        intro = norm[intro_start:end]
+        opened = intro.rstrip().endswith(":") and len(intro) <= _INTRO_SIZE
+        if opened:
+            targets = bool(_PLAN_INTRO.search(intro)) and not _RESULT_INTRO.search(intro)
+            named = [y for at, y in years if intro_start <= at < end]
+            year = named[-1] if named and not (targets and _names_a_term(norm, None, intro_start, end)) else None
+    return out
+
 
 
 def _headline_takes_body_year(records: list[tuple[Indicator, bool]], headline_end: int) -> list[tuple[Indicator, bool]]:

@@ -527,3 +527,13 @@ def test_a_ratio_against_a_range_of_plans_counts_against_its_lower_bound():
 def test_targets_handed_to_units_are_targets():
     assert records("Năm 2023, Ban Thường vụ giao chỉ tiêu cho 18 cơ sở đảng kết nạp 95 đảng viên.") == [
         ("new_members", 95, "target")]
+
+
+def test_the_items_of_a_list_of_targets_are_targets_for_the_list_s_year_or_term():
+    text = ("date 2020-10\nĐại hội Đảng bộ huyện Tân Phú nhiệm kỳ 2020-2025 đề ra các chỉ tiêu chủ yếu sau:\n"
+            "- Hằng năm kết nạp từ 150 đảng viên mới trở lên.\n- 95% đảng viên hoàn thành tốt nhiệm vụ trở lên.\n"
+            "Nhiệm kỳ qua, huyện kết nạp 720 đảng viên.\nPhương hướng năm 2021:\n1. Kết nạp 160 đảng viên.\n"
+            "Kết quả năm 2020 như sau:\n- Kết nạp 170 đảng viên.")
+    got = [(r.value, r.kind, r.year) for r in extract(text) if r.metric != "other"]
+    assert got == [(150, "target", None), (95, "target", None), (720, "actual", None), (160, "target", 2021),
+                   (170, "actual", 2020)]
