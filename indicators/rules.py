@@ -778,6 +778,7 @@ def _act_totalled(rules: Rules, own_pre: str) -> str | None:
     return act if act in _MEMBER_ACTS else None
 
 
+_WITH_TAIL = re.compile(r"(?<!\w)với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")
 _TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
 # people prepared for admission, not admitted: "lớp bồi dưỡng cho đối tượng kết nạp Đảng có 204 quần chúng"
@@ -803,6 +804,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
     if rules.founding.search(clause_pre):
+        return False
+    if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
+        # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
+        # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
         return False
     if rules.part_before.search(clause_pre) or \
             (rules.committee.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):

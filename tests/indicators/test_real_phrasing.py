@@ -537,3 +537,10 @@ def test_the_items_of_a_list_of_targets_are_targets_for_the_list_s_year_or_term(
     got = [(r.value, r.kind, r.year) for r in extract(text) if r.metric != "other"]
     assert got == [(150, "target", None), (95, "target", None), (720, "actual", None), (160, "target", 2021),
                    (170, "actual", 2020)]
+
+
+def test_members_with_an_award_are_no_membership():
+    assert records("Năm 2020, Đảng bộ thành phố đứng đầu về số đảng viên được tặng huy hiệu Đảng với 312 đảng "
+                   "viên.") == []
+    assert records("Năm 2020, Đảng bộ Khối được hợp nhất từ hai đảng bộ, hiện có 40 chi bộ với trên 2.600 đảng "
+                   "viên.") == [("total_members", 2600, "actual")]
