@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from benchmarks.common import Result, Size, throughputs, unavailable
 from benchmarks.corpus import MINIWEB_SITE, miniweb_articles, real_articles, synthetic_corpus
 
-GOAL = 5.0  # the issue's goal: chitieu at least 5x trafilatura's pages per second
+# the goal: chitieu at least 4x trafilatura's pages per second on the real pages (issue 23; the earlier 5x on the
+# small mini-web pages is retired)
+GOAL = 4.0
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -157,7 +159,7 @@ def run(size: Size = "full") -> Result:
         f"Mini-web: {len(pages)} article pages from the manifest (bad pages included), "
         f"{total_bytes / len(pages) / 1024:.0f} KiB on average; variants change ids, figures and indentation.",
         "chitieu = `pipeline.steps.parse_and_extract` (parse, normalise, extract indicators, Party-building test); "
-        "trafilatura = `trafilatura.extract(html)` (main text only). Goal: ≥ 5× trafilatura. "
+        f"trafilatura = `trafilatura.extract(html)` (main text only). Goal: ≥ {GOAL:g}× trafilatura on the real pages. "
         "The two last rate columns split chitieu's time: `scrapers.parse.parse_page` alone and "
         "`indicators.extract.extract` alone (on the parsed text).",
         "least work = `benchmarks.page_processing.least_work`: decode and parse the page, find the body by the "
