@@ -544,3 +544,9 @@ def test_members_with_an_award_are_no_membership():
                    "viên.") == []
     assert records("Năm 2020, Đảng bộ Khối được hợp nhất từ hai đảng bộ, hiện có 40 chi bộ với trên 2.600 đảng "
                    "viên.") == [("total_members", 2600, "actual")]
+
+
+def test_money_for_those_who_suffered_a_loss_is_aid_and_a_loss_itself_is_not():
+    assert records("Năm 2025, Mặt trận tỉnh hỗ trợ 800 triệu đồng cho các hộ bị thiệt hại do lũ.") == [
+        ("welfare_funds_vnd", 800_000_000, "actual")]
+    assert records("Năm 2025, cơn bão gây thiệt hại 120 tỷ đồng.") == []
