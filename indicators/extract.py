@@ -138,12 +138,23 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
             named = r.subject is not None or _named_in_clause(places, sent, a, norm)
             out.extend((rec, named) for rec in _records(a, r, year, subject, sent))
     out.sort(key=lambda x: (x[0].start, x[0].kind != "actual"))
-    if paragraphs and paragraphs[0][1] - paragraphs[0][0] <= _HEADLINE_SIZE and not (years and years[0][0] < paragraphs[0][1]):
-        out = _headline_takes_body_year(out, paragraphs[0][1])
+    headline = _headline(norm, paragraphs)
+    if headline is not None and not any(headline[0] <= at < headline[1] for at, _ in years):
+        out = _headline_takes_body_year(out, headline[1])
     return _dedupe(out)
 
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline
+
+
+def _headline(norm: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The headline: the first line, past a date line above it ("Thứ bảy, 24/02/2024"), when it is short."""
+    for start, end in paragraphs[:3]:
+        line = norm[start:end]
+        if len(line) < 60 and (_HEADER_DATE.search(line) or _TIME.search(line) or _DATELINE.search(line)):
+            continue
+        return (start, end) if end - start <= _HEADLINE_SIZE else None
+    return None
 
 # a paragraph ending on ":" opens a list, whose items are the paragraphs after it that open with a list marker; when
 # it names a plan and no result ("Đại hội đề ra các chỉ tiêu chủ yếu sau:", "Mục tiêu đến năm 2025:") the items are

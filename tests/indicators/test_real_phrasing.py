@@ -550,3 +550,9 @@ def test_money_for_those_who_suffered_a_loss_is_aid_and_a_loss_itself_is_not():
     assert records("Năm 2025, Mặt trận tỉnh hỗ trợ 800 triệu đồng cho các hộ bị thiệt hại do lũ.") == [
         ("welfare_funds_vnd", 800_000_000, "actual")]
     assert records("Năm 2025, cơn bão gây thiệt hại 120 tỷ đồng.") == []
+
+
+def test_the_headline_below_a_date_line_takes_the_year_the_body_gives():
+    text = ("Thứ bảy, 24/02/2024\n\nQuý I Đảng bộ tỉnh kết nạp được 310 đảng viên mới\n\nHết quý I năm 2011, Đảng bộ "
+            "tỉnh đã kết nạp được 310 đảng viên mới. Việc đánh giá chất lượng đảng viên năm 2010 diễn ra nghiêm túc.")
+    assert [(r.value, r.year) for r in extract(text) if r.metric == "new_members"] == [(310, 2011)]
