@@ -115,8 +115,14 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     carry: Carry | None = None
     carry_para: Span | None = None
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
-        readings = read_sentence(sent.text, group, sent.start,
-                                 carry if carry_para is not None and carry_para.start == para.start else None)
+        same_para = carry_para is not None and carry_para.start == para.start
+        readings = read_sentence(sent.text, group, sent.start, carry if same_para else None)
+        if same_para and carry and all(r.kind == "target" for r in carry.values()) and _GOES_ON_WITH_GOALS.match(sent.text):
+            # "… đề ra mục tiêu phấn đấu: 95% …; 90% … . Kết nạp đảng viên mới đạt từ 3% trở lên …": the list of
+            # targets goes on past the full stop, in a sentence with no subject and no sign of a result
+            for r in readings:
+                if r.kind == "actual":
+                    r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
@@ -143,6 +149,10 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
         out = _headline_takes_body_year(out, headline[1])
     return _dedupe(out)
 
+
+# a sentence that opens on what is to be done, with no subject and nothing done ("Kết nạp đảng viên mới đạt từ 3%
+# trở lên …" after a sentence of targets)
+_GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline
 

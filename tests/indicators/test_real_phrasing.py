@@ -556,3 +556,13 @@ def test_the_headline_below_a_date_line_takes_the_year_the_body_gives():
     text = ("Thứ bảy, 24/02/2024\n\nQuý I Đảng bộ tỉnh kết nạp được 310 đảng viên mới\n\nHết quý I năm 2011, Đảng bộ "
             "tỉnh đã kết nạp được 310 đảng viên mới. Việc đánh giá chất lượng đảng viên năm 2010 diễn ra nghiêm túc.")
     assert [(r.value, r.year) for r in extract(text) if r.metric == "new_members"] == [(310, 2011)]
+
+
+def test_a_list_of_targets_goes_on_past_the_full_stop():
+    text = ("Nhiệm kỳ 2020-2025, Đảng bộ đề ra mục tiêu phấn đấu: 95% trở lên đảng viên hoàn thành tốt nhiệm vụ; 90% "
+            "trở lên tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ. Kết nạp đảng viên mới đạt từ 3% trở lên so với tổng "
+            "số đảng viên.")
+    assert [k for _, _, k in records(text)] == ["target", "target", "target"]
+    text = ("Năm 2023, 95% đảng viên hoàn thành tốt nhiệm vụ; 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ. "
+            "Kết nạp đảng viên mới đạt 3,2% so với tổng số đảng viên.")
+    assert [k for _, _, k in records(text)] == ["actual", "actual", "actual"]
