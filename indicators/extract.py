@@ -101,7 +101,8 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
     named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())
              and not _inside(spans, m.start())]
     period_ends = [(at, y) for at, y in _period_ends(norm, low) if not _inside(spans, at)]
-    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _relative_years(norm, low, pub_year, pub_month))
+    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends
+                   + _relative_years(norm, low, pub_year, pub_month))
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
     as_of.update(at for at, _ in period_ends)
@@ -152,7 +153,8 @@ def extract(text: str, *, published: date | datetime | None = None, normalised: 
 
 # a sentence that opens on what is to be done, with no subject and nothing done ("Kết nạp đảng viên mới đạt từ 3%
 # trở lên …" after a sentence of targets)
-_GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
+_GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)"
+                                 r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline
 
@@ -165,6 +167,7 @@ def _headline(norm: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] |
             continue
         return (start, end) if end - start <= _HEADLINE_SIZE else None
     return None
+
 
 # a paragraph ending on ":" opens a list, whose items are the paragraphs after it that open with a list marker; when
 # it names a plan and no result ("Đại hội đề ra các chỉ tiêu chủ yếu sau:", "Mục tiêu đến năm 2025:") the items are
@@ -203,7 +206,6 @@ def _lists(norm: str, paragraphs: list[tuple[int, int]], years: list[tuple[int, 
             named = [y for at, y in years if intro_start <= at < end]
             year = named[-1] if named and not (targets and _names_a_term(norm, None, intro_start, end)) else None
     return out
-
 
 
 def _headline_takes_body_year(records: list[tuple[Indicator, bool]], headline_end: int) -> list[tuple[Indicator, bool]]:
