@@ -649,7 +649,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
         cue = rules.cues["member"].nearest(tail)
-        if cue in ("removed_members", "disciplined_members", "new_members") and "đảng viên" in low \
+        if cue in _MEMBER_ACT_METRICS and "đảng viên" in low \
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
             return Reading(cue, "actual", "exact", noun="member")
         return Reading("other", "actual", "exact")
@@ -720,7 +720,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "Đảng bộ tỉnh có 31 đảng bộ trực thuộc, …; 10.225 chi bộ … và 230.741 đảng viên": the last item of
             # what a Party body is made of
             cue = "total_members"
-        if cue in ("new_members", "disciplined_members", "removed_members"):
+        if cue in _MEMBER_ACT_METRICS:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
             if rules.proposed.search(clause_pre):
@@ -760,9 +760,9 @@ _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:g
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
-_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?\s(?:hiện\s+)?(?:có|gồm)\s")
+_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?"
+                                r"\s(?:hiện\s+)?(?:có|gồm)\s")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
-_MEMBER_ACTS = ("new_members", "disciplined_members", "removed_members")
 
 
 def _act_totalled(rules: Rules, own_pre: str) -> str | None:
@@ -775,7 +775,7 @@ def _act_totalled(rules: Rules, own_pre: str) -> str | None:
     if not before or before[-1] in ",;:.":
         return None
     act = rules.cues["member"].nearest(" ".join(before.split()[-4:]))
-    return act if act in _MEMBER_ACTS else None
+    return act if act in _MEMBER_ACT_METRICS else None
 
 
 _WITH_TAIL = re.compile(r"(?<!\w)với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
