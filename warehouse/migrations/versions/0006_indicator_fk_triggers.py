@@ -3,8 +3,9 @@
 Why. On PostgreSQL every foreign key is a per-row trigger that runs a query (`SELECT 1 FROM articles
 WHERE id = $1 FOR KEY SHARE`) for each inserted or updated row. A re-extraction's first read inserts
 ~6 rows per article, and those checks were the largest part of the server's CPU: 0.14 → 0.08 ms per
-article with all four gone (0.10 keeping the one on `version_id`), against ~0.4 ms to extract the article (issue 20's speed goal, measured
-with `python -m benchmarks.reextract`; the server shares the machine's two cores with extraction).
+article with all four gone (0.10 keeping the one on `version_id`), against ~0.4 ms to extract the
+article (issue 20's speed goal, `python -m benchmarks.reextract`; the server shares the machine's two
+cores with extraction).
 
 What they guarded, and why that still holds without them:
 
