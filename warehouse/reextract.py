@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, and_, or_, select, text
 
 from indicators.extract import extract
 from indicators.version import extractor_version as current_extractor_version
@@ -138,6 +138,22 @@ def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs
     return in_transaction(engine, work)
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """PostgreSQL: ANALYZE the tables a run reads batch by batch, so their plans use the indexes.
+
+    Right after a bulk load (a backfill, a restore) and before autovacuum gets to it, the planner
+    guesses the tables' sizes: it then reads a page of versions by hashing all `articles` and every
+    remaining version (26 ms instead of 1.6 ms for 500 versions of 10,000, and growing with the
+    warehouse) and a batch's current indicators by scanning the whole table. ANALYZE samples a
+    bounded number of rows, so it costs little next to a run that reads every current version.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE articles (id, source_id, current_version, published_at), "
+                                    "article_versions (id, article_id, version, extractor_version), "
+                                    "indicators (article_id, version_id, is_current)"))
+
+
 def reextract(engine: Engine, run_id: int | None, *, extract_fn: ExtractFn = extract,
               extractor_version: str | None = None, source: str | None = None,
               since: date | datetime | str | None = None, all_versions: bool = False,
@@ -150,6 +166,7 @@ def reextract(engine: Engine, run_id: int | None, *, extract_fn: ExtractFn = ext
     version = extractor_version or current_extractor_version()
     result = ReextractResult(extractor_version=version)
     workers = default_workers() if workers is None else workers
+    refresh_statistics(engine)
     batches = pending_jobs(engine, version, source=source, since=since, all_versions=all_versions,
                            batch_size=batch_size)
     for jobs, readings in extracted(batches, extract_fn, workers):

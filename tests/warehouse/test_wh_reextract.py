@@ -219,7 +219,7 @@ def twin(database, tmp_path):
         admin.dispose()
 
 
-# statements counted by SQLAlchemy's events: a run over 7 versions in batches of 2 issues 21 on
+# statements counted by SQLAlchemy's events: a run over 7 versions in batches of 2 issues 22 on
 # PostgreSQL (its indicator rows go in by COPY, which no event sees) and 25 on SQLite
 @pytest.mark.parametrize("kill_after", [4, 9, 15, 20])
 def test_sigkill_mid_run_then_rerun_equals_a_clean_run(database, engine, twin, factory, kill_after):
