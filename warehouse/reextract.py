@@ -127,7 +127,7 @@ def default_workers() -> int:
 def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs: Sequence[Job],
                 readings: Sequence[Extracted]) -> tuple[ReadingChanges, int]:
     """One transaction: lock the articles, keep the versions still current, sync their readings."""
-    found = {version_id: (inds, hashes) for version_id, inds, hashes in readings}
+    found = dict(readings)
     article_ids = sorted({job.article_id for job in jobs})
 
     def work(connection) -> tuple[ReadingChanges, int]:
@@ -139,8 +139,7 @@ def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs
         keep = []
         for job in jobs:
             if current.get(job.article_id) == job.version_id:
-                indicators, hashes = found[job.version_id]
-                keep.append(Reading(job.article_id, job.version_id, indicators, job.source, hashes))
+                keep.append(Reading(job.article_id, job.version_id, found[job.version_id], job.source))
         return sync_readings(connection, run_id, extractor_version, keep), len(jobs) - len(keep)
 
     return in_transaction(engine, work)

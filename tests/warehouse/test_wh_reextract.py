@@ -167,7 +167,7 @@ def test_the_process_pool_reads_what_one_process_reads(engine, factory):
     inline = extract_jobs(jobs, extract)
     result = reextract(engine, None, extractor_version="today", workers=2, batch_size=2)
     assert sum(result.versions.values()) == len(articles) and result.batches == 3
-    expected = sum(len(inds) for _, inds, _hashes in inline)
+    expected = sum(len(rows) for _, rows in inline)
     assert _rows(engine, "SELECT count(*) AS n FROM indicators WHERE is_current")[0]["n"] == expected
     assert expected > 0
 
