@@ -265,8 +265,15 @@ def run(size: Size = "full") -> Result:
     return result
 
 
+USAGE = """python -m benchmarks.reextract [--quick | --smoke]   print the section (full: 10,000 versions per database)
+python -m benchmarks.reextract --memory-child URL N     fill a warehouse of N versions at URL, re-extract it,
+                                                        print seconds and peak RSS as JSON
+PostgreSQL: the database of CHITIEU_TEST_POSTGRES_URL (default: the `test` database on 127.0.0.1)."""
+
 if __name__ == "__main__":
-    if len(sys.argv) >= 4 and sys.argv[1] == "--memory-child":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # anything else starts a measurement
+        print(USAGE)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "--memory-child":
         print(json.dumps(memory_child(sys.argv[2], int(sys.argv[3]))))
     else:
         print(run("quick" if "--quick" in sys.argv else "smoke" if "--smoke" in sys.argv else "full").markdown())
