@@ -145,6 +145,19 @@ def test_an_edited_article_supersedes_its_old_version_with_the_run_that_did_it(e
     assert _dangling(engine) == 0
 
 
+def test_a_run_leaves_the_planner_statistics_of_what_it_read(engine, factory):
+    """PostgreSQL plans each page and batch on these; stale ones after a bulk load made every batch scan
+    whole tables (docs/warehouse.md, "Speed")."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("statistics are PostgreSQL's")
+    _seed(engine, factory, 4)
+    reextract(engine, None, extract_fn=better_extract, extractor_version=BETTER, workers=1)
+    analyzed = {r["relname"]: r["reltuples"] for r in _rows(
+        engine, "SELECT c.relname, c.reltuples FROM pg_class c WHERE c.oid IN "
+                "(to_regclass('articles'), to_regclass('article_versions'), to_regclass('indicators'))")}
+    assert analyzed == {"articles": 4, "article_versions": 4, "indicators": 8}  # counted, not unknown (-1)
+
+
 def test_source_and_since_limit_what_is_read(engine, factory):
     from datetime import UTC, datetime
 
