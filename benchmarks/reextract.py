@@ -155,6 +155,45 @@ def end_to_end(engine, *, version: str, all_versions: bool, workers: int) -> tup
     return time.perf_counter() - started, result, cpu_seconds() - cpu
 
 
+def track_backends(engine) -> set[int]:
+    """The process ids of the PostgreSQL backends serving `engine`, filled as it connects: the pool is
+    emptied first, so every connection a later run uses is seen."""
+    from sqlalchemy import event
+
+    pids: set[int] = set()
+    engine.dispose()
+
+    @event.listens_for(engine, "connect")
+    def _record(dbapi_connection, _connection_record) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pids.add(cursor.fetchone()[0])
+        dbapi_connection.rollback()
+
+    return pids
+
+
+def backends_cpu(pids: set[int]) -> dict[int, float] | None:
+    """CPU seconds so far of each backend (/proc: the server runs on this machine); None when one of
+    them cannot be read (another machine, or a backend gone)."""
+    out = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return out
+
+
+def server_cpu_since(pids: set[int], before: dict[int, float] | None) -> float | None:
+    """CPU seconds the backends used since `before` (backends that connected since count from zero)."""
+    after = backends_cpu(pids)
+    if after is None or before is None:
+        return None
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
 def _vmhwm_kib(pid: str = "self") -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM"):
@@ -189,7 +228,8 @@ def run(size: Size = "full") -> Result:
     postgres_url = os.environ.get("CHITIEU_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
     result = Result("reextract", title, ["backend", "pass", "versions", "workers", "articles/s",
                                          "bare 1-core articles/s", "end to end / bare", "CPU ms/article",
-                                         "bare CPU ms/article", "ceiling on 2 idle cores", "rows added",
+                                         "server CPU ms/article", "bare CPU ms/article", "ceiling on 2 idle cores",
+                                         "rows added",
                                          "superseded", "unchanged"])
     bases = base_articles()
     for backend in backends(result, postgres_url):
@@ -205,9 +245,13 @@ def run(size: Size = "full") -> Result:
             del batches
             result.rows.append([backend, "extraction alone, as the run extracts (no database)", n, 2,
                                 n / pool_seconds, n / bare_seconds, (n / pool_seconds) / (n / bare_seconds),
-                                1000 * pool_cpu / n, 1000 * bare_cpu / n, 2 * bare_cpu / pool_cpu, "-", "-", "-"])
+                                1000 * pool_cpu / n, "-", 1000 * bare_cpu / n, 2 * bare_cpu / pool_cpu, "-", "-",
+                                "-"])
+            pids = track_backends(engine) if backend == "postgresql" else set()
             for label, version, every in (("first read", "v1", False), ("upgrade, nothing changed", "v2", True)):
+                before = backends_cpu(pids)
                 seconds, out, cpu = end_to_end(engine, version=version, all_versions=every, workers=2)
+                server = server_cpu_since(pids, before) if pids else 0.0
                 versions = sum(out.versions.values())
                 added = sum(out.changes.added.values())
                 superseded = sum(out.changes.superseded.values())
@@ -217,19 +261,22 @@ def run(size: Size = "full") -> Result:
                                                       "readings": readings}
                 result.rows.append([backend, label, versions, 2, versions / seconds, n / bare_seconds,
                                     (versions / seconds) / (n / bare_seconds), 1000 * cpu / max(versions, 1),
-                                    1000 * bare_cpu / n, 2 * bare_cpu / cpu, added, superseded, unchanged])
+                                    "-" if server is None or not pids else 1000 * server / max(versions, 1),
+                                    1000 * bare_cpu / n,
+                                    "-" if server is None else 2 * bare_cpu / (cpu + server),
+                                    added, superseded, unchanged])
     result.notes.append(
         "end to end = `warehouse.reextract.reextract(workers=2)`: keyset pages of stored versions, extraction by "
         "this process and one spawned worker (`warehouse.extract_pool`: each batch of 500 cut into parts of 40, "
         "two batches queued ahead; this process extracts every part the worker has not started), one "
         "transaction per batch (`warehouse.readings.sync_readings`, the rule every load follows; new rows by "
         "COPY on PostgreSQL). bare = `indicators.extract.extract` over the same texts in this process. Both in "
-        "this run, on this machine. CPU ms/article counts this process and its worker (not the PostgreSQL "
-        "server): what the work costs whatever else the machine runs. 'ceiling on 2 idle cores' = 2 × bare CPU "
-        "/ CPU: the ratio the run would reach with both cores to itself and no waiting (the PostgreSQL "
-        "server's own CPU would lower it further); the wall-clock ratio falls below it when other work takes "
-        "a core. The row 'extraction alone' extracts the same batches the same way with no database: the "
-        "end-to-end ratio's ceiling at that moment.")
+        "this run, on this machine. CPU ms/article counts this process and its worker; server CPU ms/article "
+        "the PostgreSQL backends that served the run (read from /proc, the server being on this machine): what "
+        "the work costs whatever else the machine runs. 'ceiling on 2 idle cores' = 2 × bare CPU / (CPU + "
+        "server CPU): the ratio the run would reach with both cores to itself and no waiting; the wall-clock "
+        "ratio falls below it when other work takes a core. The row 'extraction alone' extracts the same "
+        "batches the same way with no database: the end-to-end ratio's ceiling at that moment.")
     result.facts["load average"] = os.getloadavg()
     result.notes.append("load average (1, 5, 15 min) at the end of the timed passes: "
                         + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs "
@@ -247,7 +294,7 @@ def run(size: Size = "full") -> Result:
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         for r in rows:
             result.rows.append([f"sqlite, memory ({r['n']:,})", "first read", r["versions"], 2,
-                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-", "-"])
+                                r["versions"] / r["seconds"], "-", "-", "-", "-", "-", "-", "-", "-", "-"])
             result.facts[f"memory {r['n']}"] = r
         if rows:
             result.notes.append("peak RSS of the re-extracting process (VmHWM, after filling the warehouse → after "
@@ -265,8 +312,15 @@ def run(size: Size = "full") -> Result:
     return result
 
 
+USAGE = """python -m benchmarks.reextract [--quick | --smoke]   print the section (full: 10,000 versions per database)
+python -m benchmarks.reextract --memory-child URL N     fill a warehouse of N versions at URL, re-extract it,
+                                                        print seconds and peak RSS as JSON
+PostgreSQL: the database of CHITIEU_TEST_POSTGRES_URL (default: the `test` database on 127.0.0.1)."""
+
 if __name__ == "__main__":
-    if len(sys.argv) >= 4 and sys.argv[1] == "--memory-child":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # anything else starts a measurement
+        print(USAGE)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "--memory-child":
         print(json.dumps(memory_child(sys.argv[2], int(sys.argv[3]))))
     else:
         print(run("quick" if "--quick" in sys.argv else "smoke" if "--smoke" in sys.argv else "full").markdown())

@@ -435,8 +435,8 @@ def _load_batch(connection: Connection, run_id: int | None, batch: list[_Prepare
     # 5. indicators of every article in the batch: the one rule of warehouse.readings (a rerun, or an
     #    unchanged article read by the same extractor, changes nothing)
     article_id_of = dict(inserted) | {r.canonical_url: r.id for r in existing}
-    readings = [Reading(article_id_of[url], version_of[article_id_of[url]], prepared.item.indicators,
-                        prepared.item.source_name or prepared.item.article.source)
+    readings = [Reading.of(article_id_of[url], version_of[article_id_of[url]], prepared.item.indicators,
+                           prepared.item.source_name or prepared.item.article.source)
                 for url, prepared in by_url.items()]
     changes = sync_readings(connection, run_id, extractor_version, readings, now=now)
     stats.indicators_added = sum(changes.added.values())

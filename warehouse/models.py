@@ -176,6 +176,9 @@ class ArticleVersion(Base):
 
 
 class Indicator(Base):
+    # The foreign keys below are declared for the ORM's joins and for SQLite; on PostgreSQL revision
+    # 0006 drops them (a per-row trigger query each, the largest server cost of a re-extraction):
+    # `warehouse.readings.sync_readings`, the only writer, writes ids it holds in the same transaction.
     __tablename__ = "indicators"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))

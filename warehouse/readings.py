@@ -30,7 +30,7 @@ from sqlalchemy import Connection, select, update
 
 from indicators.record import Indicator as IndicatorRecord
 from warehouse.bulk import insert_rows
-from warehouse.fingerprint import reading_hash, record_hash
+from warehouse.fingerprint import reading_hash, reading_row, record_hash
 from warehouse.models import PENDING, ArticleVersion, Indicator
 
 __all__ = ["Reading", "ReadingChanges", "reading_hash", "record_hash", "sync_readings"]
@@ -45,13 +45,19 @@ _NEW_ROW_COLUMNS = ("article_id", "version_id", "is_current", "metric", "value",
 
 @dataclass(frozen=True)
 class Reading:
-    """What one extraction of one article version produced."""
+    """What one extraction of one article version produced, as reading rows
+    (`warehouse.fingerprint.reading_row`: the values of the columns metric .. evidence_end, then the
+    reading's hash)."""
 
     article_id: int
     version_id: int
-    indicators: Sequence[IndicatorRecord]
+    rows: Sequence[tuple]
     source: str | None = None  # for the per-source counts only
-    hashes: Sequence[str] | None = None  # record_hash of each indicator, when a worker computed them
+
+    @classmethod
+    def of(cls, article_id: int, version_id: int, indicators: Iterable[IndicatorRecord],
+           source: str | None = None) -> Reading:
+        return cls(article_id, version_id, [reading_row(ind) for ind in indicators], source)
 
 
 @dataclass
@@ -122,10 +128,9 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
 
     new_rows: list[tuple] = []  # values of _NEW_ROW_COLUMNS
     for article_id, reading in by_article.items():
-        wanted: dict[tuple[int, str], IndicatorRecord] = {}
-        hashes = reading.hashes if reading.hashes is not None else [record_hash(i) for i in reading.indicators]
-        for ind, digest in zip(reading.indicators, hashes, strict=True):  # a reading twice is one fact
-            wanted.setdefault((reading.version_id, digest), ind)
+        wanted: dict[tuple[int, str], tuple] = {}
+        for row in reading.rows:  # a reading twice is one fact
+            wanted.setdefault((reading.version_id, row[-1]), row)
         have: set[tuple[int, str | None]] = set()
         for row_id, version_id, digest, metric in current.get(article_id, ()):
             key = (version_id, digest)
@@ -136,14 +141,12 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
                 changes.superseded_ids.append(row_id)
                 changes.superseded[(reading.source, metric)] += 1
                 changes.articles.add(article_id)
-        for (version_id, digest), ind in wanted.items():
+        for (version_id, digest), row in wanted.items():
             if (version_id, digest) in have:
                 continue
-            changes.added[(reading.source, ind.metric)] += 1
+            changes.added[(reading.source, row[0])] += 1
             changes.articles.add(article_id)
-            new_rows.append((article_id, version_id, True, ind.metric, float(ind.value), ind.unit, ind.kind,
-                             ind.qualifier, ind.denominator, ind.year, ind.subject, ind.evidence, ind.start, ind.end,
-                             ind.evidence_start, ind.evidence_end, PENDING, run_id, extractor_version, digest))
+            new_rows.append((article_id, version_id, True, *row[:-1], PENDING, run_id, extractor_version, digest))
 
     # supersede first: the partial unique index only ever sees one current row per reading
     for chunk in _chunks(changes.superseded_ids):

@@ -12,7 +12,9 @@ uninterrupted run; a second run finds nothing to do.
 Extraction runs on every core (the extractor is pure Python, so threads would share one): this
 process and a spawn pool of `workers - 1` processes (`warehouse.extract_pool`), the pool working on
 the next batches while this process writes the previous one; pages are read by keyset
-(`article_versions.id`), so memory stays flat however large the warehouse.
+(`article_versions.id`), so memory stays flat however large the warehouse. On PostgreSQL a run
+refreshes the planner's statistics first, and again whenever it may have doubled the indicators it
+added (`refresh_statistics`): stale statistics make every batch scan whole tables.
 
 The extractor is a parameter (`extract_fn`, `extractor_version`): the default is the public
 `indicators.extract.extract` with `indicators.version.extractor_version()`; tests and benchmarks pass
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, and_, or_, select, text
 
 from indicators.extract import extract
 from indicators.version import extractor_version as current_extractor_version
@@ -44,6 +46,12 @@ A = Article.__table__
 V = ArticleVersion.__table__
 S = Source.__table__
 BATCH_SIZE = 500  # versions per transaction
+PLANNED_COLUMNS = {  # what the queries of a run filter and join on (`refresh_statistics`)
+    "articles": "id, source_id, current_version, published_at",
+    "article_versions": "id, article_id, version, extractor_version",
+    "indicators": "article_id, version_id, is_current",
+}
+STATISTICS_ROWS = 5000  # indicator rows a run adds before it refreshes their statistics the first time
 
 @dataclass
 class ReextractResult:
@@ -119,7 +127,7 @@ def default_workers() -> int:
 def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs: Sequence[Job],
                 readings: Sequence[Extracted]) -> tuple[ReadingChanges, int]:
     """One transaction: lock the articles, keep the versions still current, sync their readings."""
-    found = {version_id: (inds, hashes) for version_id, inds, hashes in readings}
+    found = dict(readings)
     article_ids = sorted({job.article_id for job in jobs})
 
     def work(connection) -> tuple[ReadingChanges, int]:
@@ -131,11 +139,25 @@ def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs
         keep = []
         for job in jobs:
             if current.get(job.article_id) == job.version_id:
-                indicators, hashes = found[job.version_id]
-                keep.append(Reading(job.article_id, job.version_id, indicators, job.source, hashes))
+                keep.append(Reading(job.article_id, job.version_id, found[job.version_id], job.source))
         return sync_readings(connection, run_id, extractor_version, keep), len(jobs) - len(keep)
 
     return in_transaction(engine, work)
+
+
+def refresh_statistics(engine: Engine, tables: Sequence[str] = tuple(PLANNED_COLUMNS)) -> None:
+    """PostgreSQL: ANALYZE the columns a run's queries are planned on, so the plans use the indexes.
+
+    Right after a bulk load (a backfill, a restore) and before autovacuum gets to it, the planner
+    guesses the tables' sizes: it then reads a page of versions by hashing all `articles` and every
+    remaining version (26 ms instead of 1.6 ms for 500 versions of 10,000, and growing with the
+    warehouse) and a batch's current indicators by scanning the whole table. ANALYZE samples a
+    bounded number of rows, and only these columns (not the texts), so it costs a few tens of ms.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE " + ", ".join(f"{table} ({PLANNED_COLUMNS[table]})"
+                                                           for table in tables)))
 
 
 def reextract(engine: Engine, run_id: int | None, *, extract_fn: ExtractFn = extract,
@@ -150,11 +172,17 @@ def reextract(engine: Engine, run_id: int | None, *, extract_fn: ExtractFn = ext
     version = extractor_version or current_extractor_version()
     result = ReextractResult(extractor_version=version)
     workers = default_workers() if workers is None else workers
+    refresh_statistics(engine)
+    analyzed_at = 0  # indicator rows this run had added when it last refreshed their statistics
     batches = pending_jobs(engine, version, source=source, since=since, all_versions=all_versions,
                            batch_size=batch_size)
     for jobs, readings in extracted(batches, extract_fn, workers):
         changes, skipped = write_batch(engine, run_id, version, jobs, readings)
         result.changes.add(changes)
+        added = sum(result.changes.added.values())
+        if added >= max(2 * analyzed_at, STATISTICS_ROWS):  # the table may have doubled: plans go stale
+            refresh_statistics(engine, ["indicators"])
+            analyzed_at = added
         result.skipped += skipped
         result.versions.update(job.source for job in jobs)
         result.batches += 1
