@@ -145,11 +145,12 @@ def test_an_edited_article_supersedes_its_old_version_with_the_run_that_did_it(e
     assert _dangling(engine) == 0
 
 
+@pytest.mark.postgres
+@pytest.mark.skipif(not os.environ.get("CHITIEU_TEST_POSTGRES_URL"), reason="CHITIEU_TEST_POSTGRES_URL is not set")
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)  # planner statistics are PostgreSQL's
 def test_a_run_leaves_the_planner_statistics_of_what_it_read(engine, factory):
     """PostgreSQL plans each page and batch on these; stale ones after a bulk load made every batch scan
     whole tables (docs/warehouse.md, "Speed")."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("statistics are PostgreSQL's")
     _seed(engine, factory, 4)
     reextract(engine, None, extract_fn=better_extract, extractor_version=BETTER, workers=1)
     analyzed = {r["relname"]: r["reltuples"] for r in _rows(
