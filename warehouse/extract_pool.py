@@ -20,6 +20,7 @@ some thread holds.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -60,6 +61,7 @@ def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
         for jobs in batches:
             yield jobs, extract_jobs(jobs, extract_fn)
         return
+    _check_sendable(extract_fn)
     pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn"))
     try:
         queued: deque[tuple[list[Job], list[_Part]]] = deque()
@@ -73,6 +75,16 @@ def extracted(batches: Iterator[list[Job]], extract_fn: ExtractFn, workers: int
             yield _finish(queued, extract_fn)
     finally:  # a run stopped early does not wait for the parts it no longer needs
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_sendable(extract_fn: ExtractFn) -> None:
+    """A worker receives the extract function by name; one it cannot (a lambda, a local function) would
+    leave the run waiting on parts that never come back, so refuse it here with a clear error."""
+    try:
+        pickle.dumps(extract_fn)
+    except (pickle.PicklingError, AttributeError, TypeError) as exc:
+        raise TypeError(f"the extract function {extract_fn!r} cannot be sent to worker processes (it must be "
+                        f"importable by name, at module level); run with workers=1 or pass such a function") from exc
 
 
 def _finish(queued: deque[tuple[list[Job], list[_Part]]], extract_fn: ExtractFn

@@ -256,3 +256,11 @@ def test_sigkill_mid_run_then_rerun_equals_a_clean_run(database, engine, twin, f
     reextract(engine, None, extract_fn=better_extract, extractor_version=BETTER, batch_size=2, workers=1)
     assert checksum(engine) == checksum(twin)  # and a further run changes nothing
     assert _dangling(engine) == 0
+
+
+def test_an_extract_function_workers_cannot_receive_is_refused_at_once(engine, factory):
+    _seed(engine, factory, 2)
+    with pytest.raises(TypeError, match="cannot be sent to worker processes"):
+        reextract(engine, None, extract_fn=lambda text, **kw: [], extractor_version=BETTER, workers=2)
+    # nothing was read as the new version
+    assert {r["extractor_version"] for r in _rows(engine, "SELECT extractor_version FROM article_versions")} != {BETTER}
