@@ -736,6 +736,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "org":
         cue = rules.cues["org"].nearest(" ".join(own_pre.split()[-6:]))
+        if cue is None and _LIST_CONTINUES.fullmatch(own_pre):
+            # "Lâm Đồng có 18 đảng bộ trực thuộc Tỉnh ủy, 764 tổ chức cơ sở đảng, …": an item of a list that the
+            # clause's verb opened
+            cue = rules.cues["org"].nearest(clause_pre)
         if cue == "blocker":
             return Reading("other", "actual", "exact", noun=cls)
         if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
@@ -815,10 +819,15 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     # "đảng viên dân tộc thiểu số tại chỗ có 68 đồng chí": the clause is about a part of the members
     if any(rules.part.match(clause_pre, m.end()) for m in _MEMBERS_WORD.finditer(clause_pre)):
         return False
+    if _IS_A_PART.match(rest) and rules.part.search(rest, 0, 40):
+        return False  # "có trên 4.000 đảng viên là người dân tộc thiểu số": members who are a part
     return _TOTAL_RESTS.match(rest) is not None
 
 
 _BLANKED = re.compile(r"\s{2,}")
+_IS_A_PART = re.compile(r"\s*là\s")
+# the rest of the item before, then a comma: the next item of a list ("… 18 đảng bộ trực thuộc Tỉnh ủy, ")
+_LIST_CONTINUES = re.compile(r"[^,;:.()\d]{0,40},\s*")
 _MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+(?:(?:trong|là|thuộc)\s+)?")
 
 

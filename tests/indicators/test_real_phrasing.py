@@ -566,3 +566,10 @@ def test_a_list_of_targets_goes_on_past_the_full_stop():
     text = ("Năm 2023, 95% đảng viên hoàn thành tốt nhiệm vụ; 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ. "
             "Kết nạp đảng viên mới đạt 3,2% so với tổng số đảng viên.")
     assert [k for _, _, k in records(text)] == ["actual", "actual", "actual"]
+
+
+def test_organisations_in_a_list_after_the_clause_s_verb_and_members_who_are_a_part():
+    text = ("Đến hết năm 2019, tỉnh có 18 đảng bộ trực thuộc Tỉnh ủy, 640 tổ chức cơ sở đảng, 3.100 chi bộ trực "
+            "thuộc, 42.000 đảng viên.")
+    assert records(text) == [("org_count", 640, "actual"), ("total_members", 42000, "actual")]
+    assert records("Năm 2021, toàn tỉnh có trên 4.000 đảng viên là người dân tộc thiểu số.") == []
