@@ -115,7 +115,23 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     for i, f in enumerate(figs):
         f.reading = _read(rules, low, parens, figs, i, clauses, unnamed, carry)
     _read_list_items(rules, sentence, low, figs, carry)
+    if "“" in sentence:
+        for f in figs:
+            if f.reading is not None and f.reading.kind == "actual" and _in_campaign_name(sentence, low, f.s):
+                f.reading.kind = "target"
     return [f.reading for f in figs]  # type: ignore[misc]
+
+
+# the quoted name of a campaign or programme states its goal: công trình thi đua “Xây dựng, sửa chữa 100 nhà ở cho
+# hộ phụ nữ …”, phong trào “…”, cuộc vận động “…”
+_CAMPAIGN_BEFORE = re.compile(r"(?<!\w)(?:công trình thi đua|công trình|phong trào|cuộc vận động|chương trình|đề án|"
+                              r"chiến dịch|kế hoạch)(?:\s+(?:năm\s+\d{4}|thi đua|là))*\s*$")
+
+
+def _in_campaign_name(sentence: str, low: str, at: int) -> bool:
+    """Whether `at` lies inside “…” quotes that open right after a campaign's noun."""
+    opened = sentence.rfind("“", 0, at)
+    return opened != -1 and sentence.find("”", opened, at) == -1 and _CAMPAIGN_BEFORE.search(low, 0, opened) is not None
 
 
 # --- lists of units ------------------------------------------------------------------------------

@@ -573,3 +573,9 @@ def test_organisations_in_a_list_after_the_clause_s_verb_and_members_who_are_a_p
             "thuộc, 42.000 đảng viên.")
     assert records(text) == [("org_count", 640, "actual"), ("total_members", 42000, "actual")]
     assert records("Năm 2021, toàn tỉnh có trên 4.000 đảng viên là người dân tộc thiểu số.") == []
+
+
+def test_the_quoted_name_of_a_campaign_states_its_goal():
+    text = ("Năm 2016, Hội phát động công trình thi đua “Xây dựng, sửa chữa 80 nhà ở cho hộ phụ nữ nghèo”; đến nay đã "
+            "hoàn thành xây dựng 95 ngôi nhà.")
+    assert records(text) == [("houses_built", 80, "target"), ("houses_built", 95, "actual")]
