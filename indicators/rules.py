@@ -742,6 +742,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             if rules.proposed.search(clause_pre):
                 # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal
                 return Reading("other", "actual", "exact", noun=cls)
+            if cue == "disciplined_members" and _ONE_FORM.search(own_pre) and _ANOTHER_FORM.search(rest):
+                # "kỷ luật bằng hình thức khiển trách 5 đảng viên, cảnh cáo 3 …": the members of one form only
+                return Reading("other", "actual", "exact", noun=cls)
             return Reading(cue, "actual", "exact", noun=cls, extra_target=cue == "new_members")
         if cue == "total_members" and _admitted_after_total(rules, clause_pre) and _TOTAL_RESTS.match(rest) \
                 and not rules.part.match(rest.strip()):
@@ -842,6 +845,9 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
+_FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
+_ONE_FORM = re.compile(rf"hình thức\s+{_FORMS}\s*$")
+_ANOTHER_FORM = re.compile(rf"(?<!\w){_FORMS}\s*$")
 # the rest of the item before, then a comma: the next item of a list ("… 18 đảng bộ trực thuộc Tỉnh ủy, ")
 _LIST_CONTINUES = re.compile(r"[^,;:.()\d]{0,40},\s*")
 _MEMBERS_WORD = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+(?:(?:trong|là|thuộc)\s+)?")

@@ -579,3 +579,10 @@ def test_the_quoted_name_of_a_campaign_states_its_goal():
     text = ("Năm 2016, Hội phát động công trình thi đua “Xây dựng, sửa chữa 80 nhà ở cho hộ phụ nữ nghèo”; đến nay đã "
             "hoàn thành xây dựng 95 ngôi nhà.")
     assert records(text) == [("houses_built", 80, "target"), ("houses_built", 95, "actual")]
+
+
+def test_the_members_of_one_form_of_discipline_among_several_are_no_total():
+    assert records("Năm 2022, huyện kỷ luật bằng hình thức khiển trách 6 đảng viên, cảnh cáo 2 đảng viên, khai trừ "
+                   "1 đảng viên.") == [("removed_members", 1, "actual")]
+    assert records("Năm 2022, huyện thi hành kỷ luật bằng hình thức khiển trách đối với 7 đảng viên.") == [
+        ("disciplined_members", 7, "actual")]
