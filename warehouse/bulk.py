@@ -1,6 +1,7 @@
-"""Insert many rows of plain values in one go, the cheapest way each database offers.
+"""Statements over many rows, the cheapest way each database offers: inserting many rows of plain
+values (`insert_rows`), and matching a long list of ids (`among`).
 
-Why not `connection.execute(table.insert(), rows)`: SQLAlchemy processes every row's parameters in
+Inserting: why not `connection.execute(table.insert(), rows)`? SQLAlchemy processes every row's parameters in
 Python (~15 µs a row, more than SQLite's own insert of it), and psycopg's executemany has the server
 parse, plan and run each row as a statement of its own. A re-extraction writes a few indicator rows
 per article, so those costs add up to as much as a third of extracting the article.
@@ -16,10 +17,41 @@ so `warehouse.load.in_transaction` retries a conflict here too.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    String,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
+
+
+def among(connection: Connection, column: ColumnElement, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN (ids)` for a long list of integer ids (a batch's articles, versions or rows).
+
+    The ids go as one parameter: an IN list of 500 ids is 500 parameters, each rendered by SQLAlchemy
+    on every execution (on PostgreSQL with its cast, and the statement, too long for psycopg's cache,
+    parsed again each time): ~6 ms of CPU per statement on PostgreSQL, ~0.05 ms per re-extracted
+    article, as much as the rest of writing it; ~0.015 ms on SQLite. PostgreSQL: `column = ANY(:ids)`,
+    an array; SQLite: `column IN (SELECT value FROM json_each(:ids))`, a JSON array; another
+    database: the plain IN list.
+    """
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    if connection.dialect.name == "sqlite":
+        ids_json = bindparam(None, json.dumps(list(ids)), type_=String)
+        return column.in_(select(literal_column("value")).select_from(func.json_each(ids_json)))
+    return column.in_(ids)
 
 
 def insert_rows(connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple]) -> None:

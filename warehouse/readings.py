@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select, update
 
 from indicators.record import Indicator as IndicatorRecord
-from warehouse.bulk import insert_rows
+from warehouse.bulk import among, insert_rows
 from warehouse.fingerprint import reading_hash, reading_row, record_hash
 from warehouse.models import PENDING, ArticleVersion, Indicator
 
@@ -122,7 +122,7 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
     for chunk in _chunks(sorted(by_article)):
         for article_id, *row in connection.execute(
             select(IND.c.article_id, IND.c.id, IND.c.version_id, IND.c.reading_hash, IND.c.metric)
-            .where(IND.c.article_id.in_(chunk), IND.c.is_current.is_(True)).order_by(IND.c.id)
+            .where(among(connection, IND.c.article_id, chunk), IND.c.is_current.is_(True)).order_by(IND.c.id)
         ).tuples().all():  # one fetch: iterating the result asks psycopg for one row at a time
             current.setdefault(article_id, []).append(row)
 
@@ -150,10 +150,11 @@ def sync_readings(connection: Connection, run_id: int | None, extractor_version:
 
     # supersede first: the partial unique index only ever sees one current row per reading
     for chunk in _chunks(changes.superseded_ids):
-        connection.execute(update(IND).where(IND.c.id.in_(chunk)).values(
+        connection.execute(update(IND).where(among(connection, IND.c.id, chunk)).values(
             is_current=False, superseded_by_run=run_id, superseded_at=now))
     insert_rows(connection, IND, _NEW_ROW_COLUMNS, new_rows)  # in bulk, no RETURNING: nothing reads the new ids here
     versions = sorted({r.version_id for r in by_article.values()})
     for chunk in _chunks(versions):
-        connection.execute(update(V).where(V.c.id.in_(chunk)).values(extractor_version=extractor_version))
+        connection.execute(update(V).where(among(connection, V.c.id, chunk)).values(
+            extractor_version=extractor_version))
     return changes

@@ -35,6 +35,7 @@ from sqlalchemy import Engine, and_, or_, select, text
 from indicators.extract import extract
 from indicators.version import extractor_version as current_extractor_version
 from scrapers.records import ParsedArticle
+from warehouse.bulk import among
 from warehouse.extract_pool import extracted
 from warehouse.extract_worker import Extracted, ExtractFn, Job
 from warehouse.load import in_transaction, utc_from_db
@@ -134,7 +135,7 @@ def write_batch(engine: Engine, run_id: int | None, extractor_version: str, jobs
         current = dict(connection.execute(
             select(A.c.id, V.c.id)
             .join(V, and_(V.c.article_id == A.c.id, V.c.version == A.c.current_version))
-            .where(A.c.id.in_(article_ids)).order_by(A.c.id).with_for_update(of=A)
+            .where(among(connection, A.c.id, article_ids)).order_by(A.c.id).with_for_update(of=A)
         ).all())
         keep = []
         for job in jobs:

@@ -1,14 +1,26 @@
-"""warehouse.bulk.insert_rows on SQLite and PostgreSQL: values come back exactly as given (PostgreSQL's
+"""warehouse.bulk on SQLite and PostgreSQL. insert_rows: values come back exactly as given (PostgreSQL's
 COPY escapes text its own way), and a conflict is SQLAlchemy's IntegrityError, which rolls the
-transaction back, as an INSERT's would."""
+transaction back, as an INSERT's would. among: a long list of ids, passed as one parameter, selects,
+updates and locks exactly the rows an IN list would."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Boolean, Column, Float, Integer, MetaData, Table, Text, UniqueConstraint, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
-from warehouse.bulk import insert_rows
+from warehouse.bulk import among, insert_rows
 
 META = MetaData()
 ROWS = Table("bulk_rows", META, Column("id", Integer, primary_key=True), Column("key", Integer),
@@ -40,3 +52,18 @@ def test_a_conflict_is_an_integrity_error_and_rolls_the_transaction_back(engine,
         insert_rows(connection, table, COLUMNS, [(2, "second", 0.5, True), (1, "again", 0.5, False)])
     with engine.connect() as connection:
         assert connection.execute(select(table.c.key)).all() == []
+
+
+@pytest.mark.parametrize("wanted", [[], [7], list(range(0, 3000, 3)), [5, 5, 2999, 4000]])
+def test_among_matches_exactly_the_listed_ids(engine, table, wanted):
+    with engine.begin() as connection:
+        insert_rows(connection, table, COLUMNS, [(k, f"row {k}", None, False) for k in range(3000)])
+    with engine.begin() as connection:
+        keys = sorted(connection.execute(select(table.c.key).where(among(connection, table.c.key, wanted))).scalars())
+        connection.execute(update(table).where(among(connection, table.c.key, wanted)).values(flag=True))
+        locked = connection.execute(select(table.c.key).where(among(connection, table.c.key, wanted))
+                                    .with_for_update()).scalars().all()
+    with engine.connect() as connection:
+        flagged = sorted(connection.execute(select(table.c.key).where(table.c.flag)).scalars())
+    expected = sorted({k for k in wanted if k < 3000})
+    assert keys == flagged == sorted(locked) == expected
