@@ -277,6 +277,9 @@ def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent:
     unit = a.unit
     recs = [Indicator(r.metric, a.value, unit, r.kind, r.qualifier, a.denominator, year, subject, sent.text,
                       a.start, a.end, sent.start, sent.start + len(sent.text))]
+    if r.also:
+        recs.append(Indicator(r.also, a.value, unit, r.kind, r.qualifier, a.denominator, year, subject, sent.text,
+                              a.start, a.end, sent.start, sent.start + len(sent.text)))
     if r.extra_target and a.denominator is not None and a.den_start is not None and r.kind == "actual":
         recs.append(Indicator(r.metric, a.denominator, unit, "target", "exact", None, year, subject, sent.text,
                               a.den_start, a.den_end or a.end, sent.start, sent.start + len(sent.text)))

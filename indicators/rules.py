@@ -36,6 +36,7 @@ class Reading:
     extra_target: bool = False  # the denominator is the plan ("35/30 Mái ấm")
     subject: str | None = None  # the unit a list item names, as written ("Hội An 110")
     raised: bool = False  # a total the period's admissions raised ("nâng tổng số … lên"): dated by the period
+    also: str | None = None  # a second metric the same figure states ("tỷ lệ TCCSĐ và đảng viên … đều đạt 90%")
 
 
 @dataclass
@@ -314,6 +315,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # or that goes on with the sentence before that did ("…, bằng 6,10%... Đảng bộ B … 510 đảng viên,
         # bằng 2,58%")
         r = Reading("new_members_rate", "actual", "exact")
+    elif unit == "percent" and r.metric == "other" and r.noun == "plan" and i and figs[i - 1].reading is not None \
+            and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre):
+        # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
+        # counted as admitted make, whatever verb admitted them
+        r = Reading("new_members_plan_pct", "actual", "exact")
     if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
         qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
     if unit == "count" and rules.restate.search(own_pre, pre_end):
@@ -570,6 +576,9 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         between = post[adj.end():pred[1].start()]
         nearer = [m for m in rules.entity_any.finditer(between)]
         if nearer and _entity_at(rules, nearer[-1]) != ent:
+            if len(nearer) == 1 and _AND_NOUN.fullmatch(between[:nearer[0].start()]):
+                # "Trên 90% chi bộ, đảng viên xếp loại hoàn thành tốt …": one rate of both nouns
+                return _shared_rate(rules, ent, _entity_at(rules, nearer[0]), pred[0])
             return Reading("other", "actual", "exact", ent, None, noun=ent)
         return _rate(rules, ent, pred[0])
     if not _no_noun(post):
@@ -595,7 +604,52 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         ents = list(rules.entity_any.finditer(view[:max(0, len(view) - len(clause_pre) - (len(view) - f.s))]))
     if not ents:
         return Reading("other", "actual", "exact")
+    first = _coordinated_subject(rules, window, pred[0])
+    if first is not None and first != _entity_at(rules, ents[-1]):
+        # "tỷ lệ tổ chức cơ sở đảng và đảng viên hoàn thành tốt nhiệm vụ đều đạt trên 90%", "số chi bộ xếp loại
+        # hoàn thành tốt nhiệm vụ trở lên và số đảng viên được xếp loại … đạt trên 90%": one rate of both
+        return _shared_rate(rules, first, _entity_at(rules, ents[-1]), pred[0])
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+# what joins two nouns that share one rate: "chi bộ, đảng viên", "tổ chức cơ sở đảng và đảng viên"
+_AND_NOUN = re.compile(r"\s*(?:,|và)\s*(?:(?:các|số|tỷ lệ)\s+)?")
+# the end of the first of two subjects that share a rate, each with its own rating: "… trở lên và số "
+_SECOND_SUBJECT = re.compile(r"(?:\s+trở lên)?\s*(?:,|và)\s*(?:(?:các|số|tỷ lệ)\s+)?(?P<rest>[^,;:()]{0,40})$")
+
+
+def _coordinated_subject(rules: Rules, window: str, pred: str) -> str | None:
+    """The first of two subjects the rating after `window` is shared by, or None.
+
+    `window` is the clause up to the rating of the last subject. The subjects share the rate when the
+    last one follows the one before with only "và" or a comma between (`TCCSĐ và đảng viên`), or when
+    each has the same rating and then "và" (`số chi bộ xếp loại hoàn thành tốt nhiệm vụ trở lên và số
+    đảng viên được xếp loại`)."""
+    ents = list(rules.entity_any.finditer(window))
+    if len(ents) < 2 or "%" in window:  # "96% TCCSĐ hoàn thành tốt …, đảng viên … đạt 91%": each has its own
+        return None
+    last, before = ents[-1], ents[-2]
+    if _AND_NOUN.fullmatch(window[before.end():last.start()]):
+        return _entity_at(rules, before)
+    rated = _predicate(rules, window[before.end():last.start()], last=True)
+    if rated is None or rated[0] != pred:
+        return None
+    gap = window[before.end():last.start()]
+    tail = _SECOND_SUBJECT.match(gap, rated[1].end())
+    if tail is None or tail.group("rest").strip() or not rules.entity_any.fullmatch(window[last.start():last.end()]):
+        return None
+    return _entity_at(rules, before)
+
+
+def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
+    """One rate stated of two nouns: the first noun's metric, and the second's as `also` (when both are
+    metrics; otherwise whichever is)."""
+    a, b = _rate(rules, first, pred), _rate(rules, second, pred)
+    if a.metric == "other":
+        return b
+    if b.metric != "other" and b.metric != a.metric:
+        a.also = b.metric
+    return a
 
 
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
@@ -673,6 +727,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
+    if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
+        # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
+        # condition, not how many there are
+        r = Reading("other", "actual", "exact", noun=cls)
     if cls in ("org", "member", "branch") and r.metric == "other":
         pred = _predicate(rules, rest)
         if pred is not None and pred[0] != "plain":
@@ -809,12 +867,20 @@ _TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
 
 def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
     """A count after a weak total cue ("với", "có") in a clause about admissions, where the admission is
-    named after any "tổng số" the clause holds."""
+    named after any "tổng số" the clause holds, and no whole body is named after it ("kết nạp 120 đảng
+    viên, toàn Đảng bộ hiện có 3.120 đảng viên": the membership)."""
     if not _WEAK_TOTAL_TAIL.search(clause_pre) or rules.awaiting.search(clause_pre) or rules.part_before.search(clause_pre):
         return False
     admitted = list(rules.admission.finditer(clause_pre))
     totals = list(_TOTAL_WORD.finditer(clause_pre))
-    return bool(admitted) and (not totals or admitted[-1].start() > totals[-1].start())
+    if not admitted or totals and admitted[-1].start() < totals[-1].start():
+        return False
+    return not _WHOLE_NAMED.search(clause_pre, admitted[-1].end())
+
+
+# the whole membership named after an admission: "…, toàn Đảng bộ (hiện) có", "hiện có", "hiện nay có"
+_WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng bộ|tỉnh|huyện|thành phố|thị xã|quận|xã|phường))"
+                          r"(?!\w)")
 
 
 def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:
@@ -826,7 +892,7 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
-    if rules.founding.search(clause_pre):
+    if rules.founding.search(clause_pre) or _SIZE_OF_UNITS.search(clause_pre):
         return False
     if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
@@ -843,6 +909,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     return _TOTAL_RESTS.match(rest) is not None
 
 
+# units grouped by their size, not a membership: "không còn chi bộ … có dưới 5 đảng viên", "12 chi bộ có trên
+# 50 đảng viên"
+_SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\s+(?:chi bộ|tổ chức cơ sở đảng|tccsđ|đảng bộ)"
+                            r"[^;:.]{0,60}?(?<!\w)có\s+(?:dưới|trên|từ|hơn|ít hơn|chưa đến|không đủ)\s*$")
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"

@@ -586,3 +586,37 @@ def test_the_members_of_one_form_of_discipline_among_several_are_no_total():
                    "1 đảng viên.") == [("removed_members", 1, "actual")]
     assert records("Năm 2022, huyện thi hành kỷ luật bằng hình thức khiển trách đối với 7 đảng viên.") == [
         ("disciplined_members", 7, "actual")]
+
+
+def test_developing_new_members_named_before_the_figure_is_admitting_them():
+    assert records("Trong nhiệm kỳ, tỉnh phát triển đảng viên mới 4.210/3.800 đảng viên.") == [
+        ("new_members", 4210, "actual"), ("new_members", 3800, "target")]
+    assert records("Năm 2021, xã phát triển được 14 đảng viên mới, đạt 116% kế hoạch.") == [
+        ("new_members", 14, "actual"), ("new_members_plan_pct", 116, "actual")]
+
+
+def test_the_whole_membership_named_after_an_admission_is_the_membership():
+    assert records("Năm 2021, huyện kết nạp 85 đảng viên, toàn Đảng bộ hiện có 2.640 đảng viên.") == [
+        ("new_members", 85, "actual"), ("total_members", 2640, "actual")]
+    assert records("Chăm lo công tác phát triển đảng viên, Đảng bộ xã hiện có 212 đảng viên.") == [
+        ("total_members", 212, "actual")]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2021, tỷ lệ tổ chức cơ sở đảng và đảng viên hoàn thành tốt nhiệm vụ trở lên đều đạt trên 92%.",
+    "Năm 2021, số chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên và số đảng viên xếp loại hoàn thành tốt "
+    "nhiệm vụ trở lên đạt trên 92%.",
+    "Năm 2021 trên 92% chi bộ, đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+])
+def test_one_rate_said_of_organisations_and_members_is_both_rates(text):
+    assert records(text) == [("org_good_rate", 92, "actual"), ("member_good_rate", 92, "actual")]
+
+
+def test_rates_each_with_its_own_figure_stay_apart():
+    assert records("Năm 2021, 97% TCCSĐ hoàn thành tốt nhiệm vụ trở lên, đảng viên hoàn thành tốt nhiệm vụ đạt 89%.") \
+        == [("org_good_rate", 97, "actual"), ("member_good_rate", 89, "actual")]
+
+
+def test_units_grouped_by_size_and_organisations_meeting_a_condition_are_no_totals():
+    assert records("Đến nay, không còn chi bộ thôn, bản có dưới 3 đảng viên.") == []
+    assert records("Năm 2021, huyện có 9/11 tổ chức cơ sở đảng ở cơ quan nhà nước do thủ trưởng làm bí thư.") == []
