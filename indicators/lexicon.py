@@ -277,7 +277,9 @@ def load_rules(path: str | None = None) -> Rules:
         committee=_rx(data["wholes"]["committees"]),
         founding=re.compile(rf"(?:{_at_word(data['wholes']['founding'])})(?!\w)"
                             rf"(?!.*(?<!\w)(?:{_alt(data['wholes']['present'])})(?!\w))", re.DOTALL),
-        proposed=re.compile(rf"(?:{_at_word(data['proposed'])})(?!\w)[^,;]*$"),
+        # a comma goes on only to the next body a proposal is made to: "đề nghị Ban Chấp hành Trung ương, Bộ
+        # Chính trị, Ban Bí thư thi hành kỷ luật …"
+        proposed=re.compile(rf"(?:{_at_word(data['proposed'])})(?!\w)(?:[^,;]|,\s*(?={_alt(data['proposed_to'])}))*$"),
         awaiting=_rx(data["awaiting_admission"]),
         name_openers=tuple(data["list_items"]["name_openers"]),
         not_in_names=_rx(data["list_items"]["not_in_names"]),

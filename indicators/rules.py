@@ -786,7 +786,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             cue = _act_totalled(rules, own_pre) or cue
         joined = _BLANKED.sub(" ", own_pre)  # a parenthesis on the way is blanked: one space
         if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", joined)) or re.fullmatch(
-                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*", joined)):
+                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*(?:(?:trên|hơn|gần|khoảng|dưới)\s+)?", joined)):
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …", "… 80 tổ chức
             # đảng (khiển trách 57, …) và 2.869 đảng viên"
             cue = rules.cues["member"].nearest(clause_pre)
@@ -797,8 +797,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in _MEMBER_ACT_METRICS:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
-            if rules.proposed.search(clause_pre):
-                # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal
+            if rules.proposed.search(clause_pre) or _NOT_DONE.search(own_pre):
+                # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal;
+                # "không thi hành kỷ luật 20 đảng viên do hết thời hiệu": not done
                 return Reading("other", "actual", "exact", noun=cls)
             if cue == "disciplined_members" and _ONE_FORM.search(own_pre) and _ANOTHER_FORM.search(rest):
                 # "kỷ luật bằng hình thức khiển trách 5 đảng viên, cảnh cáo 3 …": the members of one form only
@@ -909,6 +910,8 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     return _TOTAL_RESTS.match(rest) is not None
 
 
+_NOT_DONE = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:được\s+|bị\s+|đủ điều kiện\s+)?(?:thi hành\s+|xử lý\s+)?"
+                       r"(?:kỷ luật|kết nạp|xóa tên|khai trừ)[^,;()]*$")
 # units grouped by their size, not a membership: "không còn chi bộ … có dưới 5 đảng viên", "12 chi bộ có trên
 # 50 đảng viên"
 _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\s+(?:chi bộ|tổ chức cơ sở đảng|tccsđ|đảng bộ)"

@@ -620,3 +620,20 @@ def test_rates_each_with_its_own_figure_stay_apart():
 def test_units_grouped_by_size_and_organisations_meeting_a_condition_are_no_totals():
     assert records("Đến nay, không còn chi bộ thôn, bản có dưới 3 đảng viên.") == []
     assert records("Năm 2021, huyện có 9/11 tổ chức cơ sở đảng ở cơ quan nhà nước do thủ trưởng làm bí thư.") == []
+
+
+def test_discipline_proposed_to_several_bodies_or_not_carried_out_is_not_done():
+    assert records("Năm 2020, Ủy ban đề nghị Tỉnh ủy, Ban Thường vụ Tỉnh ủy thi hành kỷ luật 3 tổ chức đảng và "
+                   "11 đảng viên.") == []
+    assert records("Năm 2020, có 14 đảng viên vi phạm (đã kỷ luật 5 đảng viên, không thi hành kỷ luật 9 đảng viên "
+                   "vì đã hết thời hiệu).") == [("disciplined_members", 5, "actual")]
+
+
+def test_forms_of_discipline_in_a_parenthesis_are_parts_not_units():
+    assert records("Năm 2020, huyện thi hành kỷ luật 40 đảng viên (Khiển trách 22, cảnh cáo 11, cách chức 2, khai "
+                   "trừ 5).") == [("disciplined_members", 40, "actual"), ("removed_members", 5, "actual")]
+
+
+def test_a_qualified_second_count_after_and_keeps_the_verb():
+    assert records("Năm 2020, tỉnh thi hành kỷ luật 17 tổ chức đảng và trên 600 đảng viên.") == [
+        ("disciplined_members", 600, "actual")]
