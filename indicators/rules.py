@@ -99,6 +99,8 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     last reading of the sentence before in the same paragraph, which a breakdown may continue."""
     rules = load_rules()
     low = fold(sentence)
+    if "(cũ)" in low:  # "huyện Chư Sê (cũ)": part of a name since the 2025 mergers, not a parenthesis about a figure
+        low = _FORMER.sub(lambda m: " " * len(m.group()), low)
     parens = _parens(low)
     clauses = ";" in low or ":" in low or "\n" in low  # most sentences are one clause
     figs: list[_Fig] = []
@@ -123,6 +125,13 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     return [f.reading for f in figs]  # type: ignore[misc]
 
 
+# the total cost of houses just counted: "… 3.561 nhà, tổng số tiền …", "… 20 căn nhà với tổng kinh phí …"
+_HOUSES_COST = re.compile(r"^\s*(?:căn\s+|ngôi\s+)?nhà[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
+                          r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
+_FORMER = re.compile(r"\s*\(cũ\)")
+
+
 # the quoted name of a campaign or programme states its goal: công trình thi đua “Xây dựng, sửa chữa 100 nhà ở cho
 # hộ phụ nữ …”, phong trào “…”, cuộc vận động “…”
 _CAMPAIGN_BEFORE = re.compile(r"(?<!\w)(?:công trình thi đua|công trình|phong trào|cuộc vận động|chương trình|đề án|"
@@ -141,7 +150,8 @@ def _in_campaign_name(sentence: str, low: str, at: int) -> bool:
 # reading of the item before it. A name opens with a capital or an administrative word and holds no
 # verb; the words that may close it ("đạt", "là", ":") repeat the first item's verb or nothing.
 
-_NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?)\s*)?:?\s*$")
+_NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?|"
+                   r"tiếp nhận(?: được)?|vận động(?: được)?|huy động(?: được)?)\s*)?:?\s*$")
 # between two items: the first item's counted noun and what qualifies it, then the separator
 _ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)(?!\w)|:)[\s,:]*")
@@ -194,10 +204,13 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
 _MEMBER_ACT_METRICS = ("new_members", "disciplined_members", "removed_members")
 
 
-def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig) -> tuple[Reading, str] | None:
+def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig,
+                          carry: Carry | None = None) -> tuple[Reading, str] | None:
     """A unit's count in parentheses after its name, in a list opened by a clause that says what is
     counted: "… kết nạp được nhiều đảng viên là: Trường A (28 đảng viên), Công ty B (21 đảng viên)", "… bị kỷ
-    luật …, nhiều nhất là huyện Tam Bình (bảy ĐV)". The parenthesis holds the count and its noun only."""
+    luật …, nhiều nhất là huyện Tam Bình (bảy ĐV)", or by the sentence before, whose last count was such an
+    item ("… là: Trường A (28 đảng viên). Bệnh viện B (6 đảng viên); …": the list goes on past the full stop).
+    The parenthesis holds the count and its noun only."""
     open_at, close_at = f.paren  # type: ignore[misc]
     inside = low[f.e:close_at]
     noun = rules.nouns.match(inside)
@@ -206,7 +219,12 @@ def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig) -> tup
     start = max(low.rfind(",", 0, open_at), low.rfind(";", 0, open_at), low.rfind(")", 0, open_at)) + 1
     openers = list(_LIST_OPENER.finditer(low, 0, open_at))
     if not openers:
-        return None
+        before = (carry or {}).get("count")
+        written = sentence[start:open_at].strip()
+        if before is None or before.subject is None or before.metric not in _MEMBER_ACT_METRICS or not written \
+                or not _is_name(rules, low[start:open_at].strip(), written):
+            return None
+        return Reading(before.metric, "actual", "exact", noun="member"), written
     start = max(start, openers[-1].end())
     written = sentence[start:open_at].strip()
     if not written or not _is_name(rules, low[start:open_at].strip(), written):
@@ -247,7 +265,7 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
         if head is None and prev is None:
             head, name = _opened_list(rules, sentence, low, f, carry) or (None, None)
         if head is None and f.paren is not None and f.amount.unit == "count":
-            head, name = _named_in_parentheses(rules, sentence, low, f) or (None, None)
+            head, name = _named_in_parentheses(rules, sentence, low, f, carry) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
             continue
         noun = rules.nouns.match(low[f.e:])
@@ -320,6 +338,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
         # counted as admitted make, whatever verb admitted them
         r = Reading("new_members_plan_pct", "actual", "exact")
+    if unit == "vnd" and r.metric == "other" and i and figs[i - 1].reading is not None \
+            and figs[i - 1].reading.metric == "houses_built" and figs[i - 1].s >= c_start \
+            and _HOUSES_COST.match(own_pre) and not _PER_UNIT_AFTER.match(own_post):
+        # "giải ngân xây dựng, sửa chữa 3.561 nhà, tổng số tiền 148.246 triệu đồng": what the houses cost
+        r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
         qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
     if unit == "count" and rules.restate.search(own_pre, pre_end):

@@ -637,3 +637,27 @@ def test_forms_of_discipline_in_a_parenthesis_are_parts_not_units():
 def test_a_qualified_second_count_after_and_keeps_the_verb():
     assert records("Năm 2020, tỉnh thi hành kỷ luật 17 tổ chức đảng và trên 600 đảng viên.") == [
         ("disciplined_members", 600, "actual")]
+
+
+def test_a_former_unit_named_with_cu_is_still_a_list_item():
+    text = "Năm 2025, Đảng bộ huyện Krông Pa (cũ) kết nạp 96 đảng viên, huyện Ia Pa (cũ) 71 đảng viên."
+    assert records(text) == [("new_members", 96, "actual"), ("new_members", 71, "actual")]
+    text = ("Năm 2025, Quỹ Vì người nghèo tỉnh tiếp nhận 40 tỷ đồng. Trong đó, tỉnh Kon Tum (cũ) tiếp nhận 25 tỷ đồng; "
+            "tỉnh Quảng Ngãi (cũ) tiếp nhận 15 tỷ đồng.")
+    got = [r for r in extract(text) if r.metric != "other"]
+    assert [(r.metric, r.value) for r in got] == [("welfare_funds_vnd", 40e9), ("welfare_funds_vnd", 25e9),
+                                                  ("welfare_funds_vnd", 15e9)]
+    assert "tiếp nhận" not in (got[1].subject or "")
+
+
+def test_units_counted_in_parentheses_go_on_past_the_full_stop():
+    text = ("Năm 2016, các đơn vị kết nạp nhiều đảng viên là: Trường Cao đẳng Y tế (9 đảng viên). Bệnh viện Đa khoa "
+            "tỉnh (7 đảng viên); xã Tân Hà (5 đảng viên).")
+    assert records(text) == [("new_members", 9, "actual"), ("new_members", 7, "actual"), ("new_members", 5, "actual")]
+
+
+def test_the_total_cost_of_houses_just_counted_is_money_for_them():
+    assert records("Năm 2025, huyện đã giải ngân xây dựng, sửa chữa 420 nhà, tổng số tiền 21.300 triệu đồng.") == [
+        ("houses_built", 420, "actual"), ("welfare_funds_vnd", 21_300_000_000, "actual")]
+    assert records("Năm 2025, huyện bàn giao 12 căn nhà, kinh phí 70 triệu đồng/căn.") == [
+        ("houses_built", 12, "actual")]
