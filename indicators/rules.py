@@ -922,8 +922,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
         # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
         return False
-    if rules.part_before.search(clause_pre) or \
-            (rules.committee.search(clause_pre[-60:]) and not _REPRESENTING.search(clause_pre)):
+    if not _REPRESENTING.search(clause_pre) and (rules.part_before.search(clause_pre)
+                                                 or rules.committee.search(clause_pre[-60:])):
+        # "500 đại biểu, trong đó có 83 đại biểu đương nhiên, đại diện cho hơn 152.000 đảng viên": whom the
+        # delegates represent is the whole membership, whatever part the clause named on the way
         return False
     # "đảng viên dân tộc thiểu số tại chỗ có 68 đồng chí": the clause is about a part of the members
     if any(rules.part.match(clause_pre, m.end()) for m in _MEMBERS_WORD.finditer(clause_pre)):

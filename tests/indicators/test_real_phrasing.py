@@ -661,3 +661,9 @@ def test_the_total_cost_of_houses_just_counted_is_money_for_them():
         ("houses_built", 420, "actual"), ("welfare_funds_vnd", 21_300_000_000, "actual")]
     assert records("Năm 2025, huyện bàn giao 12 căn nhà, kinh phí 70 triệu đồng/căn.") == [
         ("houses_built", 12, "actual")]
+
+
+def test_the_members_delegates_represent_are_the_membership_whatever_part_was_named_before():
+    text = ("Năm 2025, đại hội có 420 đại biểu chính thức, trong đó có 61 đại biểu đương nhiên, đại diện cho hơn "
+            "97.000 đảng viên toàn tỉnh.")
+    assert records(text) == [("total_members", 97000, "actual")]
