@@ -438,6 +438,8 @@ _RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^
                             r"(?!\w)",
                             re.MULTILINE)  # matched on the lower-cased text (see `_SPAN_OF_YEARS`)
 _RELATIVE_YEAR_ANY_CASE = re.compile(_RELATIVE_YEAR.pattern, re.IGNORECASE | re.MULTILINE)
+# what says a stock is counted now, after a year its sentence named: "…, đến nay …", "hiện có", "hiện nay"
+_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện có|hiện tại|đến thời điểm này)(?!\w)")
 # stocks (what an organisation has) are as of the article's day, not of the year it reports on
 _STOCKS = frozenset({"total_members", "org_count"})
 # ratings are given for the year assessed ("Qua kết quả đánh giá năm 2012, …"), named before them
@@ -486,7 +488,14 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     text order, so each of these is one bisection."""
     years, at = places.years, places.year_at
     i = bisect_left(at, a.start)  # years[:i] are named before the figure
+    stock = r.metric in _STOCKS and not r.raised and r.kind == "actual"
+    if stock and pub_year is None and _NOW.search(places.low, sent.start, a.start):
+        return None  # counted "đến nay" in an article whose day is not known: no year can be told
+    stock = stock and pub_year is not None
     if i and at[i - 1] >= sent.start:
+        if stock and _NOW.search(places.low, at[i - 1], a.start):
+            # "Năm 2022, kết nạp 120 đảng viên, đến nay Đảng bộ có 3.120 đảng viên": counted on the article's day
+            return pub_year
         return years[i - 1][1]
     clause_end = norm.find(";", a.end, sent.end)
     if clause_end == -1:
@@ -499,7 +508,6 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end):
         return None
     k = bisect_left(at, sent.start)  # years[:k] are named before the sentence
-    stock = r.metric in _STOCKS and not r.raised and r.kind == "actual" and pub_year is not None
     if para is not None and not stock and k and at[k - 1] >= para.start:
         # the period named last before the sentence: a year, or a span of years after it
         return None if places.names_a_span(at[k - 1], sent.start) else years[k - 1][1]

@@ -667,3 +667,15 @@ def test_the_members_delegates_represent_are_the_membership_whatever_part_was_na
     text = ("Năm 2025, đại hội có 420 đại biểu chính thức, trong đó có 61 đại biểu đương nhiên, đại diện cho hơn "
             "97.000 đảng viên toàn tỉnh.")
     assert records(text) == [("total_members", 97000, "actual")]
+
+
+def test_a_stock_counted_now_takes_the_article_s_year_even_after_a_year_its_sentence_named():
+    from datetime import date
+
+    text = "Năm 2020, huyện kết nạp 75 đảng viên, đến nay toàn Đảng bộ có 2.210 đảng viên."
+    got = {r.metric: r.year for r in extract(text, published=date(2021, 3, 2))}
+    assert got == {"new_members": 2020, "total_members": 2021}
+    # with no day to count from, "đến nay" names no year
+    got = {r.metric: r.year for r in extract("Đến nay, Đảng bộ huyện có 2.210 đảng viên; năm 2020 kết nạp 75 "
+                                             "đảng viên.")}
+    assert got == {"total_members": None, "new_members": 2020}
