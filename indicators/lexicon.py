@@ -237,7 +237,10 @@ def load_rules(path: str | None = None) -> Rules:
         post={k: _rx(v, anchored=True) for k, v in pc.items()},
         met_tail=Tail(rf"(?:{_at_word(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
                       _last_words(data["met_verbs"]) | {"được"}),
-        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"),
+        # "2 chỉ tiêu đạt trên 95%": reached a share of the plan, not met (the text read may end where the
+        # next figure starts)
+        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"
+                            r"(?!\s*(?:(?:trên|hơn|gần|khoảng|từ|dưới|được)\s*)?(?:\d|$))"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),
         money_per=re.compile(r"^\s*(?:/\s*[^\W\d]|" + "|".join(re.escape(p) for p in money["per"]) + ")"),

@@ -129,6 +129,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 _HOUSES_COST = re.compile(r"^\s*(?:căn\s+|ngôi\s+)?nhà[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
+_GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng|đề ra)(?!\w)")
 _FORMER = re.compile(r"\s*\(cũ\)")
 
 
@@ -348,7 +349,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     if unit == "count" and rules.restate.search(own_pre, pre_end):
         r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":
-        kind = "target" if kind == "target" else "actual"
+        # how many targets were met is a result; it is a goal only where the sentence says one ("phấn đấu
+        # hoàn thành 15/17 chỉ tiêu"), not because the words "chỉ tiêu", "kế hoạch" are on the way
+        kind = "target" if kind == "target" and _GOAL.search(sentence_pre) else "actual"
         qualifier = "exact" if qualifier == "over" else qualifier
     if parent is not None and parent.reading is not None and r.metric == "other" and \
             r.noun in (None, parent.reading.noun):

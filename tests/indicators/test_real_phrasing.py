@@ -679,3 +679,21 @@ def test_a_stock_counted_now_takes_the_article_s_year_even_after_a_year_its_sent
     got = {r.metric: r.year for r in extract("Đến nay, Đảng bộ huyện có 2.210 đảng viên; năm 2020 kết nạp 75 "
                                              "đảng viên.")}
     assert got == {"total_members": None, "new_members": 2020}
+
+
+def test_how_many_targets_were_met_is_a_result_unless_the_sentence_sets_a_goal():
+    assert records("Năm 2021, trong 19 chỉ tiêu chủ yếu, có 16 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.") \
+        == [("targets_met", 16, "actual")]
+    assert records("Năm 2022, huyện phấn đấu hoàn thành 14/16 chỉ tiêu chủ yếu.") == [("targets_met", 14, "target")]
+
+
+def test_targets_that_reached_a_share_of_the_plan_were_not_met():
+    assert records("Năm 2021, 11/13 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu đạt trên 90%.") == [
+        ("targets_met", 11, "actual")]
+
+
+def test_a_part_of_a_whole_written_out_is_a_ratio():
+    got = [(r.metric, r.value, r.denominator) for r in extract("Năm 2021, có 13 trên tổng số 15 chỉ tiêu đạt và vượt "
+                                                               "kế hoạch.")]
+    assert got == [("targets_met", 13, 15)]
+    assert [r.value for r in extract("Năm 2021, kết nạp 60 đảng viên trên địa bàn huyện.")] == [60]
