@@ -129,6 +129,10 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 _HOUSES_COST = re.compile(r"^\s*(?:căn\s+|ngôi\s+)?nhà[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
+# after a rating, how many it counts and nothing else before the share: "… nhiệm vụ” (có) 12 tổ chức cơ sở đảng, "
+_RATED_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s+)?(?:[:,]\s*)?(?:có\s+|là\s+|gồm\s+)?\d[\d.]*\s+"
+                          r"(?P<noun>[^\d,;:()%]{2,40}?)\s*,?\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?$")
+_RATED_THEN_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s*)?(?:có|là|gồm|:)?\s*")
 _GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng|đề ra)(?!\w)")
 _FORMER = re.compile(r"\s*\(cũ\)")
 
@@ -621,10 +625,15 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         return Reading("other", "actual", "exact")
     pred = _predicate(rules, clause_pre, last=True)
     if pred is None or pred[0] == "plain":
-        return Reading("other", "actual", "exact")
+        return _rated_before_colon(rules, view, f.s - len(clause_pre), clause_pre)
     window = clause_pre[:pred[1].start()]
     window_words = window.split()[-8:]
     ents = list(rules.entity_any.finditer(" ".join(window_words)))
+    counted = _RATED_COUNT.match(clause_pre, pred[1].end())
+    if not ents and counted is not None:
+        # "(xếp loại) hoàn thành xuất sắc nhiệm vụ (có) 12 tổ chức cơ sở đảng, chiếm 15,4%": the rating first,
+        # then how many it counts, then their share
+        ents = list(rules.entity_any.finditer(counted.group("noun")))
     if not ents and len(window.split()) <= 2:
         # "…; hoàn thành tốt nhiệm vụ 26.300 đồng chí, bằng 77,5%": the subject of the clause before
         ents = list(rules.entity_any.finditer(view[:max(0, len(view) - len(clause_pre) - (len(view) - f.s))]))
@@ -636,6 +645,21 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # hoàn thành tốt nhiệm vụ trở lên và số đảng viên được xếp loại … đạt trên 90%": one rate of both
         return _shared_rate(rules, first, _entity_at(rules, ents[-1]), pred[0])
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+def _rated_before_colon(rules: Rules, view: str, c_start: int, clause_pre: str) -> Reading:
+    """"Hoàn thành xuất sắc nhiệm vụ: 45 tổ chức cơ sở đảng, chiếm 15%": a clause that opens after a
+    rating and its colon, counting what got it, then its share."""
+    if c_start < 1 or view[c_start - 1] != ":":
+        return Reading("other", "actual", "exact")
+    head = view[max(view.rfind(";", 0, c_start - 1), view.rfind(".", 0, c_start - 1)) + 1:c_start - 1]
+    rated = _predicate(rules, head, last=True)
+    counted = _RATED_COUNT.match(clause_pre)
+    if rated is None or rated[0] == "plain" or counted is None or head[rated[1].end():].strip(" “”\"'") not in (
+            "", "trở lên"):
+        return Reading("other", "actual", "exact")
+    ents = list(rules.entity_any.finditer(counted.group("noun")))
+    return _rate(rules, _entity_at(rules, ents[0]), rated[0]) if ents else Reading("other", "actual", "exact")
 
 
 # what joins two nouns that share one rate: "chi bộ, đảng viên", "tổ chức cơ sở đảng và đảng viên"
@@ -757,6 +781,12 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
         # condition, not how many there are
         r = Reading("other", "actual", "exact", noun=cls)
+    elif r.metric in ("org_count", "total_members"):
+        segment = clause_pre[max(clause_pre.rfind(","), clause_pre.rfind(":")) + 1:]
+        rated = _predicate(rules, segment, last=True)
+        if rated is not None and rated[0] != "plain" and _RATED_THEN_COUNT.fullmatch(segment, rated[1].end()):
+            # "hoàn thành xuất sắc nhiệm vụ có 12 tổ chức cơ sở đảng, chiếm 15,4%": how many got the rating
+            r = Reading("other", "actual", "exact", noun=cls)
     if cls in ("org", "member", "branch") and r.metric == "other":
         pred = _predicate(rules, rest)
         if pred is not None and pred[0] != "plain":

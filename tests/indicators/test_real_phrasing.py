@@ -697,3 +697,19 @@ def test_a_part_of_a_whole_written_out_is_a_ratio():
                                                                "kế hoạch.")]
     assert got == [("targets_met", 13, 15)]
     assert [r.value for r in extract("Năm 2021, kết nạp 60 đảng viên trên địa bàn huyện.")] == [60]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Năm 2022, hoàn thành xuất sắc nhiệm vụ có 17 tổ chức cơ sở đảng, chiếm 18,3%.", "org_excellent_rate"),
+    ("Năm 2022, xếp loại “Hoàn thành xuất sắc nhiệm vụ” 410 đảng viên, chiếm 18,3%.", "member_excellent_rate"),
+    ("Năm 2022, kết quả xếp loại: hoàn thành tốt nhiệm vụ: 66 tổ chức cơ sở đảng, chiếm 18,3%.", "org_good_rate"),
+])
+def test_a_rating_named_before_its_count_gives_the_share_after_it(text, metric):
+    assert records(text) == [(metric, 18.3, "actual")]
+
+
+def test_the_members_that_got_a_rating_are_no_membership():
+    assert records("Năm 2022, hoàn thành tốt nhiệm vụ có 980 đảng viên, chiếm 81%.") == [
+        ("member_good_rate", 81, "actual")]
+    assert records("Đảng bộ luôn hoàn thành tốt nhiệm vụ và hiện có 320 đảng viên.") == [
+        ("total_members", 320, "actual")]
