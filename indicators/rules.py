@@ -133,6 +133,12 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
 _RATED_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s+)?(?:[:,]\s*)?(?:có\s+|là\s+|gồm\s+)?\d[\d.]*\s+"
                           r"(?P<noun>[^\d,;:()%]{2,40}?)\s*,?\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?$")
 _RATED_THEN_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s*)?(?:có|là|gồm|:)?\s*")
+# organisations of one sector, then their members: "166 tổ chức đảng trong các loại hình doanh nghiệp tư nhân với …"
+_SECTOR_ORGS_WITH = re.compile(r"(?<!\w)(?:tổ chức|chi bộ|đảng bộ|cơ sở)[^,;.\d]{0,25}?(?:trong|ở|thuộc)\s+(?:các\s+)?"
+                               r"(?:loại hình\s+)?(?:doanh nghiệp|khu vực|đơn vị|hợp tác xã)[^;.]{0,80}?với\s+"
+                               r"(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_SHARE_OF_ALL_MEMBERS = re.compile(r"\s*(?:đảng viên|đồng chí|đv)?[^.;\d]{0,12}chiếm[^.;]{0,25}?(?:so với\s+)?"
+                                   r"tổng số (?:đảng viên|đv)")
 _GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng|đề ra)(?!\w)")
 _FORMER = re.compile(r"\s*\(cũ\)")
 
@@ -343,6 +349,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
         # counted as admitted make, whatever verb admitted them
         r = Reading("new_members_plan_pct", "actual", "exact")
+    if r.metric == "total_members" and (_SECTOR_ORGS_WITH.search(clause_pre)
+                                        or _SHARE_OF_ALL_MEMBERS.match(view, f.e, min(len(view), f.e + 80))):
+        # "166 tổ chức đảng trong các doanh nghiệp tư nhân với 3.390 đảng viên", "… với 4.158 đảng viên, chiếm 4,7%
+        # so với tổng số đảng viên": the members of a part of the organisations, a part of the membership
+        r = Reading("other", "actual", "exact", noun="member")
     if unit == "vnd" and r.metric == "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "houses_built" and figs[i - 1].s >= c_start \
             and _HOUSES_COST.match(own_pre) and not _PER_UNIT_AFTER.match(own_post):

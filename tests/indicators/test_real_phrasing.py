@@ -713,3 +713,11 @@ def test_the_members_that_got_a_rating_are_no_membership():
         ("member_good_rate", 81, "actual")]
     assert records("Đảng bộ luôn hoàn thành tốt nhiệm vụ và hiện có 320 đảng viên.") == [
         ("total_members", 320, "actual")]
+
+
+def test_the_members_of_one_sector_s_organisations_are_a_part_of_the_membership():
+    assert records("Năm 2022, toàn tỉnh có 120 tổ chức đảng trong các doanh nghiệp tư nhân với 2.760 đảng viên.") == []
+    assert records("Năm 2022, số tổ chức đảng ở khu vực ngoài nhà nước là 95 tổ chức, với 1.980 đảng viên, chiếm 3,1% so "
+                   "với tổng số đảng viên toàn tỉnh.") == []
+    assert records("Năm 2022, Đảng bộ huyện có 45 tổ chức cơ sở đảng với 3.120 đảng viên.") == [
+        ("org_count", 45, "actual"), ("total_members", 3120, "actual")]
