@@ -359,8 +359,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and _HOUSES_COST.match(own_pre) and not _PER_UNIT_AFTER.match(own_post):
         # "giải ngân xây dựng, sửa chữa 3.561 nhà, tổng số tiền 148.246 triệu đồng": what the houses cost
         r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-    if r.noun == "coordinated" and qualifier == "exact" and _OR_MORE.search(view[f.e:c_end]):
-        qualifier = "at_least"  # "95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both
+    if r.noun == "coordinated" and qualifier == "exact" and kind == "target" and _OR_MORE.search(view[f.e:c_end]):
+        # "phấn đấu 95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both (of a result, "trở lên"
+        # after the rating is the rating's band, as for one rate: `_qualifier`)
+        qualifier = "at_least"
     if unit == "count" and rules.restate.search(own_pre, pre_end):
         r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":

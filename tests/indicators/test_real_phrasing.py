@@ -721,3 +721,12 @@ def test_the_members_of_one_sector_s_organisations_are_a_part_of_the_membership(
                    "với tổng số đảng viên toàn tỉnh.") == []
     assert records("Năm 2022, Đảng bộ huyện có 45 tổ chức cơ sở đảng với 3.120 đảng viên.") == [
         ("org_count", 45, "actual"), ("total_members", 3120, "actual")]
+
+
+def test_or_more_after_a_rating_is_the_rating_s_band_for_every_coordinated_result_and_a_floor_for_targets():
+    got = [(r.value, r.qualifier) for r in extract("Năm 2022 có 97,1% tổ chức cơ sở đảng và 94,6% đảng viên hoàn thành "
+                                                   "tốt nhiệm vụ trở lên.")]
+    assert got == [(97.1, "exact"), (94.6, "exact")]
+    got = [(r.value, r.qualifier) for r in extract("Năm 2023 phấn đấu 90% tổ chức cơ sở đảng và 88% đảng viên hoàn "
+                                                   "thành tốt nhiệm vụ trở lên.")]
+    assert got == [(90, "at_least"), (88, "at_least")]
