@@ -730,3 +730,9 @@ def test_or_more_after_a_rating_is_the_rating_s_band_for_every_coordinated_resul
     got = [(r.value, r.qualifier) for r in extract("Năm 2023 phấn đấu 90% tổ chức cơ sở đảng và 88% đảng viên hoàn "
                                                    "thành tốt nhiệm vụ trở lên.")]
     assert got == [(90, "at_least"), (88, "at_least")]
+
+
+def test_a_group_named_after_in_which_is_a_part_of_the_admitted():
+    assert records("Năm 2019, toàn tỉnh kết nạp 1.900 đảng viên, trong đó hơn 310 đảng viên là người dân tộc thiểu "
+                   "số.") == [("new_members", 1900, "actual")]
+    assert records("Năm 2019, huyện kết nạp 3 đảng viên là học sinh.") == [("new_members", 3, "actual")]
