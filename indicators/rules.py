@@ -91,7 +91,8 @@ _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
 _MEMBER_HEAD = re.compile(r"^\s*(?:đảng viên|đồng chí|người)")
 _UNDER_HEAD = re.compile(r"^\s*trực thuộc")
 _OWNER_HEAD = re.compile(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)")
-_EACH_TAIL = re.compile(r"(?<!\w)mỗi\s+\w+(?:\s+\w+){0,3}\s*$")
+# "mỗi hộ 5 triệu", "mỗi căn nhà xây mới được hỗ trợ 60 triệu" (not a time: "bình quân mỗi năm vận động được …")
+_EACH_TAIL = re.compile(r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+(?:\s+\w+){0,6}\s*$")
 
 
 def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carry | None = None) -> list[Reading]:
@@ -139,6 +140,7 @@ _SECTOR_ORGS_WITH = re.compile(r"(?<!\w)(?:tổ chức|chi bộ|đảng bộ|cơ
                                r"(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _SHARE_OF_ALL_MEMBERS = re.compile(r"\s*(?:đảng viên|đồng chí|đv)?[^.;\d]{0,12}chiếm[^.;]{0,25}?(?:so với\s+)?"
                                    r"tổng số (?:đảng viên|đv)")
+_NEXT_PER_ITEM = re.compile(r"\s*(?:đồng)?\s*[,;]\s*(?:và\s+)?[^\d,;:()]{0,25}")
 _GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng|đề ra)(?!\w)")
 _FORMER = re.compile(r"\s*\(cũ\)")
 
@@ -354,6 +356,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "166 tổ chức đảng trong các doanh nghiệp tư nhân với 3.390 đảng viên", "… với 4.158 đảng viên, chiếm 4,7%
         # so với tổng số đảng viên": the members of a part of the organisations, a part of the membership
         r = Reading("other", "actual", "exact", noun="member")
+    if unit == "vnd" and r.metric != "other" and i and figs[i - 1].reading is not None \
+            and figs[i - 1].reading.noun == "per" and figs[i - 1].s >= c_start and _NEXT_PER_ITEM.fullmatch(own_pre):
+        # "mỗi căn xây mới được hỗ trợ 60 triệu đồng, sửa chữa 30 triệu đồng": the next amount of the same kind
+        r = Reading("other", "actual", "exact", noun="per")
     if unit == "vnd" and r.metric == "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "houses_built" and figs[i - 1].s >= c_start \
             and _HOUSES_COST.match(own_pre) and not _PER_UNIT_AFTER.match(own_post):

@@ -736,3 +736,12 @@ def test_a_group_named_after_in_which_is_a_part_of_the_admitted():
     assert records("Năm 2019, toàn tỉnh kết nạp 1.900 đảng viên, trong đó hơn 310 đảng viên là người dân tộc thiểu "
                    "số.") == [("new_members", 1900, "actual")]
     assert records("Năm 2019, huyện kết nạp 3 đảng viên là học sinh.") == [("new_members", 3, "actual")]
+
+
+def test_an_amount_for_each_house_and_the_next_of_its_kind_are_no_money_raised():
+    assert records("Năm 2025, mỗi căn nhà xây mới được hỗ trợ 60 triệu đồng, sửa chữa 30 triệu đồng.") == []
+    assert records("Năm 2025, huyện bàn giao 12 căn nhà, mỗi căn nhà hỗ trợ kinh phí 50 triệu đồng.") == [
+        ("houses_built", 12, "actual")]
+    # a time is no unit: what a year raised on average is money raised
+    assert records("Bình quân mỗi năm, huyện vận động được trên 3 tỷ đồng cho Quỹ Vì người nghèo.") == [
+        ("welfare_funds_vnd", 3e9, "actual")]
