@@ -745,3 +745,8 @@ def test_an_amount_for_each_house_and_the_next_of_its_kind_are_no_money_raised()
     # a time is no unit: what a year raised on average is money raised
     assert records("Bình quân mỗi năm, huyện vận động được trên 3 tỷ đồng cho Quỹ Vì người nghèo.") == [
         ("welfare_funds_vnd", 3e9, "actual")]
+
+
+def test_a_special_zone_since_2025_names_a_list_item_like_a_commune():
+    assert records("Năm 2025, xã Long Hải kết nạp 14 đảng viên, đặc khu Vân Đồn 11 đảng viên.") == [
+        ("new_members", 14, "actual"), ("new_members", 11, "actual")]
