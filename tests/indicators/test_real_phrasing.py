@@ -748,5 +748,5 @@ def test_an_amount_for_each_house_and_the_next_of_its_kind_are_no_money_raised()
 
 
 def test_a_special_zone_since_2025_names_a_list_item_like_a_commune():
-    assert records("Năm 2025, xã Long Hải kết nạp 14 đảng viên, đặc khu Vân Đồn 11 đảng viên.") == [
+    assert records("Năm 2025, xã Long Hải kết nạp 14 đảng viên, đặc khu Cồn Cỏ 11 đảng viên.") == [
         ("new_members", 14, "actual"), ("new_members", 11, "actual")]
