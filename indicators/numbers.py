@@ -94,6 +94,9 @@ def by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 _LABELS_BY_LAST = by_last_letter(_LABEL_WORDS)
 
 
+_PLACE_LABELS = ("đồn", "làng", "bản", "buôn", "xóm", "ấp", "khu")  # label words that also end places' names
+_NAME_ENDS = re.compile(r"(?<![\w.])[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*\s+"
+                        r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*\s*$")
 # compounds that end on a label word but name a body, not a number's label ("Biên phòng 15": the border guard)
 _NOT_LABELS = ("biên phòng", "quốc phòng", "bộ đội", "văn phòng", "công an")
 
@@ -104,7 +107,10 @@ def _label_before(before: str) -> bool:
     tail = before.rstrip().lower()
     if tail.endswith(_NOT_LABELS):
         return False
-    return tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())) or (tail.endswith("số") and not tail.endswith(("tổng số", "con số")))
+    if tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())):
+        # the last word of a place's name is no label: "huyện Vân Đồn 11 đảng viên" (but "Đồn 11", "thôn Đồn 3")
+        return not (tail.endswith(_PLACE_LABELS) and _NAME_ENDS.search(before))
+    return tail.endswith("số") and not tail.endswith(("tổng số", "con số"))
 
 
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"

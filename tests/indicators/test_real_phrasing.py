@@ -750,3 +750,10 @@ def test_an_amount_for_each_house_and_the_next_of_its_kind_are_no_money_raised()
 def test_a_special_zone_since_2025_names_a_list_item_like_a_commune():
     assert records("Năm 2025, xã Long Hải kết nạp 14 đảng viên, đặc khu Cồn Cỏ 11 đảng viên.") == [
         ("new_members", 14, "actual"), ("new_members", 11, "actual")]
+
+
+def test_a_place_name_ending_on_a_label_word_is_a_name_and_a_label_stays_a_label():
+    assert records("Năm 2025, xã Long Hải kết nạp 14 đảng viên, huyện Vân Đồn 11 đảng viên.") == [
+        ("new_members", 14, "actual"), ("new_members", 11, "actual")]
+    assert [r.value for r in extract("Năm 2025, Chi bộ Làng 5 kết nạp 2 đảng viên; Đồn 11 kết nạp 1 đảng viên.")] \
+        == [2, 1]
