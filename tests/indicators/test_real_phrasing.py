@@ -757,3 +757,9 @@ def test_a_place_name_ending_on_a_label_word_is_a_name_and_a_label_stays_a_label
         ("new_members", 14, "actual"), ("new_members", 11, "actual")]
     assert [r.value for r in extract("Năm 2025, Chi bộ Làng 5 kết nạp 2 đảng viên; Đồn 11 kết nạp 1 đảng viên.")] \
         == [2, 1]
+
+
+def test_money_received_in_cash_and_goods_is_donated():
+    assert records("Năm 2023, quỹ tiếp nhận 640 triệu đồng tiền mặt và hàng hóa trị giá 210 triệu đồng.") == [
+        ("welfare_funds_vnd", 640e6, "actual"), ("welfare_funds_vnd", 210e6, "actual")]
+    assert records("Năm 2023, công ty đạt doanh thu 640 triệu đồng tiền mặt.") == []
