@@ -182,17 +182,31 @@ def _text_of(path: Path, url: str | None) -> tuple[str, datetime | None]:
 def extract(files: list[Path] = typer.Argument(..., help="Plain-text or HTML articles"),
             format: str = typer.Option("jsonl", "--format", help="jsonl or table"),
             published: str | None = typer.Option(None, "--published", help="YYYY-MM-DD, for the year"),
-            url: str | None = typer.Option(None, "--url", help="URL of an HTML file (picks its layout)")) -> None:
-    """Extract indicator records; every record carries `doc` = the file's name."""
+            url: str | None = typer.Option(None, "--url", help="URL of an HTML file (picks its layout)"),
+            sources: Path | None = typer.Option(
+                None, "--sources", help="A corpus manifest (file, URL, publication date per line) giving each "
+                "file's date; by default the sources.tsv beside the files or in their parent folder, if any")
+            ) -> None:
+    """Extract indicator records; every record carries `doc` = the file's name.
+
+    A file's publication date (it decides the year of stocks and of "năm qua") is, in order: --published,
+    the date an HTML page states, the manifest's date for the file, else what the text itself says."""
+    from indicators.evaluation import read_sources, sources_near
     from indicators.extract import extract_records
 
     if format not in ("jsonl", "table"):
         fail(f"unknown format {format!r} (use jsonl or table)")
     pub = _check_date(published, "--published")
+    try:
+        manifest = read_sources(sources) if sources is not None else None
+        nearby = {folder: sources_near(folder) for folder in {p.parent for p in files}} if manifest is None else {}
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
     records = []
     for path in files:
         text, page_date = _text_of(path, url)
-        records += extract_records(text, doc=path.name, published=pub or page_date)
+        listed = (manifest if manifest is not None else nearby[path.parent]).get(path.name)
+        records += extract_records(text, doc=path.name, published=pub or page_date or listed)
     if format == "jsonl":
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -2,7 +2,7 @@
 the breakdowns error analysis needs: per corpus, per metric, and every miss and wrong figure with
 its sentence.
 
-Pure: the caller reads the files (`load_corpus`) and writes the report. The matching rule is the
+Pure but for `load_corpus` and `read_sources`, which read a corpus's files; the caller writes the report. The matching rule is the
 spec's: a prediction matches a gold record of the same doc, metric and unit whose value is equal to
 1e-6 relative; an optional gold record matches only a prediction of the same kind; predictions of
 `other` are not scored; required gold records are matched first.
@@ -14,18 +14,50 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from indicators.extract import extract_records
+from indicators.extract import Published, extract_records
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Documents (file name → text) and their gold records."""
+    """Documents (file name → text), their gold records, and their publication dates where the corpus
+    lists them (`read_sources`)."""
 
     name: str
     docs: dict[str, str]
     gold: list[dict]
+    published: dict[str, Published] = field(default_factory=dict)
+
+
+SOURCES_FILE = "sources.tsv"
+
+
+def read_sources(path: Path) -> dict[str, Published]:
+    """File name → publication date, from a corpus's manifest (`sources.tsv`: one line per document,
+    `file<TAB>URL<TAB>date`, the date empty where it is not known).
+
+    Why: an excerpt often carries no date of its own, and the year of a stock or of "Trong năm qua"
+    depends on when it was published; the pipeline always knows it, the manifest is how a corpus tells
+    it. A date is `YYYY-MM-DD`, `YYYY-MM` (its month: the extractor uses only the year and month) or
+    `YYYY`. A line that is not that is an error naming the file and line, never skipped."""
+    out: dict[str, Published] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        day = fields[2].strip() if len(fields) > 2 else ""
+        if not day:
+            continue
+        try:
+            parts = [int(p) for p in day.split("-")]
+            if not 1 <= len(parts) <= 3 or len(day.split("-")[0]) != 4:
+                raise ValueError(day)
+            out[fields[0].strip()] = parts[0] if len(parts) == 1 else date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {day!r} is no date (YYYY-MM-DD, YYYY-MM or YYYY)") from exc
+    return out
 
 
 @dataclass
@@ -122,7 +154,7 @@ def predict(corpus: Corpus) -> list[dict]:
     """The extractor's records for every document, as `chitieu extract --format jsonl` prints them."""
     out: list[dict] = []
     for doc in sorted(corpus.docs):
-        out += extract_records(corpus.docs[doc], doc=doc)
+        out += extract_records(corpus.docs[doc], doc=doc, published=corpus.published.get(doc))
     return out
 
 
@@ -138,7 +170,16 @@ def load_corpus(name: str, docs_dir: Path, gold_file: Path) -> Corpus:
     missing = sorted({g["doc"] for g in gold} - set(docs))
     if missing:
         raise FileNotFoundError(f"{gold_file}: gold names documents not in {docs_dir}: {', '.join(missing[:5])}")
-    return Corpus(name, docs, gold)
+    return Corpus(name, docs, gold, sources_near(docs_dir))
+
+
+def sources_near(folder: Path) -> dict[str, Published]:
+    """The publication dates of `sources.tsv` in `folder` or its parent (a corpus keeps its documents
+    in `docs/` beside the manifest), or none."""
+    for candidate in (folder / SOURCES_FILE, folder.parent / SOURCES_FILE):
+        if candidate.is_file():
+            return read_sources(candidate)
+    return {}
 
 
 def shared_corpora(shared: Path) -> list[Corpus]:

@@ -83,14 +83,22 @@ def infer_published_year(text: str) -> int | None:
     return infer_published(text)[0]
 
 
-def extract(text: str, *, published: date | datetime | None = None, normalised: bool = False) -> list[Indicator]:
+Published = date | datetime | int | None  # a day, or only a year (an int) when the month is not known
+
+
+def extract(text: str, *, published: Published = None, normalised: bool = False) -> list[Indicator]:
     """Every figure of `text` with its reading; real quantities outside the taxonomy are `other`.
 
+    `published` is the article's publication date; only its year and month are used (a year alone, as an
+    int, when that is all that is known). Without it they are inferred from the text (`infer_published`).
     `normalised=True` promises `text == normalise_text(text)` (a parsed article's text is built from
     normalised parts, and a test holds the parsers to it), which saves normalising it twice.
     """
     norm = text if normalised else normalise_text(text)
-    pub_year, pub_month = (published.year, published.month) if published is not None else infer_published(norm)
+    if isinstance(published, int):
+        pub_year, pub_month = published, None
+    else:
+        pub_year, pub_month = (published.year, published.month) if published is not None else infer_published(norm)
     low = caseless(norm)
     amounts = amounts_in(norm, low)
     if not amounts:
@@ -557,7 +565,7 @@ def _named(subjects: list[tuple[int, str]], pos: int, subject: str) -> str:
     return (same_head or named or [subject])[-1]
 
 
-def extract_records(text: str, doc: str | None = None, published: date | datetime | None = None) -> list[dict]:
+def extract_records(text: str, doc: str | None = None, published: Published = None) -> list[dict]:
     """The JSON objects the CLI prints: the record fields of the spec, plus `doc` when given."""
     out = []
     for ind in extract(text, published=published):
