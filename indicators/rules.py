@@ -130,7 +130,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 _HOUSES_COST = re.compile(r"^\s*(?:căn\s+|ngôi\s+)?nhà[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
-# after a rating, how many it counts and nothing else before the share: "… nhiệm vụ” (có) 12 tổ chức cơ sở đảng, "
+# after a rating, how many it counts and nothing else before the share: `… nhiệm vụ” (có) 12 tổ chức cơ sở đảng, chiếm`
 _RATED_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s+)?(?:[:,]\s*)?(?:có\s+|là\s+|gồm\s+)?\d[\d.]*\s+"
                           r"(?P<noun>[^\d,;:()%]{2,40}?)\s*,?\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?$")
 _RATED_THEN_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s*)?(?:có|là|gồm|:)?\s*")
@@ -698,12 +698,12 @@ def _coordinated_subject(rules: Rules, window: str, pred: str) -> str | None:
     if len(ents) < 2 or "%" in window:  # "96% TCCSĐ hoàn thành tốt …, đảng viên … đạt 91%": each has its own
         return None
     last, before = ents[-1], ents[-2]
-    if _AND_NOUN.fullmatch(window[before.end():last.start()]):
+    gap = window[before.end():last.start()]
+    if _AND_NOUN.fullmatch(gap):
         return _entity_at(rules, before)
-    rated = _predicate(rules, window[before.end():last.start()], last=True)
+    rated = _predicate(rules, gap, last=True)
     if rated is None or rated[0] != pred:
         return None
-    gap = window[before.end():last.start()]
     tail = _SECOND_SUBJECT.match(gap, rated[1].end())
     if tail is None or tail.group("rest").strip() or not rules.entity_any.fullmatch(window[last.start():last.end()]):
         return None
