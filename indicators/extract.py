@@ -448,6 +448,14 @@ _RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^
 _RELATIVE_YEAR_ANY_CASE = re.compile(_RELATIVE_YEAR.pattern, re.IGNORECASE | re.MULTILINE)
 # what says a stock is counted now, after a year its sentence named: "…, đến nay …", "hiện có", "hiện nay"
 _NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện có|hiện tại|đến thời điểm này)(?!\w)")
+_NOW_ANY_CASE = re.compile(_NOW.pattern, re.IGNORECASE)
+
+
+def _says_now(low: str | None, norm: str, start: int, end: int) -> bool:
+    """Whether norm[start:end] says "now" (`_NOW`), on the lower-cased text when there is one."""
+    return bool(_NOW.search(low, start, end) if low is not None else _NOW_ANY_CASE.search(norm, start, end))
+
+
 # stocks (what an organisation has) are as of the article's day, not of the year it reports on
 _STOCKS = frozenset({"total_members", "org_count"})
 # ratings are given for the year assessed ("Qua kết quả đánh giá năm 2012, …"), named before them
@@ -497,11 +505,11 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     years, at = places.years, places.year_at
     i = bisect_left(at, a.start)  # years[:i] are named before the figure
     stock = r.metric in _STOCKS and not r.raised and r.kind == "actual"
-    if stock and pub_year is None and _NOW.search(places.low, sent.start, a.start):
+    if stock and pub_year is None and _says_now(places.low, norm, sent.start, a.start):
         return None  # counted "đến nay" in an article whose day is not known: no year can be told
     stock = stock and pub_year is not None
     if i and at[i - 1] >= sent.start:
-        if stock and _NOW.search(places.low, at[i - 1], a.start):
+        if stock and _says_now(places.low, norm, at[i - 1], a.start):
             # "Năm 2022, kết nạp 120 đảng viên, đến nay Đảng bộ có 3.120 đảng viên": counted on the article's day
             return pub_year
         return years[i - 1][1]

@@ -679,6 +679,10 @@ def test_a_stock_counted_now_takes_the_article_s_year_even_after_a_year_its_sent
     got = {r.metric: r.year for r in extract("Đến nay, Đảng bộ huyện có 2.210 đảng viên; năm 2020 kết nạp 75 "
                                              "đảng viên.")}
     assert got == {"total_members": None, "new_members": 2020}
+    # a letter whose lower case is longer (İ) leaves no lower-cased text to search: the same reading
+    text = "Đoàn tới İzmir. Năm 2020, huyện kết nạp 75 đảng viên, đến nay toàn Đảng bộ có 2.210 đảng viên."
+    assert {r.metric: r.year for r in extract(text, published=date(2021, 3, 2))} == {
+        "new_members": 2020, "total_members": 2021}
 
 
 def test_how_many_targets_were_met_is_a_result_unless_the_sentence_sets_a_goal():
