@@ -2,10 +2,10 @@
 the breakdowns error analysis needs: per corpus, per metric, and every miss and wrong figure with
 its sentence.
 
-Pure but for `load_corpus` and `read_sources`, which read a corpus's files; the caller writes the report. The matching rule is the
-spec's: a prediction matches a gold record of the same doc, metric and unit whose value is equal to
-1e-6 relative; an optional gold record matches only a prediction of the same kind; predictions of
-`other` are not scored; required gold records are matched first.
+Pure but for `load_corpus` and `read_sources`, which read a corpus's files; the caller writes the
+report. The matching rule is the spec's: a prediction matches a gold record of the same doc, metric
+and unit whose value is equal to 1e-6 relative; an optional gold record matches only a prediction of
+the same kind; predictions of `other` are not scored; required gold records are matched first.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def read_sources(path: Path) -> dict[str, Published]:
             parts = [int(p) for p in day.split("-")]
             if not 1 <= len(parts) <= 3 or len(day.split("-")[0]) != 4:
                 raise ValueError(day)
-            out[fields[0].strip()] = parts[0] if len(parts) == 1 else date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+            out[fields[0].strip()] = parts[0] if len(parts) == 1 else date(*parts, *([1] if len(parts) == 2 else []))
         except ValueError as exc:
             raise ValueError(f"{path}:{number}: {day!r} is no date (YYYY-MM-DD, YYYY-MM or YYYY)") from exc
     return out
