@@ -54,7 +54,8 @@ def read_sources(path: Path) -> dict[str, Published]:
             parts = [int(p) for p in day.split("-")]
             if not 1 <= len(parts) <= 3 or len(day.split("-")[0]) != 4:
                 raise ValueError(day)
-            out[fields[0].strip()] = parts[0] if len(parts) == 1 else date(*parts, *([1] if len(parts) == 2 else []))
+            year, month, day_of_month = (parts + [1, 1])[:3]
+            out[fields[0].strip()] = year if len(parts) == 1 else date(year, month, day_of_month)
         except ValueError as exc:
             raise ValueError(f"{path}:{number}: {day!r} is no date (YYYY-MM-DD, YYYY-MM or YYYY)") from exc
     return out
