@@ -439,9 +439,11 @@ _PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?
                          r"\d{1,2}[/-]\d{1,2})[/-])(\d{4})(?!\d)", re.IGNORECASE)
 _TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
 # years said relative to the article's own: "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm
-# ngoái", a comparison); "Trong năm qua, …" (not "những năm qua", "trong 10 năm qua": many years); "năm nay",
+# ngoái", a comparison); "Trong năm qua, …" (not "những năm qua", "trong 10 năm qua": many years) and "Trong
+# năm, …" opening a sentence (the year a review is about; after a clause break, the sentence's year rules); "năm nay",
 # "từ đầu năm đến nay", "Đến thời điểm này" (this year)
 _RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^|(?<=[.;:\n])\s*|(?<!\w)trong\s+)(?P<past>năm qua)"
+                            r"|(?:^|(?<=[.\n])\s*)trong\s+(?P<during>năm)(?=,)"
                             r"|(?<!\w)(?P<this>năm nay|từ đầu năm(?:\s+nay)?\s*(?:,\s*)?đến nay|(?:tính\s+)?đến thời điểm này))"
                             r"(?!\w)",
                             re.MULTILINE)  # matched on the lower-cased text (see `_SPAN_OF_YEARS`)
@@ -478,11 +480,13 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
 def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month: int | None) -> list[tuple[int, int]]:
     """Years said relative to the article's own (looked for only where `low`, `caseless(norm)`, has the
     words: the pattern is tried at every position of the article): "năm ngoái" is the year before it;
-    "năm nay" and "từ đầu năm đến nay" are its own; "năm qua" (the past year) is the year before when it
+    "năm nay" and "từ đầu năm đến nay" are its own; "năm qua" (the past year), and "Trong năm, …" opening
+    a sentence, is the year before when it
     was published in the first quarter (a review of the year just ended), its own when published in the
     last two months, else unknown (twelve months back from June are two years)."""
     if pub_year is None or (low is not None and "năm ngoái" not in low and "năm qua" not in low
-                            and "năm nay" not in low and "từ đầu năm" not in low and "thời điểm này" not in low):
+                            and "năm nay" not in low and "từ đầu năm" not in low and "thời điểm này" not in low
+                            and "trong năm," not in low):
         return []
     out = []
     for m in (_RELATIVE_YEAR.finditer(low) if low is not None else _RELATIVE_YEAR_ANY_CASE.finditer(norm)):

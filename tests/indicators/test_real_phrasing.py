@@ -767,3 +767,14 @@ def test_money_received_in_cash_and_goods_is_donated():
     assert records("Năm 2023, quỹ tiếp nhận 640 triệu đồng tiền mặt và hàng hóa trị giá 210 triệu đồng.") == [
         ("welfare_funds_vnd", 640e6, "actual"), ("welfare_funds_vnd", 210e6, "actual")]
     assert records("Năm 2023, công ty đạt doanh thu 640 triệu đồng tiền mặt.") == []
+
+
+def test_in_the_year_opening_a_sentence_of_a_january_review_is_the_year_just_ended():
+    from datetime import date
+
+    text = "Huyện ủy tổng kết công tác xây dựng Đảng.\n\nTrong năm, toàn Đảng bộ kết nạp được 96 đảng viên."
+    assert [r.year for r in extract(text, published=date(2022, 1, 14))] == [2021]
+    assert [r.year for r in extract(text, published=date(2022, 12, 20))] == [2022]
+    # after a clause break the year the sentence named rules
+    text = "Năm 2021, huyện kết nạp 96 đảng viên; trong năm, xóa tên 4 đảng viên."
+    assert [r.year for r in extract(text, published=date(2022, 12, 20))] == [2021, 2021]
