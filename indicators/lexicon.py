@@ -256,7 +256,9 @@ def load_rules(path: str | None = None) -> Rules:
         plan_post=re.compile(rf"^[\s“”\"']*(?:(?:so với|so|của|theo)\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
         total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
         admission=_rx(data["admission_words"]),
-        rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp(?!\w)"),
+        # "tỷ lệ (đảng viên mới được) kết nạp", "tỷ lệ phát triển đảng viên (mới)": admissions over the membership
+        rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp"
+                                     r"|phát triển\s+(?:đảng viên|đảng)(?:\s+mới)?)(?!\w)"),
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
         house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"

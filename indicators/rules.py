@@ -341,10 +341,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre) \
             and ("tổng số đảng viên" in sentence_pre or carry and carry.get("percent") is not None
-                 and carry["percent"].metric == "new_members_rate"):
+                 and carry["percent"].metric == "new_members_rate" or own_pre.rstrip().endswith("tỷ lệ")):
         # "kết nạp được 91 đảng viên, bằng 6,85%" in a sentence that takes admissions over the membership,
         # or that goes on with the sentence before that did ("…, bằng 6,10%... Đảng bộ B … 510 đảng viên,
-        # bằng 2,58%")
+        # bằng 2,58%"), or that names it a ratio ("kết nạp 1.250 đảng viên, đạt tỷ lệ 3,2%": no plan is named)
         r = Reading("new_members_rate", "actual", "exact")
     elif unit == "percent" and r.metric == "other" and r.noun == "plan" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre):

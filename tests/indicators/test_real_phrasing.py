@@ -778,3 +778,12 @@ def test_in_the_year_opening_a_sentence_of_a_january_review_is_the_year_just_end
     # after a clause break the year the sentence named rules
     text = "Năm 2021, huyện kết nạp 96 đảng viên; trong năm, xóa tên 4 đảng viên."
     assert [r.year for r in extract(text, published=date(2022, 12, 20))] == [2021, 2021]
+
+
+def test_the_rate_of_developing_members_and_a_ratio_after_admissions_are_admission_rates():
+    assert records("Năm 2021, tỷ lệ phát triển đảng viên mới đạt 3,4%.") == [("new_members_rate", 3.4, "actual")]
+    assert records("Năm 2021, huyện kết nạp 210 đảng viên, đạt tỷ lệ 4,1%, vượt chỉ tiêu đề ra.") == [
+        ("new_members", 210, "actual"), ("new_members_rate", 4.1, "actual")]
+    # a share of a named plan stays a share of the plan
+    assert records("Năm 2021, huyện kết nạp 210 đảng viên, đạt tỷ lệ 84% chỉ tiêu.") == [
+        ("new_members", 210, "actual"), ("new_members_plan_pct", 84, "actual")]
