@@ -787,3 +787,10 @@ def test_the_rate_of_developing_members_and_a_ratio_after_admissions_are_admissi
     # a share of a named plan stays a share of the plan
     assert records("Năm 2021, huyện kết nạp 210 đảng viên, đạt tỷ lệ 84% chỉ tiêu.") == [
         ("new_members", 210, "actual"), ("new_members_plan_pct", 84, "actual")]
+
+
+def test_an_amount_given_with_its_dong_left_out_is_money_and_a_counted_million_is_not():
+    assert records("Năm 2023, hội vận động được 380 triệu cho người nghèo.") == [
+        ("welfare_funds_vnd", 380e6, "actual")]
+    assert [(r.unit, r.value) for r in extract("Năm 2023, huyện hỗ trợ 1,5 triệu cây giống cho người dân.")] == [
+        ("count", 1.5e6)]
