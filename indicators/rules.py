@@ -1040,8 +1040,9 @@ def _without_names(low: str, sentence: str) -> str:
     return "".join(out)
 
 
-# who suffered a loss is who was helped: "hỗ trợ 500 triệu đồng cho các hộ bị thiệt hại do lũ"
-_SUFFERED = re.compile(r"(?<!\w)bị\s+thiệt hại(?!\w)")
+# economic words that say nothing of the economy: who suffered a loss is who was helped ("hỗ trợ 500 triệu đồng
+# cho các hộ bị thiệt hại do lũ"); a day's wage is what staff gave ("đóng góp 1 ngày lương với số tiền …")
+_NOT_ECONOMIC = re.compile(r"(?<!\w)(?:bị\s+thiệt hại|ngày lương)(?!\w)")
 _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh nghiệp|đơn vị|nhà hảo tâm)(?!\w)[^.;\d]{0,60}?"
                               r"(?<!\w)(?:đóng góp|ủng hộ|tài trợ)\s+(?:được\s+)?từ\s*$")
 
@@ -1059,11 +1060,11 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
         return Reading("other", "actual", "exact", noun="per")
     if rules.donated.search(own_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-    if rules.money_exclude.search(_SUFFERED.sub(" ", unnamed[0])):
+    if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[0])):
         return Reading("other", "actual", "exact", noun="economy")
     if rules.welfare.search(own):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-    if rules.money_exclude.search(unnamed[1]):
+    if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[1])):
         return Reading("other", "actual", "exact", noun="economy")
     if rules.welfare.search(sentence_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")

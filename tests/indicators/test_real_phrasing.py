@@ -794,3 +794,9 @@ def test_an_amount_given_with_its_dong_left_out_is_money_and_a_counted_million_i
         ("welfare_funds_vnd", 380e6, "actual")]
     assert [(r.unit, r.value) for r in extract("Năm 2023, huyện hỗ trợ 1,5 triệu cây giống cho người dân.")] == [
         ("count", 1.5e6)]
+
+
+def test_a_day_s_wage_given_is_money_given_and_a_wage_bill_is_not():
+    assert records("Năm 2023, cán bộ, công chức đóng góp 1 ngày lương với số tiền 96 triệu đồng.") == [
+        ("welfare_funds_vnd", 96e6, "actual")]
+    assert records("Năm 2023, quỹ lương của đơn vị là 3 tỷ đồng.") == []
