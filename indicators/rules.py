@@ -357,8 +357,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # so với tổng số đảng viên": the members of a part of the organisations, a part of the membership
         r = Reading("other", "actual", "exact", noun="member")
     if unit == "vnd" and r.metric != "other" and i and figs[i - 1].reading is not None \
-            and figs[i - 1].reading.noun == "per" and figs[i - 1].s >= c_start and _NEXT_PER_ITEM.fullmatch(own_pre):
+            and figs[i - 1].reading.noun == "per" and figs[i - 1].s >= c_start and _NEXT_PER_ITEM.fullmatch(own_pre) \
+            and "tổng" not in own_pre:
         # "mỗi căn xây mới được hỗ trợ 60 triệu đồng, sửa chữa 30 triệu đồng": the next amount of the same kind
+        # (not "mỗi suất 2 triệu đồng, tổng trị giá 300 triệu đồng", the total)
         r = Reading("other", "actual", "exact", noun="per")
     if unit == "vnd" and r.metric == "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "houses_built" and figs[i - 1].s >= c_start \

@@ -800,3 +800,8 @@ def test_a_day_s_wage_given_is_money_given_and_a_wage_bill_is_not():
     assert records("Năm 2023, cán bộ, công chức đóng góp 1 ngày lương với số tiền 96 triệu đồng.") == [
         ("welfare_funds_vnd", 96e6, "actual")]
     assert records("Năm 2023, quỹ lương của đơn vị là 3 tỷ đồng.") == []
+
+
+def test_the_total_after_an_amount_for_each_is_money_given():
+    assert records("Năm 2023, Hội đã trao 120 suất học bổng, mỗi suất 2 triệu đồng, tổng trị giá 240 triệu đồng.") == [
+        ("welfare_funds_vnd", 240e6, "actual")]
