@@ -1052,7 +1052,9 @@ _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh ng
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str]) -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
-    if rules.money_per.match(own_post) or _EACH_TAIL.search(own_pre):
+    each = _EACH_TAIL.search(own_pre)
+    if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()):
+        # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave)
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
     if rules.own_money.search(own_pre):

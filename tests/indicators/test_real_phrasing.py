@@ -805,3 +805,9 @@ def test_a_day_s_wage_given_is_money_given_and_a_wage_bill_is_not():
 def test_the_total_after_an_amount_for_each_is_money_given():
     assert records("Năm 2023, Hội đã trao 120 suất học bổng, mỗi suất 2 triệu đồng, tổng trị giá 240 triệu đồng.") == [
         ("welfare_funds_vnd", 240e6, "actual")]
+
+
+def test_the_total_of_what_each_gave_is_money_given():
+    assert records("Năm 2023, xã vận động mỗi hộ dân đóng góp được tổng số 450 triệu đồng.") == [
+        ("welfare_funds_vnd", 450e6, "actual")]
+    assert records("Năm 2023, các nhà hảo tâm mỗi người ủng hộ hơn 2 triệu đồng.") == []
