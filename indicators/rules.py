@@ -960,8 +960,9 @@ def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
 
 
 # the whole membership named after an admission: "…, toàn Đảng bộ (hiện) có", "hiện có", "hiện nay có"
-_WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng bộ|tỉnh|huyện|thành phố|thị xã|quận|xã|phường))"
-                          r"(?!\w)")
+# (the clause ends on its "có"; "… cao nhất toàn huyện, với 27 đảng viên" names the admitted)
+_WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng bộ|tỉnh|huyện|thành phố|thị xã|quận|xã|phường)"
+                          r"(?:\s+[^\s,;]+){0,4}?\s+(?:hiện(?:\s+nay)?\s+)?có)\s*$")
 
 
 def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:

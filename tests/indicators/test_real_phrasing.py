@@ -811,3 +811,8 @@ def test_the_total_of_what_each_gave_is_money_given():
     assert records("Năm 2023, xã vận động mỗi hộ dân đóng góp được tổng số 450 triệu đồng.") == [
         ("welfare_funds_vnd", 450e6, "actual")]
     assert records("Năm 2023, các nhà hảo tâm mỗi người ủng hộ hơn 2 triệu đồng.") == []
+
+
+def test_the_admitted_named_after_the_whole_they_lead_stay_the_admitted():
+    assert records("Năm 2022, Đảng bộ xã Ia Lâu đạt tỷ lệ phát triển Đảng cao nhất toàn huyện, với 31 đảng viên.") == [
+        ("new_members", 31, "actual")]
