@@ -995,10 +995,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 _NOT_DONE = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:được\s+|bị\s+|đủ điều kiện\s+)?(?:thi hành\s+|xử lý\s+)?"
                        r"(?:kỷ luật|kết nạp|xóa tên|khai trừ)[^,;()]*$")
-# units grouped by their size, not a membership: "không còn chi bộ … có dưới 5 đảng viên", "12 chi bộ có trên
-# 50 đảng viên"
+# units grouped by their size, not a membership: "không còn chi bộ …, … có dưới 5 đảng viên", "12 chi bộ có trên
+# 50 đảng viên" (but "… có 12 đảng bộ trực thuộc, có trên 50.000 đảng viên" goes on with the whole)
 _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\s+(?:chi bộ|tổ chức cơ sở đảng|tccsđ|đảng bộ)"
-                            r"[^;:.]{0,60}?(?<!\w)có\s+(?:dưới|trên|từ|hơn|ít hơn|chưa đến|không đủ)\s*$")
+                            r"(?:[^;:.]{0,60}?(?<!\w)có\s+(?:dưới|ít hơn|chưa đến|không đủ)"
+                            r"|[^,;:.]{0,40}?(?<!\w)có\s+(?:trên|từ|hơn))\s*$")
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"

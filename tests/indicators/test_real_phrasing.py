@@ -619,6 +619,10 @@ def test_rates_each_with_its_own_figure_stay_apart():
 
 def test_units_grouped_by_size_and_organisations_meeting_a_condition_are_no_totals():
     assert records("Đến nay, không còn chi bộ thôn, bản có dưới 3 đảng viên.") == []
+    assert records("Năm 2021, huyện có 6 chi bộ có trên 100 đảng viên.") == []
+    # a whole that goes on after its parts is the membership
+    assert records("Năm 2021, Đảng bộ tỉnh có 12 đảng bộ trực thuộc, có trên 50.000 đảng viên.") == [
+        ("total_members", 50000, "actual")]
     assert records("Năm 2021, huyện có 9/11 tổ chức cơ sở đảng ở cơ quan nhà nước do thủ trưởng làm bí thư.") == []
 
 
