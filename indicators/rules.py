@@ -134,10 +134,12 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
 _RATED_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s+)?(?:[:,]\s*)?(?:có\s+|là\s+|gồm\s+)?\d[\d.]*\s+"
                           r"(?P<noun>[^\d,;:()%]{2,40}?)\s*,?\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?$")
 _RATED_THEN_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s*)?(?:có|là|gồm|:)?\s*")
-# organisations of one sector, then their members: "166 tổ chức đảng trong các loại hình doanh nghiệp tư nhân với …"
+# organisations of the private sector, then their members: "166 tổ chức đảng trong các loại hình doanh nghiệp tư nhân
+# với …" (not "Đảng bộ Khối … có 85 tổ chức cơ sở đảng trong các doanh nghiệp với …", a whole bloc)
 _SECTOR_ORGS_WITH = re.compile(r"(?<!\w)(?:tổ chức|chi bộ|đảng bộ|cơ sở)[^,;.\d]{0,25}?(?:trong|ở|thuộc)\s+(?:các\s+)?"
-                               r"(?:loại hình\s+)?(?:doanh nghiệp|khu vực|đơn vị|hợp tác xã)[^;.]{0,80}?với\s+"
-                               r"(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+                               r"(?:loại hình\s+)?(?:(?:doanh nghiệp|khu vực|đơn vị)[^;.\d]{0,30}?(?:tư nhân|ngoài\s+"
+                               r"(?:khu vực\s+)?nhà nước|có vốn đầu tư nước ngoài|ngoài công lập)|hợp tác xã)"
+                               r"[^;.]{0,60}?với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _SHARE_OF_ALL_MEMBERS = re.compile(r"\s*(?:đảng viên|đồng chí|đv)?[^.;\d]{0,12}chiếm[^.;]{0,25}?(?:so với\s+)?"
                                    r"tổng số (?:đảng viên|đv)")
 _NEXT_PER_ITEM = re.compile(r"\s*(?:đồng)?\s*[,;]\s*(?:và\s+)?[^\d,;:()]{0,25}")

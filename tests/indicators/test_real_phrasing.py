@@ -729,6 +729,9 @@ def test_the_members_of_one_sector_s_organisations_are_a_part_of_the_membership(
                    "với tổng số đảng viên toàn tỉnh.") == []
     assert records("Năm 2022, Đảng bộ huyện có 45 tổ chức cơ sở đảng với 3.120 đảng viên.") == [
         ("org_count", 45, "actual"), ("total_members", 3120, "actual")]
+    # a bloc of enterprises is a whole
+    assert records("Năm 2022, Đảng bộ Khối Doanh nghiệp tỉnh có 85 tổ chức cơ sở đảng trong các doanh nghiệp với "
+                   "5.200 đảng viên.") == [("org_count", 85, "actual"), ("total_members", 5200, "actual")]
 
 
 def test_or_more_after_a_rating_is_the_rating_s_band_for_every_coordinated_result_and_a_floor_for_targets():
