@@ -238,8 +238,9 @@ def load_rules(path: str | None = None) -> Rules:
         met_tail=Tail(rf"(?:{_at_word(data['met_verbs'])})(?:\s+được)?[\s“”\"']*$",
                       _last_words(data["met_verbs"]) | {"được"}),
         # "2 chỉ tiêu đạt trên 95%": reached a share of the plan, not met (the text read may end where the
-        # next figure starts)
-        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?:{_alt(data['met_verbs'])})(?!\w)"
+        # next figure starts); the verb is read whole (atomic), so that in "đề ra 17 chỉ tiêu, đã đạt và vượt
+        # 15/17" the "đạt" of "đạt và vượt 15/17" does not make the plan's 17 a count met
+        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?>{_alt(data['met_verbs'])})(?!\w)"
                             r"(?!\s*(?:(?:trên|hơn|gần|khoảng|từ|dưới|được)\s*)?(?:\d|$))"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),

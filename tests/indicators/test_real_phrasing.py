@@ -693,6 +693,17 @@ def test_how_many_targets_were_met_is_a_result_unless_the_sentence_sets_a_goal()
     assert records("Năm 2021, trong 19 chỉ tiêu chủ yếu, có 16 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.") \
         == [("targets_met", 16, "actual")]
     assert records("Năm 2022, huyện phấn đấu hoàn thành 14/16 chỉ tiêu chủ yếu.") == [("targets_met", 14, "target")]
+    # the plan the targets were set by ("đề ra", set out) is no goal of the count met
+    assert records("Năm 2024, trong 22 chỉ tiêu Nghị quyết Đại hội đề ra, có 19 chỉ tiêu đạt và vượt.") \
+        == [("targets_met", 19, "actual")]
+
+
+def test_how_many_targets_a_plan_set_is_not_a_count_met():
+    # the verb met belongs to the ratio after it, not to the plan's size before it
+    assert records("Năm 2024, Đại hội đề ra 21 chỉ tiêu, đến nay đã đạt và vượt 18/21 chỉ tiêu.") \
+        == [("targets_met", 18, "actual")]
+    assert records("Năm 2024, Nghị quyết xác định 12 chỉ tiêu chủ yếu; đã hoàn thành vượt 10/12 chỉ tiêu.") \
+        == [("targets_met", 10, "actual")]
 
 
 def test_targets_that_reached_a_share_of_the_plan_were_not_met():
