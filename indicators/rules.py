@@ -789,6 +789,12 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
+    named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None else None
+    if named and not rules.part.search(named.group("of") or ""):
+        # "tổng số đảng viên toàn Đảng bộ là 36.607": the whole, named before its figure (not "tổng số đảng
+        # viên trong độ tuổi Đoàn là 674", a part)
+        cls = "member" if named.group("member") else "org"
+        return Reading("total_members" if cls == "member" else "org_count", "actual", "exact", noun=cls)
     if nm is None:
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
@@ -915,6 +921,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 
 _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
                            r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# a total named before its figure, with at most whose it is and "now" between: "tổng số đảng viên (của Đảng bộ)
+# (hiện nay) là …", "tổng số tổ chức cơ sở đảng là …"
+_TOTAL_NAMED_FIRST = re.compile(
+    r"(?<!\w)tổng\s+số\s+(?:(?P<member>đảng viên|đv)|(?P<org>tổ chức cơ sở đảng|tccsđ))(?!\w)"
+    r"(?P<of>\s+(?:của|toàn|trên toàn|trong toàn|trong|tại)\s[^,;:()]{0,40}?)?(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?"
+    r"\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
@@ -922,6 +934,13 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
 _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# organisations broken down by their kind (which together are all of them), then "với" their members:
+# "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
+# members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)
+_KINDS_OF_UNITS = re.compile(
+    r"(?<!\w)(?:trong đó|gồm|bao gồm)\s+(?:có\s+)?"
+    r"(?:\d[\d.]*\s+(?:đảng bộ cơ sở|chi bộ cơ sở|đảng bộ bộ phận|chi bộ trực thuộc|chi bộ)(?!\w)[\s,]*(?:và\s+)?)+"
+    r"với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
@@ -983,7 +1002,8 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
         # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
         return False
-    if not _REPRESENTING.search(clause_pre) and (rules.part_before.search(clause_pre)
+    if not _REPRESENTING.search(clause_pre) and not _KINDS_OF_UNITS.search(clause_pre) \
+            and (rules.part_before.search(clause_pre)
                                                  or rules.committee.search(clause_pre[-60:])):
         # "500 đại biểu, trong đó có 83 đại biểu đương nhiên, đại diện cho hơn 152.000 đảng viên": whom the
         # delegates represent is the whole membership, whatever part the clause named on the way

@@ -834,3 +834,23 @@ def test_the_total_of_what_each_gave_is_money_given():
 def test_the_admitted_named_after_the_whole_they_lead_stay_the_admitted():
     assert records("Năm 2022, Đảng bộ xã Ia Lâu đạt tỷ lệ phát triển Đảng cao nhất toàn huyện, với 31 đảng viên.") == [
         ("new_members", 31, "actual")]
+
+
+def test_a_total_named_before_its_figure_is_the_whole():
+    assert records("Năm 2024, huyện có 61 tổ chức cơ sở đảng; tổng số đảng viên của Đảng bộ là 4.382.") == [
+        ("org_count", 61, "actual"), ("total_members", 4382, "actual")]
+    assert records("Đến cuối năm 2024, tổng số tổ chức cơ sở đảng là 47, tổng số đảng viên hiện nay là hơn 2.900.") \
+        == [("org_count", 47, "actual"), ("total_members", 2900, "actual")]
+    # a part named before its figure stays a part
+    assert records("Năm 2024, tổng số đảng viên trong độ tuổi Đoàn là 512.") == []
+    assert records("Năm 2024, tổng số đảng viên nữ là 1.045.") == []
+
+
+def test_members_with_organisations_broken_down_by_kind_are_the_whole():
+    # the kinds of grassroots organisations together are all of them: "với" goes on with the whole
+    text = ("Năm 2024, Đảng bộ tỉnh có 392 tổ chức cơ sở đảng, trong đó có 187 đảng bộ cơ sở và 205 chi bộ cơ sở, "
+            "với 41.250 đảng viên.")
+    assert ("total_members", 41250, "actual") in records(text)
+    # a sector named among them keeps its members its own
+    text = "Năm 2024, toàn tỉnh có 140 chi bộ, trong đó có 26 chi bộ doanh nghiệp, với 530 đảng viên."
+    assert not [m for m, *_ in records(text) if m == "total_members"]
