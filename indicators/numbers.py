@@ -371,11 +371,14 @@ def _in_ratio_list(found: list[Amount], text: str, start: int) -> bool:
 
 
 def _word_counts(text: str, low: str | None) -> list[Amount]:
-    """Counts written in words before a classifier ("bàn giao một căn nhà"), not after an ordinal."""
+    """Counts written in words before a classifier ("bàn giao một căn nhà"), not after an ordinal nor
+    before a capital (a place's name)."""
     out = []
     for m in _word_num_matches(text, low):
         if _ORDINAL_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
+        if text[m.end()].isupper() and text[m.end() + 1:m.end() + 2].islower():
+            continue  # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation)
         out.append(Amount(m.start(1), m.end(1), float(_NUMBER_WORDS[m.group(1).lower()]), "count",
                           in_words=True))
     return out

@@ -790,7 +790,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
     named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None else None
-    if named and not rules.part.search(named.group("of") or ""):
+    if named and not rules.part.search(named.group("of")) and not _ACTED_ON.search(named.group("of")):
         # "tổng số đảng viên toàn Đảng bộ là 36.607": the whole, named before its figure (not "tổng số đảng
         # viên trong độ tuổi Đoàn là 674", a part)
         cls = "member" if named.group("member") else "org"
@@ -921,12 +921,14 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 
 _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
                            r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
-# a total named before its figure, with at most whose it is and "now" between: "tổng số đảng viên (của Đảng bộ)
-# (hiện nay) là …", "tổng số tổ chức cơ sở đảng là …"
+# a total named before its figure, with at most whose it is and when between: "tổng số đảng viên (của Đảng bộ)
+# (hiện nay) là …", "tổng số đảng viên tính đến cuối năm 2024 của Đảng bộ là …", "tổng số tổ chức cơ sở đảng là …"
 _TOTAL_NAMED_FIRST = re.compile(
     r"(?<!\w)tổng\s+số\s+(?:(?P<member>đảng viên|đv)|(?P<org>tổ chức cơ sở đảng|tccsđ))(?!\w)"
-    r"(?P<of>\s+(?:của|toàn|trên toàn|trong toàn|trong|tại)\s[^,;:()]{0,40}?)?(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?"
-    r"\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+    r"(?P<of>(?:\s+(?:của|toàn|trên toàn|trong toàn|trong|tại|(?:tính\s+)?(?:đến|tới)|hiện)\s[^,;:()]{0,40}?){0,2})"
+    r"(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# what makes the figure after a total named first the members of an act, not the whole
+_ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them

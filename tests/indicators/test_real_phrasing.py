@@ -841,8 +841,12 @@ def test_a_total_named_before_its_figure_is_the_whole():
         ("org_count", 61, "actual"), ("total_members", 4382, "actual")]
     assert records("Đến cuối năm 2024, tổng số tổ chức cơ sở đảng là 47, tổng số đảng viên hiện nay là hơn 2.900.") \
         == [("org_count", 47, "actual"), ("total_members", 2900, "actual")]
-    # a part named before its figure stays a part
+    assert records("Tổng số đảng viên tính đến cuối năm 2024 của Đảng bộ huyện là 3.318.") == [
+        ("total_members", 3318, "actual")]
+    # a part named before its figure stays a part, and so do the members of an act
     assert records("Năm 2024, tổng số đảng viên trong độ tuổi Đoàn là 512.") == []
+    assert not [m for m, *_ in records("Năm 2024, tổng số đảng viên trong năm được kết nạp là 96.")
+                if m == "total_members"]
     assert records("Năm 2024, tổng số đảng viên nữ là 1.045.") == []
 
 
@@ -854,3 +858,9 @@ def test_members_with_organisations_broken_down_by_kind_are_the_whole():
     # a sector named among them keeps its members its own
     text = "Năm 2024, toàn tỉnh có 140 chi bộ, trong đó có 26 chi bộ doanh nghiệp, với 530 đảng viên."
     assert not [m for m, *_ in records(text) if m == "total_members"]
+
+
+def test_a_number_word_in_a_place_name_is_no_count():
+    # "Năm Căn" is a district of Cà Mau, not five houses; a count in words stays one
+    assert records("Ngày 12-1-2024, huyện Năm Căn đã hoàn thành đánh giá, xếp loại tổ chức đảng.") == []
+    assert records("Năm 2024, xã đã bàn giao hai căn nhà đại đoàn kết.") == [("houses_built", 2, "actual")]
