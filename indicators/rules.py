@@ -807,7 +807,11 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
-    if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
+    if r.metric in ("org_count", "total_members") and _SHARE_OF_WHOLE.match(low, f.e + nm.end()):
+        # "… có 1.146 tổ chức đảng với 13.652 đảng viên (chiếm 43,52% so với tổng số đảng viên toàn tỉnh)": a
+        # part that says its share of the whole
+        r = Reading("other", "actual", "exact", noun=cls)
+    elif r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
         # condition, not how many there are
         r = Reading("other", "actual", "exact", noun=cls)
@@ -929,6 +933,8 @@ _TOTAL_NAMED_FIRST = re.compile(
     r"(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
+_SHARE_OF_WHOLE = re.compile(r"[\s,(]*chiếm\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%"
+                             r"\s*(?:so với\s+)?tổng(?!\w)")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them

@@ -864,3 +864,23 @@ def test_a_number_word_in_a_place_name_is_no_count():
     # "Năm Căn" is a district of Cà Mau, not five houses; a count in words stays one
     assert records("Ngày 12-1-2024, huyện Năm Căn đã hoàn thành đánh giá, xếp loại tổ chức đảng.") == []
     assert records("Năm 2024, xã đã bàn giao hai căn nhà đại đoàn kết.") == [("houses_built", 2, "actual")]
+
+
+def test_a_count_that_says_its_share_of_the_whole_is_a_part():
+    text = ("Năm 2024, các xã vùng biên giới có 310 tổ chức đảng với 6.140 đảng viên (chiếm 21,7% so với tổng số "
+            "đảng viên toàn tỉnh).")
+    assert records(text) == []
+    assert records("Năm 2024, khối doanh nghiệp có 96 tổ chức cơ sở đảng, chiếm 18% tổng số tổ chức cơ sở đảng.") == []
+    # a share of something else (the population) leaves the whole a whole
+    assert records("Năm 2024, toàn tỉnh có 52.310 đảng viên, chiếm tỷ lệ khoảng 4,1% dân số.") == [
+        ("total_members", 52310, "actual")]
+
+
+def test_money_invested_in_infrastructure_is_no_welfare():
+    # (an item of a list after money given, too)
+    text = ("Năm 2024, tỉnh dành 16 tỷ đồng hỗ trợ nhà ở cho hộ nghèo; hơn 95 tỷ đồng đầu tư cơ sở hạ tầng thiết yếu "
+            "vùng đồng bào dân tộc thiểu số.")
+    assert records(text) == [("welfare_funds_vnd", 16e9, "actual")]
+    # money raised from the people for public works is
+    text = "Năm 2024, huyện vận động được 14 tỷ đồng từ nhân dân đóng góp làm đường giao thông nông thôn."
+    assert records(text) == [("welfare_funds_vnd", 14e9, "actual")]
