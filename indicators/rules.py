@@ -140,8 +140,9 @@ _SECTOR_ORGS_WITH = re.compile(r"(?<!\w)(?:tổ chức|chi bộ|đảng bộ|cơ
                                r"(?:loại hình\s+)?(?:(?:doanh nghiệp|khu vực|đơn vị)[^;.\d]{0,30}?(?:tư nhân|ngoài\s+"
                                r"(?:khu vực\s+)?nhà nước|có vốn đầu tư nước ngoài|ngoài công lập)|hợp tác xã)"
                                r"[^;.]{0,60}?với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
-_SHARE_OF_ALL_MEMBERS = re.compile(r"\s*(?:đảng viên|đồng chí|đv)?[^.;\d]{0,12}chiếm[^.;]{0,25}?(?:so với\s+)?"
-                                   r"tổng số (?:đảng viên|đv)")
+# a count that says its share of the whole is a part (read in the text itself: the share may be in parentheses)
+_SHARE_OF_THE_WHOLE = re.compile(r"\s*(?:đảng viên|đồng chí|đv|tổ chức cơ sở đảng|tổ chức đảng|tccsđ)?[^.;\d]{0,12}chiếm"
+                                 r"[^.;]{0,25}?(?:so với\s+)?tổng số (?:đảng viên|đv|tổ chức|tccsđ)")
 _NEXT_PER_ITEM = re.compile(r"\s*(?:đồng)?\s*[,;]\s*(?:và\s+)?[^\d,;:()]{0,25}")
 # (not "đề ra", set out: "trong 17 chỉ tiêu Nghị quyết đề ra, có 15 chỉ tiêu đạt" names the plan the count met)
 _GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng)(?!\w)")
@@ -354,11 +355,13 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
         # counted as admitted make, whatever verb admitted them
         r = Reading("new_members_plan_pct", "actual", "exact")
-    if r.metric == "total_members" and (_SECTOR_ORGS_WITH.search(clause_pre)
-                                        or _SHARE_OF_ALL_MEMBERS.match(view, f.e, min(len(view), f.e + 80))):
+    if r.metric in ("total_members", "org_count") and (
+            r.metric == "total_members" and _SECTOR_ORGS_WITH.search(clause_pre)
+            or _SHARE_OF_THE_WHOLE.match(low, f.e, min(len(low), f.e + 80))):
         # "166 tổ chức đảng trong các doanh nghiệp tư nhân với 3.390 đảng viên", "… với 4.158 đảng viên, chiếm 4,7%
-        # so với tổng số đảng viên": the members of a part of the organisations, a part of the membership
-        r = Reading("other", "actual", "exact", noun="member")
+        # so với tổng số đảng viên", "96 tổ chức cơ sở đảng (chiếm 18% tổng số tổ chức cơ sở đảng)": the members
+        # of a part of the organisations, a part of the membership, a part of the organisations
+        r = Reading("other", "actual", "exact", noun=r.noun)
     if unit == "vnd" and r.metric != "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.noun == "per" and figs[i - 1].s >= c_start and _NEXT_PER_ITEM.fullmatch(own_pre) \
             and "tổng" not in own_pre:
@@ -807,11 +810,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
-    if r.metric in ("org_count", "total_members") and _SHARE_OF_WHOLE.match(low, f.e + nm.end()):
-        # "… có 1.146 tổ chức đảng với 13.652 đảng viên (chiếm 43,52% so với tổng số đảng viên toàn tỉnh)": a
-        # part that says its share of the whole
-        r = Reading("other", "actual", "exact", noun=cls)
-    elif r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
+    if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
         # condition, not how many there are
         r = Reading("other", "actual", "exact", noun=cls)
@@ -933,8 +932,6 @@ _TOTAL_NAMED_FIRST = re.compile(
     r"(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
-_SHARE_OF_WHOLE = re.compile(r"[\s,(]*chiếm\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%"
-                             r"\s*(?:so với\s+)?tổng(?!\w)")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
