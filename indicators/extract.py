@@ -132,6 +132,13 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
             for r in readings:
                 if r.kind == "actual":
                     r.kind = "target"
+        elif _OPENS_ON_A_PART.match(sent.text) and _GOAL_WITH_NOTHING_DONE.fullmatch(
+                norm, _previous_sentence_start(norm, para.start, sent.start), sent.start):
+            # "Năm 2018, Huyện ủy phấn đấu giữ vững danh hiệu … . Trong đó có 50% tổ chức cơ sở đảng đạt …": the
+            # parts of the goal the sentence before set
+            for r in readings:
+                if r.kind == "actual":
+                    r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
@@ -163,6 +170,19 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
 # trở lên …" after a sentence of targets)
 _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)"
                                  r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
+
+_OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
+# a sentence that sets a goal and reports nothing done
+_GOAL_WITH_NOTHING_DONE = re.compile(r"(?=[^.]*(?<!\w)(?:phấn đấu|mục tiêu)(?!\w))"
+                                     r"(?![^.]*(?<!\w)(?:đã|được|kết quả|đạt được)(?!\w))[^.]*\.\s*", re.IGNORECASE)
+
+
+def _previous_sentence_start(norm: str, para_start: int, sent_start: int) -> int:
+    """Where the sentence before the one at `sent_start` starts, within its paragraph."""
+    end = norm.rfind(".", para_start, sent_start)  # the full stop that ends it
+    stop = norm.rfind(".", para_start, max(para_start, end))
+    return para_start if stop == -1 else stop + 1
+
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline
 

@@ -84,6 +84,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 # the small patterns of the readers below, compiled once (not looked up in `re`'s cache per call)
 _OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm)(?!\w)")
+# admissions in a year as a share of the membership stay far below this (3-8 % in practice)
+_MOST_ADMITTED_PCT = 20
 _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?")
 _MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
@@ -348,8 +350,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
                  and carry["percent"].metric == "new_members_rate" or own_pre.rstrip().endswith("tỷ lệ")):
         # "kết nạp được 91 đảng viên, bằng 6,85%" in a sentence that takes admissions over the membership,
         # or that goes on with the sentence before that did ("…, bằng 6,10%... Đảng bộ B … 510 đảng viên,
-        # bằng 2,58%"), or that names it a ratio ("kết nạp 1.250 đảng viên, đạt tỷ lệ 3,2%": no plan is named)
-        r = Reading("new_members_rate", "actual", "exact")
+        # bằng 2,58%"), or that names it a ratio ("kết nạp 1.250 đảng viên, đạt tỷ lệ 3,2%": no plan is named;
+        # but "… 1.932 đảng viên, đạt tỷ lệ 96,6%" can only be of the plan: no party admits a fifth of itself)
+        named_only = "tổng số đảng viên" not in sentence_pre and not (carry and carry.get("percent") is not None)
+        plausible = f.amount.value <= _MOST_ADMITTED_PCT or not named_only
+        r = Reading("new_members_rate" if plausible else "new_members_plan_pct", "actual", "exact")
     elif unit == "percent" and r.metric == "other" and r.noun == "plan" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre):
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
@@ -466,6 +471,9 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
 _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")
 
 
+# one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
+_TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
+                          r"[^.;]*?(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)")
 # the plan a figure before was compared with ("… 83,45% so với chỉ tiêu Nghị quyết của Tỉnh đề ra, …"): no target
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
@@ -478,6 +486,9 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
         return "change"
     if _RESOLUTION_SAYS.search(own_pre):
+        return "target"
+    targets_set = _TARGETS_SET.search(sentence_pre) if "chỉ tiêu" in sentence_pre else None
+    if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
         return "target"
     near = list(rules.target_near.finditer(own_pre))
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
@@ -830,8 +841,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
 def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre: str,
                      clause_pre: str, sentence_pre: str = "") -> Reading:
     if cls == "target":
-        # "18/21 chỉ tiêu, trong đó 8 chỉ tiêu vượt …": a part of the targets met, not their count
-        if re.search(r"(?<!\w)(?:trong đó|trong số đó|riêng)(?:\s+có)?\s*$", own_pre):
+        # "18/21 chỉ tiêu, trong đó 8 chỉ tiêu vượt …": a part of the targets met, not their count (but in "đề
+        # ra 20 chỉ tiêu, trong đó có 18 chỉ tiêu đạt" the whole is the plan, and the part the count met)
+        if re.search(r"(?<!\w)(?:trong đó|trong số đó|riêng)(?:\s+có)?\s*$", own_pre) \
+                and not _TARGETS_SET.search(sentence_pre):
             return Reading("other", "actual", "exact", noun=cls)
         if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)

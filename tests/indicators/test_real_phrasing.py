@@ -884,3 +884,36 @@ def test_money_invested_in_infrastructure_is_no_welfare():
     # money raised from the people for public works is
     text = "Năm 2024, huyện vận động được 14 tỷ đồng từ nhân dân đóng góp làm đường giao thông nông thôn."
     assert records(text) == [("welfare_funds_vnd", 14e9, "actual")]
+
+
+def test_members_trained_beside_candidates_are_no_admissions():
+    text = ("Năm 2024, Đảng ủy tổ chức 3 lớp bồi dưỡng lý luận chính trị cho 180 đối tượng kết nạp Đảng và "
+            "47 đảng viên mới.")
+    assert records(text) == []
+
+
+def test_a_share_no_admission_rate_can_reach_is_of_the_plan():
+    # "đạt tỷ lệ" with no plan named: an admission rate where it can be one, else a share of the plan
+    assert records("Năm 2024, số đảng viên kết nạp mới là 1.716 đảng viên, đạt tỷ lệ 95,3%.") == [
+        ("new_members", 1716, "actual"), ("new_members_plan_pct", 95.3, "actual")]
+    assert records("Năm 2024, huyện kết nạp 212 đảng viên mới, đạt tỷ lệ 5,4%.") == [
+        ("new_members", 212, "actual"), ("new_members_rate", 5.4, "actual")]
+
+
+def test_one_of_the_targets_a_plan_set_is_a_target():
+    text = ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 đề ra 28 chỉ tiêu chủ yếu, trong đó hằng năm kết nạp đảng "
+            "viên mới đạt từ 3% trở lên so với tổng số đảng viên.")
+    assert records(text) == [("new_members_rate", 3, "target")]
+    # the plan named, and then how many of its targets were met
+    assert records("Năm 2024, Nghị quyết đề ra 20 chỉ tiêu, trong đó có 17 chỉ tiêu đạt và vượt.") == [
+        ("targets_met", 17, "actual")]
+
+
+def test_a_breakdown_of_a_goal_set_in_the_sentence_before_is_a_goal():
+    text = ("Năm 2025, Đảng ủy phấn đấu giữ vững danh hiệu trong sạch, vững mạnh. Trong đó có 70% tổ chức cơ sở "
+            "đảng hoàn thành tốt nhiệm vụ trở lên.")
+    assert records(text) == [("org_good_rate", 70, "target")]
+    # after a sentence that reports what was done, a result
+    text = ("Năm 2024, Đảng ủy đã giữ vững danh hiệu trong sạch, vững mạnh. Trong đó có 70% tổ chức cơ sở "
+            "đảng hoàn thành tốt nhiệm vụ trở lên.")
+    assert records(text) == [("org_good_rate", 70, "actual")]
