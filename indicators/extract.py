@@ -132,8 +132,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
             for r in readings:
                 if r.kind == "actual":
                     r.kind = "target"
-        elif _OPENS_ON_A_PART.match(sent.text) and _GOAL_WITH_NOTHING_DONE.fullmatch(
-                norm, _previous_sentence_start(norm, para.start, sent.start), sent.start):
+        elif _OPENS_ON_A_PART.match(sent.text) and _sets_a_goal(split_sentences(norm, para.start, sent.start)):
             # "Năm 2018, Huyện ủy phấn đấu giữ vững danh hiệu … . Trong đó có 50% tổ chức cơ sở đảng đạt …": the
             # parts of the goal the sentence before set
             for r in readings:
@@ -172,16 +171,15 @@ _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|X�
                                  r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
 
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
-# a sentence that sets a goal and reports nothing done
-_GOAL_WITH_NOTHING_DONE = re.compile(r"(?=[^.]*(?<!\w)(?:phấn đấu|mục tiêu)(?!\w))"
-                                     r"(?![^.]*(?<!\w)(?:đã|được|kết quả|đạt được)(?!\w))[^.]*\.\s*", re.IGNORECASE)
+# a sentence that sets a goal ("chương trình mục tiêu quốc gia" is a programme's name) and reports nothing done
+_GOAL_SET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu(?!\s+quốc gia))(?!\w)", re.IGNORECASE)
+_SOMETHING_DONE = re.compile(r"(?<!\w)(?:đã|được|kết quả)(?!\w)", re.IGNORECASE)
 
 
-def _previous_sentence_start(norm: str, para_start: int, sent_start: int) -> int:
-    """Where the sentence before the one at `sent_start` starts, within its paragraph."""
-    end = norm.rfind(".", para_start, sent_start)  # the full stop that ends it
-    stop = norm.rfind(".", para_start, max(para_start, end))
-    return para_start if stop == -1 else stop + 1
+def _sets_a_goal(before: list[Span]) -> bool:
+    """Whether the last of the sentences `before` (of the same paragraph) sets a goal and reports nothing done."""
+    return bool(before) and _GOAL_SET.search(before[-1].text) is not None \
+        and _SOMETHING_DONE.search(before[-1].text) is None
 
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline

@@ -917,3 +917,7 @@ def test_a_breakdown_of_a_goal_set_in_the_sentence_before_is_a_goal():
     text = ("Năm 2024, Đảng ủy đã giữ vững danh hiệu trong sạch, vững mạnh. Trong đó có 70% tổ chức cơ sở "
             "đảng hoàn thành tốt nhiệm vụ trở lên.")
     assert records(text) == [("org_good_rate", 70, "actual")]
+    # a national target programme is a programme's name, not a goal
+    text = ("Năm 2024, tỉnh hỗ trợ nhà ở theo chương trình mục tiêu quốc gia cho 1.200 hộ. Trong đó xây mới "
+            "850 căn, sửa chữa 350 căn.")
+    assert ("houses_built", 850, "actual") in records(text)
