@@ -1092,10 +1092,16 @@ _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh ng
                               r"(?<!\w)(?:đóng góp|ủng hộ|tài trợ)\s+(?:được\s+)?từ\s*$")
 
 
+# the value of each, past a figure of its own: "Mỗi ngôi nhà … có diện tích 30m2, trị giá 50 triệu đồng", "tặng cho
+# mỗi hộ 01 phần quà trị giá 600 nghìn đồng" (not "mỗi suất 2 triệu đồng, tổng trị giá …", the total)
+_EACH_VALUED = re.compile(r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+(?:(?!tổng)[^.;:]){0,60}?(?<!\w)(?:trị giá|có giá trị)"
+                          r"(?:\s+là)?\s*$")
+
+
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str]) -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
-    each = _EACH_TAIL.search(own_pre)
+    each = _EACH_TAIL.search(own_pre) or _EACH_VALUED.search(clause_pre)
     if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()):
         # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave)
         return Reading("other", "actual", "exact", noun="per")

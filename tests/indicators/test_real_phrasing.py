@@ -921,3 +921,11 @@ def test_a_breakdown_of_a_goal_set_in_the_sentence_before_is_a_goal():
     text = ("Năm 2024, tỉnh hỗ trợ nhà ở theo chương trình mục tiêu quốc gia cho 1.200 hộ. Trong đó xây mới "
             "850 căn, sửa chữa 350 căn.")
     assert ("houses_built", 850, "actual") in records(text)
+
+
+def test_the_value_of_each_past_a_figure_of_its_own_is_an_amount_for_each():
+    assert records("Năm 2024, mỗi căn nhà đại đoàn kết có diện tích 40m2, trị giá 60 triệu đồng.") == []
+    assert records("Năm 2024, đoàn tặng cho mỗi hộ 01 phần quà trị giá 800 nghìn đồng.") == []
+    # a total after the amount for each stays a total
+    assert records("Năm 2024, Hội trao 150 suất quà, mỗi suất 1 triệu đồng, tổng trị giá 150 triệu đồng.") == [
+        ("welfare_funds_vnd", 150e6, "actual")]
