@@ -980,7 +980,8 @@ def _act_totalled(rules: Rules, own_pre: str) -> str | None:
     return act if act in _MEMBER_ACT_METRICS else None
 
 
-_WITH_TAIL = re.compile(r"(?<!\w)với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# "với" before the count, or before a first count and "và" ("kiểm tra … với 4 tổ chức đảng và 28 đảng viên")
+_WITH_TAIL = re.compile(r"(?<!\w)với\s+(?:\d[\d.]*\s+[^\d,;:()]{1,30}?\s+và\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _WEAK_TOTAL_TAIL = re.compile(r"(?<!\w)(?:với|có)\s*$")
 _TOTAL_WORD = re.compile(r"(?<!\w)tổng số(?!\w)")
 # people prepared for admission, not admitted: "lớp bồi dưỡng cho đối tượng kết nạp Đảng có 204 quần chúng"

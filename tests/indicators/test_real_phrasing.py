@@ -929,3 +929,18 @@ def test_the_value_of_each_past_a_figure_of_its_own_is_an_amount_for_each():
     # a total after the amount for each stays a total
     assert records("Năm 2024, Hội trao 150 suất quà, mỗi suất 1 triệu đồng, tổng trị giá 150 triệu đồng.") == [
         ("welfare_funds_vnd", 150e6, "actual")]
+
+
+def test_members_an_inspection_found_must_be_disciplined_are_no_discipline():
+    assert records("Năm 2024, qua kiểm tra đã kết luận 3 tổ chức đảng và 95 đảng viên có vi phạm phải thi hành "
+                   "kỷ luật.") == []
+    assert records("Năm 2024, có 14 trường hợp vi phạm phải thi hành kỷ luật.") == []
+    assert records("Năm 2024, có 14 đảng viên bị thi hành kỷ luật.") == [("disciplined_members", 14, "actual")]
+
+
+def test_whom_an_inspection_was_with_is_no_membership_past_a_first_item():
+    assert records("Năm 2024, UBKT các cấp đã kiểm tra khi có dấu hiệu vi phạm với 3 tổ chức đảng và 41 đảng "
+                   "viên.") == []
+    # "với" after what a party organisation has is its membership
+    assert records("Năm 2024, Đảng bộ xã có 14 chi bộ trực thuộc với 16 tổ chức đảng và 380 đảng viên.") == [
+        ("total_members", 380, "actual")]
