@@ -613,7 +613,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # "kết nạp đảng viên đạt từ 80% trở lên": what admissions reach is a share of their plan
         return Reading("new_members_plan_pct", "actual", "exact")
     if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre) or \
-            (admitted and _SHARE_OF_MEMBERS.match(own_post)):
+            (admitted and (_SHARE_OF_MEMBERS.match(own_post) or _NEW_OF_ALL.match(own_post))):
         if admitted and (rules.part.search(clause_pre[admitted.start():]) or _OF_THE_ADMITTED.match(own_post)):
             # "… là học sinh, chiếm 1,75% so với tổng số đảng viên được kết nạp": a share of the admitted
             return Reading("other", "actual", "exact", noun="share")
@@ -743,6 +743,8 @@ def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
 _SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
+# "(chỉ tiêu kết nạp) 3,25% đảng viên mới trên tổng số đảng viên": the admitted named between share and whole
+_NEW_OF_ALL = re.compile(r"[\s“”\"']*(?:đảng viên|đv)\s+mới(?:\s+trở lên)?\s+(?:so với|trên)\s+tổng\s+số(?!\w)")
 _OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
 # what a noun of coordinated rates may say it belongs to ("… tổ chức cơ sở Đảng trực thuộc Đảng bộ huyện và …")
 _BELONGING = r"(?:\s+(?:trực thuộc|thuộc(?!\s+diện)|của|trong)\s+[^\d%,;:.()]{0,40}?)?"

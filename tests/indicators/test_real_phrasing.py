@@ -944,3 +944,21 @@ def test_whom_an_inspection_was_with_is_no_membership_past_a_first_item():
     # "với" after what a party organisation has is its membership
     assert records("Năm 2024, Đảng bộ xã có 14 chi bộ trực thuộc với 16 tổ chức đảng và 380 đảng viên.") == [
         ("total_members", 380, "actual")]
+
+
+def test_an_admission_rate_with_the_admitted_named_between_share_and_whole():
+    assert records("Năm 2024, các đảng bộ được giao chỉ tiêu kết nạp 3,5% đảng viên mới trên tổng số đảng viên.") \
+        == [("new_members_rate", 3.5, "target")]
+    got = records("Năm 2024, các đảng bộ được giao chỉ tiêu kết nạp từ 2 - 3% đảng viên mới trở lên so với tổng số "
+                  "đảng viên.")
+    assert [(m, v) for m, v, _ in got] == [("new_members_rate", 2), ("new_members_rate", 3)]
+
+
+def test_a_share_of_the_plan_abbreviated_and_a_share_in_the_whole():
+    assert records("Năm 2017, huyện kết nạp 96 quần chúng ưu tú vào Đảng, bằng 115%NQ.") == [
+        ("new_members", 96, "actual"), ("new_members_plan_pct", 115, "actual")]
+    assert records("Năm 2020, có 3.120 đảng viên hoàn thành tốt nhiệm vụ, chiếm 84,2% trong tổng số đảng viên được "
+                   "đánh giá.") == [("member_good_rate", 84.2, "actual")]
+    # "cơ sở đảng" names grassroots organisations in a rate too
+    assert records("Năm 2012 có 18,4% cơ sở đảng đạt trong sạch, vững mạnh tiêu biểu.") == [
+        ("org_excellent_rate", 18.4, "actual")]
