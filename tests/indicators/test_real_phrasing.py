@@ -962,3 +962,16 @@ def test_a_share_of_the_plan_abbreviated_and_a_share_in_the_whole():
     # "cơ sở đảng" names grassroots organisations in a rate too
     assert records("Năm 2012 có 18,4% cơ sở đảng đạt trong sạch, vững mạnh tiêu biểu.") == [
         ("org_excellent_rate", 18.4, "actual")]
+
+
+def test_makeshift_houses_still_standing_are_no_houses_built():
+    text = "Năm 2024, tỉnh vận động xây nhà Đại đoàn kết cho hộ nghèo, toàn tỉnh hiện nay là 5.320 căn nhà tạm, nhà dột nát."
+    assert records(text) == []
+    # replaced, they are
+    assert records("Năm 2024, huyện đã xóa 310 căn nhà tạm, nhà dột nát.") == [("houses_built", 310, "actual")]
+    assert records("Năm 2024, tỉnh hỗ trợ xây mới, sửa chữa 140 căn nhà tạm, nhà dột nát cho hộ nghèo.") == [
+        ("houses_built", 140, "actual")]
+
+
+def test_the_standing_committee_of_a_party_committee_is_no_membership():
+    assert records("Năm 2019, Ban Chấp hành Đảng bộ gồm 29 đồng chí; Thường trực Đảng ủy gồm 03 đồng chí.") == []
