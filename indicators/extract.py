@@ -492,7 +492,8 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
     found = list(_PERIOD_END.finditer(norm))
     if low is None or "đầu nhiệm kỳ" in low:
         found += _TERM_START.finditer(norm)
-    return sorted((m.start(), int(m.group(1))) for m in found if 1990 <= int(m.group(1)) <= 2100)
+    # (from the Party's founding: a history names its congresses by their dates, "vòng II (từ ngày 25/02 đến 06/3/1977)")
+    return sorted((m.start(), int(m.group(1))) for m in found if 1930 <= int(m.group(1)) <= 2100)
 
 
 def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month: int | None) -> list[tuple[int, int]]:

@@ -4,6 +4,8 @@ contain an economic word, suspensions and findings that are not discipline."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from indicators.extract import extract
@@ -975,3 +977,10 @@ def test_makeshift_houses_still_standing_are_no_houses_built():
 
 def test_the_standing_committee_of_a_party_committee_is_no_membership():
     assert records("Năm 2019, Ban Chấp hành Đảng bộ gồm 29 đồng chí; Thường trực Đảng ủy gồm 03 đồng chí.") == []
+
+
+def test_a_history_dates_a_figure_by_the_end_of_its_period_even_long_ago():
+    # a congress of 1977 told in an article of 2015: the membership then, not in 2015
+    text = "Đại hội vòng II (từ ngày 20/02 đến 03/3/1977) có 180 đại biểu đại diện cho 2.950 đảng viên toàn tỉnh."
+    got = [(r.metric, r.year) for r in extract(text, published=date(2015, 6, 1)) if r.metric != "other"]
+    assert got == [("total_members", 1977)]
