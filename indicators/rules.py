@@ -396,6 +396,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
+    if r.metric == "total_members" and _REPRESENTING.search(own_pre):
+        kind = "actual"  # "Đại hội … sẽ diễn ra …, với 498 đại biểu đại diện cho 119.396 đảng viên": the members now
+    elif r.metric == "new_members" and _OF_THE_PLAN_AFTER.match(own_post):
+        kind = "target"  # "kết nạp được 39 đảng viên mới trong tổng số 200 đảng viên mới theo kế hoạch": the plan
     r.kind = kind
     r.qualifier = qualifier
     return r
@@ -958,6 +962,8 @@ _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
 _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|"
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
+# admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
+_OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
 _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # organisations broken down by their kind (which together are all of them), then "với" their members:

@@ -984,3 +984,15 @@ def test_a_history_dates_a_figure_by_the_end_of_its_period_even_long_ago():
     text = "Đại hội vòng II (từ ngày 20/02 đến 03/3/1977) có 180 đại biểu đại diện cho 2.950 đảng viên toàn tỉnh."
     got = [(r.metric, r.year) for r in extract(text, published=date(2015, 6, 1)) if r.metric != "other"]
     assert got == [("total_members", 1977)]
+
+
+def test_the_members_delegates_represent_are_the_membership_now_even_before_the_congress():
+    text = ("Đại hội Đảng bộ tỉnh sẽ diễn ra từ ngày 9 đến 11-10-2025, với 450 đại biểu chính thức đại diện cho hơn "
+            "96.500 đảng viên của Đảng bộ.")
+    assert records(text) == [("total_members", 96500, "actual")]
+
+
+def test_the_admissions_a_plan_counts_are_its_target():
+    text = ("Từ đầu năm 2024 đến nay, huyện kết nạp được 45 đảng viên mới trong tổng số 180 đảng viên mới theo kế "
+            "hoạch năm 2024.")
+    assert records(text) == [("new_members", 45, "actual"), ("new_members", 180, "target")]
