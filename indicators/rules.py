@@ -482,6 +482,8 @@ _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
 
+# the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
+_PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
@@ -494,7 +496,7 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     targets_set = _TARGETS_SET.search(sentence_pre) if "chỉ tiêu" in sentence_pre else None
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
         return "target"
-    near = list(rules.target_near.finditer(own_pre))
+    near = list(rules.target_near.finditer(own_pre)) if not _PREVIOUS_PLAN.match(own_pre) else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
             own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()):
         return "target"
@@ -601,7 +603,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
                view: str, low: str) -> Reading:
     # shares of a plan or of the membership: only admissions have a metric for them
     if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre):
-        counted = rules.nouns.match(own_pre)
+        counted = rules.nouns.match(own_pre) if not _PREVIOUS_PLAN.match(own_pre) else None
         if counted is not None and counted.lastgroup != "member" and not rules.admission.search(own_pre):
             # "kết nạp 1.860 đảng viên, thành lập mới 22 chi bộ …, đạt 220% mục tiêu": the share of what was
             # counted right before it

@@ -996,3 +996,10 @@ def test_the_admissions_a_plan_counts_are_its_target():
     text = ("Từ đầu năm 2024 đến nay, huyện kết nạp được 45 đảng viên mới trong tổng số 180 đảng viên mới theo kế "
             "hoạch năm 2024.")
     assert records(text) == [("new_members", 45, "actual"), ("new_members", 180, "target")]
+
+
+def test_a_second_share_of_another_plan_is_a_share_too():
+    text = ("Trong quý I/2024, Đảng ủy Khối kết nạp 31 quần chúng ưu tú vào Đảng, đạt 24,8% chỉ tiêu Nghị quyết và "
+            "29,5% chỉ tiêu Tỉnh ủy giao.")
+    assert records(text) == [("new_members", 31, "actual"), ("new_members_plan_pct", 24.8, "actual"),
+                             ("new_members_plan_pct", 29.5, "actual")]
