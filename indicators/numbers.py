@@ -31,6 +31,7 @@ _WORD_NUM = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD_ENDS = tuple(_NUMBER_WORDS)
+_CLASSIFIED = re.compile(rf"\s*(?:{'|'.join(_CLASSIFIERS)})(?!\w)", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
 _SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "tr": 1e6, "nghìn": 1e3,
            "ngàn": 1e3}
@@ -312,9 +313,9 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             other = parse_vn_number(dash.group(1))
             tail = end + dash.end()
             unit, mult, extra, q_end = _unit_after(text, tail, before)
-            if _valid_day_month(value, other) and unit == "count":
+            if _valid_day_month(value, other) and unit == "count" and not _CLASSIFIED.match(text, tail):
                 skip_until = tail
-                continue  # "15-7", "4-1": a date
+                continue  # "15-7", "4-1": a date (not "từ 10 - 12 đảng viên", a range of a count)
             if other <= value or _is_year(dash.group(1), other):
                 skip_until = tail
                 continue

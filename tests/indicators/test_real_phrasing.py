@@ -1003,3 +1003,11 @@ def test_a_second_share_of_another_plan_is_a_share_too():
             "29,5% chỉ tiêu Tỉnh ủy giao.")
     assert records(text) == [("new_members", 31, "actual"), ("new_members_plan_pct", 24.8, "actual"),
                              ("new_members_plan_pct", 29.5, "actual")]
+
+
+def test_a_range_of_a_count_that_looks_like_a_day_and_month_is_a_range():
+    # "10 - 12" could be the 10th of December, but a counted noun follows: a range
+    assert records("Năm 2024, phấn đấu hằng năm kết nạp từ 10 - 12 đảng viên.") == [
+        ("new_members", 10, "target"), ("new_members", 12, "target")]
+    # a date stays a date
+    assert records("Ngày 10-12-2024, huyện kết nạp 20 đảng viên.") == [("new_members", 20, "actual")]
