@@ -356,7 +356,9 @@ class _Places:
         return i < len(self.spans_at) and self.spans_at[i] < end
 
 
-_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)", re.IGNORECASE)
+# (and "Trong nhiệm kỳ, …" opening a clause: the term the article reviews)
+_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
+                   r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm

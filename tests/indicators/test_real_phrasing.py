@@ -1011,3 +1011,10 @@ def test_a_range_of_a_count_that_looks_like_a_day_and_month_is_a_range():
         ("new_members", 10, "target"), ("new_members", 12, "target")]
     # a date stays a date
     assert records("Ngày 10-12-2024, huyện kết nạp 20 đảng viên.") == [("new_members", 20, "actual")]
+
+
+def test_a_figure_of_the_term_under_review_has_no_one_year():
+    text = ("Đại hội Đảng bộ xã lần thứ VI, nhiệm kỳ 2020 - 2025.\n"
+            "Trong nhiệm kỳ, Đảng bộ đã kết nạp được 41 đảng viên mới.")
+    got = [(r.metric, r.value, r.year) for r in extract(text, published=date(2020, 7, 2)) if r.metric != "other"]
+    assert got == [("new_members", 41, None)]
