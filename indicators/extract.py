@@ -359,6 +359,7 @@ class _Places:
 # (and "Trong nhiệm kỳ, …" opening a clause: the term the article reviews)
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
+_EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
@@ -546,7 +547,9 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         return years[j][1]
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) or of many years has no
     # one year, whatever year its paragraph named before
-    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end):
+    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end) \
+            or _EACH_YEAR.search(norm, sent.start, a.start):
+        # (and a figure of every year, "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 86%")
         return None
     k = bisect_left(at, sent.start)  # years[:k] are named before the sentence
     if para is not None and not stock and k and at[k - 1] >= para.start:

@@ -1018,3 +1018,14 @@ def test_a_figure_of_the_term_under_review_has_no_one_year():
             "Trong nhiệm kỳ, Đảng bộ đã kết nạp được 41 đảng viên mới.")
     got = [(r.metric, r.value, r.year) for r in extract(text, published=date(2020, 7, 2)) if r.metric != "other"]
     assert got == [("new_members", 41, None)]
+
+
+def test_a_figure_of_every_year_has_no_one_year():
+    text = ("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030.\n"
+            "Trong nhiệm kỳ vừa qua, hệ thống chính trị được củng cố.\n"
+            "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 88%.")
+    got = [(r.metric, r.value, r.year) for r in extract(text, published=date(2025, 7, 10)) if r.metric != "other"]
+    assert got == [("org_good_rate", 88, None)]
+    # a year named in its sentence still rules
+    text = "Năm 2024, tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt 91%, cao nhất trong các năm."
+    assert [r.year for r in extract(text, published=date(2025, 1, 10)) if r.metric != "other"] == [2024]
