@@ -812,6 +812,13 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
     named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None else None
+    acted = _ACT_NAMED_FIRST.search(own_pre) if nm is None and named is None else None
+    if acted:
+        # "số đảng viên bị thi hành kỷ luật (trong năm) là 86": the members of an act, named before their figure
+        act = acted.group("act")
+        metric = ("new_members" if "kết nạp" in act else "disciplined_members" if "kỷ luật" in act
+                  else "removed_members")
+        return Reading(metric, "actual", "exact", noun="member")
     if named and not rules.part.search(named.group("of")) and not _ACTED_ON.search(named.group("of")):
         # "tổng số đảng viên toàn Đảng bộ là 36.607": the whole, named before its figure (not "tổng số đảng
         # viên trong độ tuổi Đoàn là 674", a part)
@@ -957,6 +964,12 @@ _TOTAL_NAMED_FIRST = re.compile(
     r"(?<!\w)tổng\s+số\s+(?:(?P<member>đảng viên|đv)|(?P<org>tổ chức cơ sở đảng|tccsđ))(?!\w)"
     r"(?P<of>(?:\s+(?:của|toàn|trên toàn|trong toàn|trong|tại|(?:tính\s+)?(?:đến|tới)|hiện)\s[^,;:()]{0,40}?){0,2})"
     r"(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# the members of an act named before their figure: "(tổng) số đảng viên (mới) được kết nạp / bị thi hành kỷ luật /
+# bị xóa tên (trong năm 2024) là …"
+_ACT_NAMED_FIRST = re.compile(
+    r"(?<!\w)(?:tổng\s+)?số\s+(?:đảng viên|đv)(?:\s+mới)?\s+(?:được\s+|bị\s+|đã\s+)?"
+    r"(?P<act>kết nạp(?:\s+mới)?|thi hành kỷ luật|xử lý kỷ luật|kỷ luật|xóa tên|khai trừ)(?!\w)"
+    r"(?:\s+(?:trong|từ|của|tại|toàn)\s[^,;:()]{0,40}?)?\s+(?:là|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")

@@ -1029,3 +1029,15 @@ def test_a_figure_of_every_year_has_no_one_year():
     # a year named in its sentence still rules
     text = "Năm 2024, tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt 91%, cao nhất trong các năm."
     assert [r.year for r in extract(text, published=date(2025, 1, 10)) if r.metric != "other"] == [2024]
+
+
+def test_the_members_of_an_act_named_before_their_figure():
+    assert records("Năm 2024, số đảng viên bị thi hành kỷ luật là 74, trong đó khai trừ 6.") == [
+        ("disciplined_members", 74, "actual"), ("removed_members", 6, "actual")]
+    assert records("Năm 2024, tổng số đảng viên được kết nạp trong năm là 268.") == [("new_members", 268, "actual")]
+    assert records("Năm 2024, số đảng viên bị xóa tên là 11.") == [("removed_members", 11, "actual")]
+
+
+def test_struck_off_and_allowed_to_withdraw_together_is_removal():
+    assert records("Năm 2024, thực hiện xóa tên, cho rút tên đối với 19 trường hợp.") == [
+        ("removed_members", 19, "actual")]
