@@ -482,6 +482,8 @@ _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
 
+# by how much a named plan was beaten: "… chiếm 90,6%, vượt chỉ tiêu Nghị quyết đề ra 5,6%"
+_BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?!\w)[^,;:()\d]{0,40}$")
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
 _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
@@ -489,7 +491,8 @@ _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
 
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
-    if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre):
+    if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
+            or _BEAT_THE_PLAN_BY.search(own_pre):
         return "change"
     if _RESOLUTION_SAYS.search(own_pre):
         return "target"
@@ -574,6 +577,7 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
 # literal lets `re` jump from one occurrence to the next instead of trying every position
 _DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
+_IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
 
 
 def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.Match[str]] | None:
@@ -662,6 +666,10 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     ent: str | None = None
     if pred is not None and pred[0] != "plain":
         ents = list(rules.entity_any.finditer(clause_pre))
+        if not ents and _IN_WHICH_OPENS.match(clause_pre):
+            # "98,2% đảng viên được đánh giá, xếp loại; trong đó 17,5% hoàn thành xuất sắc nhiệm vụ": the
+            # breakdown is of what the clause before counted
+            ents = list(rules.entity_any.finditer(view, 0, f.s - len(clause_pre)))
         if ents:
             ent = _entity_at(rules, ents[-1])
         return _rate(rules, ent, pred[0]) if ent else Reading("other", "actual", "exact")

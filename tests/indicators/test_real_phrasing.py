@@ -1041,3 +1041,14 @@ def test_the_members_of_an_act_named_before_their_figure():
 def test_struck_off_and_allowed_to_withdraw_together_is_removal():
     assert records("Năm 2024, thực hiện xóa tên, cho rút tên đối với 19 trường hợp.") == [
         ("removed_members", 19, "actual")]
+
+
+def test_a_rating_breakdown_opening_a_clause_rates_what_the_clause_before_counted():
+    text = ("Năm 2024, toàn Đảng bộ có 99,1% đảng viên được đánh giá, xếp loại; trong đó 18,2% hoàn thành xuất sắc "
+            "nhiệm vụ.")
+    assert records(text) == [("member_excellent_rate", 18.2, "actual")]
+
+
+def test_by_how_much_a_named_plan_was_beaten_is_a_change():
+    text = "Năm 2024, đảng viên hoàn thành tốt nhiệm vụ trở lên chiếm 91,4%, vượt chỉ tiêu Nghị quyết đề ra 6,4%."
+    assert records(text) == [("member_good_rate", 91.4, "actual"), ("member_good_rate", 6.4, "change")]
