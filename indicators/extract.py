@@ -26,6 +26,9 @@ _YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|(?<!\w)so(?:\s+v�
 _YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu", "sinh")
 # the year a stock is counted at: "tính đến hết năm 2014", "đến cuối năm 2020", "cuối năm 2016"
 _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNORECASE)
+# (the year's name in the sixty-year cycle, "Ất Tỵ", is capitalised)
+_FESTIVAL_YEAR = re.compile(r"(?<!\w)(?i:tết(?:\s+nguyên\s+đán)?|xuân)(?:\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*)?\s+(\d{4})"
+                            r"(?![\d/-])")
 _DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")
 _HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])(\d{1,2})\1(\d{4})(?!\d)")
 # the article's own date carries a time ("08/11/2018 09:41", "10:04, 03/04/2017"); a page's other
@@ -109,7 +112,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     named = [m for m in _year_matches(norm, low) if not _year_skipped(norm, low, m.start())
              and not _inside(spans, m.start())]
     period_ends = [(at, y) for at, y in _period_ends(norm, low) if not _inside(spans, at)]
-    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends
+    years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _festival_years(norm, low)
                    + _relative_years(norm, low, pub_year, pub_month))
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
@@ -497,6 +500,22 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
         found += _TERM_START.finditer(norm)
     # (from the Party's founding: a history names its congresses by their dates, "vòng II (từ ngày 25/02 đến 06/3/1977)")
     return sorted((m.start(), int(m.group(1))) for m in found if 1930 <= int(m.group(1)) <= 2100)
+
+
+def _festival_years(norm: str, low: str | None) -> list[tuple[int, int]]:
+    """Years named by the New Year they are of ("quà Tết Nguyên đán 2025", "Tết Ất Tỵ 2025", "Xuân Giáp Thìn
+    2024"): the gifts of a Tết are of its year, though the article may be a review of the year before."""
+    if low is None:
+        return [(m.start(), int(m.group(1))) for m in _FESTIVAL_YEAR.finditer(norm)]
+    out = []
+    for word in ("tết", "xuân"):  # matched only where its words are, as `_year_matches`
+        at = low.find(word)
+        while at != -1:
+            m = _FESTIVAL_YEAR.match(norm, at)
+            if m:
+                out.append((m.start(), int(m.group(1))))
+            at = low.find(word, at + 1)
+    return out
 
 
 def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month: int | None) -> list[tuple[int, int]]:

@@ -97,6 +97,15 @@ def test_year_pattern_is_the_plain_pattern(text):
     assert _spans(X._year_matches(text, caseless(text))) == _spans(_YEAR_PLAIN.finditer(text))
 
 
+@settings(max_examples=300)
+@given(_wording(["Tết", "tết", "TẾT", "xtết", "Nguyên đán", "nguyên đán", "Xuân", "xuân", "Ất Tỵ", "Giáp", "2025",
+                 "1", "/", *_ODD_CASES]))
+@example("Tết Nguyên đán Ất Tỵ 2025, xuân 2024 và Xuân Giáp Thìn 2024/")
+def test_festival_years_are_the_plain_pattern(text):
+    plain = [(m.start(), int(m.group(1))) for m in X._FESTIVAL_YEAR.finditer(text)]
+    assert sorted(X._festival_years(text, caseless(text))) == plain
+
+
 _SUBJECT_PLAIN = re.compile(
     r"(?:[Tt]oàn\s+)?(?:Đảng bộ|Đảng ủy|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Quận ủy)(?:\s+[^\s,.;:()“”\"]+){0,10}"
 )

@@ -1052,3 +1052,11 @@ def test_a_rating_breakdown_opening_a_clause_rates_what_the_clause_before_counte
 def test_by_how_much_a_named_plan_was_beaten_is_a_change():
     text = "Năm 2024, đảng viên hoàn thành tốt nhiệm vụ trở lên chiếm 91,4%, vượt chỉ tiêu Nghị quyết đề ra 6,4%."
     assert records(text) == [("member_good_rate", 91.4, "actual"), ("member_good_rate", 6.4, "change")]
+
+
+def test_the_gifts_of_a_tet_are_of_its_year():
+    # a January review of 2024 reports the year before, but the gifts of Tết 2025 are of 2025
+    text = ("Tổng kết công tác Mặt trận năm 2024.\n"
+            "Dịp Tết Nguyên đán Ất Tỵ 2025, toàn tỉnh trao tặng 38.000 suất quà với tổng trị giá 27 tỷ đồng.")
+    got = [(r.metric, r.year) for r in extract(text, published=date(2025, 1, 15)) if r.metric != "other"]
+    assert got == [("welfare_funds_vnd", 2025)]
