@@ -26,9 +26,10 @@ _YEAR_SKIP_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|(?<!\w)so(?:\s+v�
 _YEAR_SKIP_LAST_WORDS = ("nhiệm kỳ", "giai đoạn", "từ", "cuối", "đầu", "sinh")
 # the year a stock is counted at: "tính đến hết năm 2014", "đến cuối năm 2020", "cuối năm 2016"
 _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNORECASE)
-# (the year's name in the sixty-year cycle, "Ất Tỵ", is capitalised)
-_FESTIVAL_YEAR = re.compile(r"(?<!\w)(?i:tết(?:\s+nguyên\s+đán)?|xuân)(?:\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*)?\s+(\d{4})"
-                            r"(?![\d/-])")
+# the occasion gifts are given on ("dịp Tết …", "quà Xuân …"; not "để vui đón Tết 2024", a purpose); the year's
+# name in the sixty-year cycle, "Ất Tỵ", is capitalised
+_FESTIVAL_YEAR = re.compile(r"(?<=dịp |quà |DỊP |QUÀ |Dịp |Quà )(?i:tết(?:\s+nguyên\s+đán)?|xuân)"
+                            r"(?:\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*)?\s+(\d{4})(?![\d/-])")
 _DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")
 _HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])(\d{1,2})\1(\d{4})(?!\d)")
 # the article's own date carries a time ("08/11/2018 09:41", "10:04, 03/04/2017"); a page's other
@@ -503,8 +504,9 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
 
 
 def _festival_years(norm: str, low: str | None) -> list[tuple[int, int]]:
-    """Years named by the New Year they are of ("quà Tết Nguyên đán 2025", "Tết Ất Tỵ 2025", "Xuân Giáp Thìn
-    2024"): the gifts of a Tết are of its year, though the article may be a review of the year before."""
+    """Years named by the New Year they are the occasion of ("nhân dịp Tết Nguyên đán 2025", "quà Tết Ất Tỵ
+    2025", "dịp Xuân Giáp Thìn 2024"): the gifts of a Tết are of its year, though the article may be a review of
+    the year before."""
     if low is None:
         return [(m.start(), int(m.group(1))) for m in _FESTIVAL_YEAR.finditer(norm)]
     out = []
