@@ -1060,3 +1060,7 @@ def test_the_gifts_of_a_tet_are_of_its_year():
             "Dịp Tết Nguyên đán Ất Tỵ 2025, toàn tỉnh trao tặng 38.000 suất quà với tổng trị giá 27 tỷ đồng.")
     got = [(r.metric, r.year) for r in extract(text, published=date(2025, 1, 15)) if r.metric != "other"]
     assert got == [("welfare_funds_vnd", 2025)]
+    # a Tết the money is meant for is no occasion it was given on
+    text = "Ngày 20/12/2023, Quỹ Vì người nghèo hỗ trợ 300 triệu đồng để các hộ nghèo vui đón Tết Nguyên đán 2024."
+    got = [(r.metric, r.year) for r in extract(text, published=date(2023, 12, 22)) if r.metric != "other"]
+    assert got == [("welfare_funds_vnd", 2023)]
