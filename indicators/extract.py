@@ -368,14 +368,15 @@ _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
 # đến nay", which is this year), "từ đầu nhiệm kỳ đến ngày 30/6/2018", "sau nửa nhiệm kỳ", "năm 2017 và 9 tháng
-# đầu năm 2018", "Hằng năm, …", "bình quân mỗi năm"; a year inside such a span is not the figure's
+# đầu năm 2018", "Hằng năm, …", "bình quân mỗi năm", "(từ) trước năm 2004"; a year inside such a span is not the
+# figure's
 _COUNT_WORD = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _MANY = r"(?:[2-9]|[1-9]\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _SPAN_OF_YEARS = re.compile(
     r"(?<!\w)(?:lũy kế"
     rf"|(?:(?:trong|sau|qua)\s+)?(?:(?:gần|hơn|trên|suốt)\s+)?{_COUNT_WORD}\s+năm\s+(?:qua|trở lại đây|gần đây)"
     rf"|(?:trong|sau|qua)\s+(?:(?:gần|hơn|trên|suốt)\s+)?{_MANY}\s+năm(?:\s+\(?(?:năm\s+)?\d{{4}}\s*[-–]\s*\d{{4}}\)?)?"
-    r"|những năm\s+(?:qua|gần đây|trở lại đây)"
+    r"|những năm\s+(?:qua|gần đây|trở lại đây)|(?:từ\s+)?trước\s+năm\s+\d{4}"
     r"|(?:(?:bình quân|trung bình)\s+)?(?:hằng|hàng|mỗi) năm(?=\s*,)|(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm"
     r"|từ\s+(?:năm\s+\d{4}|(?:khi|ngày)\s+(?:phát động|thành lập|triển khai|thực hiện)(?:\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?)"
     r"\s*(?:,\s*)?đến nay"

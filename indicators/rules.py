@@ -485,7 +485,8 @@ _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 # by how much a named plan was beaten: "… chiếm 90,6%, vượt chỉ tiêu Nghị quyết đề ra 5,6%"
 _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?!\w)[^,;:()\d]{0,40}$")
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
-_PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)\s*$")
+_PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)"
+                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 

@@ -1064,3 +1064,14 @@ def test_the_gifts_of_a_tet_are_of_its_year():
     text = "Ngày 20/12/2023, Quỹ Vì người nghèo hỗ trợ 300 triệu đồng để các hộ nghèo vui đón Tết Nguyên đán 2024."
     got = [(r.metric, r.year) for r in extract(text, published=date(2023, 12, 22)) if r.metric != "other"]
     assert got == [("welfare_funds_vnd", 2023)]
+
+
+def test_before_a_year_is_many_years():
+    text = "Từ trước năm 2005, toàn Đảng bộ chỉ kết nạp được 540 đảng viên là người có đạo."
+    assert [(r.metric, r.year) for r in extract(text, published=date(2015, 3, 1)) if r.metric != "other"] == [
+        ("new_members", None)]
+
+
+def test_money_after_a_share_of_the_plan_is_no_target():
+    text = "Năm 2025, Kon Tum đạt 100% chỉ tiêu xóa nhà tạm với sự đóng góp và khoảng 41,2 tỷ đồng từ người dân."
+    assert records(text) == [("welfare_funds_vnd", 41.2e9, "actual")]
