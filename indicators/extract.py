@@ -571,7 +571,9 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     # one year, whatever year its paragraph named before
     if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end) \
             or _EACH_YEAR.search(norm, sent.start, a.start):
-        # (and a figure of every year, "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 86%")
+        # (and a figure of every year, "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 86%": before the
+        # figure only, unlike the span "Hằng năm, …" of a whole clause; "đạt chỉ tiêu hằng năm" after a figure
+        # names the plan, not the figure's period)
         return None
     k = bisect_left(at, sent.start)  # years[:k] are named before the sentence
     if para is not None and not stock and k and at[k - 1] >= para.start:
