@@ -32,6 +32,7 @@ _WORD_NUM = re.compile(
 )
 _NUMBER_WORD_ENDS = tuple(_NUMBER_WORDS)
 _CLASSIFIED = re.compile(rf"\s*(?:{'|'.join(_CLASSIFIERS)})(?!\w)", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:của|là|như|mỗi)\s+$", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
 _SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "tr": 1e6, "nghìn": 1e3,
            "ngàn": 1e3}
@@ -373,13 +374,15 @@ def _in_ratio_list(found: list[Amount], text: str, start: int) -> bool:
 
 def _word_counts(text: str, low: str | None) -> list[Amount]:
     """Counts written in words before a classifier ("bàn giao một căn nhà"), not after an ordinal nor
-    before a capital (a place's name)."""
+    before a capital (a place's name), and not "một" where it is the article ("của một đảng viên")."""
     out = []
     for m in _word_num_matches(text, low):
         if _ORDINAL_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
         if text[m.end()].isupper() and text[m.end() + 1:m.end() + 2].islower():
             continue  # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation)
+        if m.group(1).lower() == "một" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "trách nhiệm của một đảng viên", "là một đảng viên": "a", not one
         out.append(Amount(m.start(1), m.end(1), float(_NUMBER_WORDS[m.group(1).lower()]), "count",
                           in_words=True))
     return out

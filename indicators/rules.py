@@ -873,6 +873,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)
         pre_tail = _strip_words(own_pre.rstrip(), _HELPER_VERBS)
+        if _BEAT_BY_TAIL.search(pre_tail) and rules.admission.search(sentence_pre):
+            # "kết nạp đảng viên vượt chỉ tiêu như Đảng bộ xã A … đều vượt 2 chỉ tiêu": by how many members each
+            # beat its plan, not how many targets it met
+            return Reading("other", "actual", "exact", noun=cls)
         if rules.met_tail.search(pre_tail) and not re.search(r"(?:chưa|không)\s+(?:\S+\s+)?\S+\s*$", pre_tail[-25:]) \
                 or rules.met_post.match(rest):
             if not re.search(r"(?:chưa|không)\s+\S*\s*$", pre_tail):
@@ -973,6 +977,7 @@ _TOTAL_NAMED_FIRST = re.compile(
     r"(?<!\w)tổng\s+số\s+(?:(?P<member>đảng viên|đv)|(?P<org>tổ chức cơ sở đảng|tccsđ))(?!\w)"
     r"(?P<of>(?:\s+(?:của|toàn|trên toàn|trong toàn|trong|tại|(?:tính\s+)?(?:đến|tới)|hiện)\s[^,;:()]{0,40}?){0,2})"
     r"(?:\s+(?:hiện nay|hiện tại|hiện|đến nay))?\s+(?:là|có|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_BEAT_BY_TAIL = re.compile(r"(?<!\w)(?:đều\s+)?vượt$")
 # the members of an act named before their figure: "(tổng) số đảng viên (mới) được kết nạp / bị thi hành kỷ luật /
 # bị xóa tên (trong năm 2024) là …"
 _ACT_NAMED_FIRST = re.compile(
@@ -1035,6 +1040,8 @@ def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
     totals = list(_TOTAL_WORD.finditer(clause_pre))
     if not admitted or totals and admitted[-1].start() < totals[-1].start():
         return False
+    if rules.founding.search(clause_pre, admitted[-1].end()):
+        return False  # "… phát triển đảng viên …, Chi bộ … được thành lập năm 2009 với 3 đảng viên": founded with
     return not _WHOLE_NAMED.search(clause_pre, admitted[-1].end())
 
 

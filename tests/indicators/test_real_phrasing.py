@@ -1075,3 +1075,24 @@ def test_before_a_year_is_many_years():
 def test_money_after_a_share_of_the_plan_is_no_target():
     text = "Năm 2025, Kon Tum đạt 100% chỉ tiêu xóa nhà tạm với sự đóng góp và khoảng 41,2 tỷ đồng từ người dân."
     assert records(text) == [("welfare_funds_vnd", 41.2e9, "actual")]
+
+
+def test_members_a_branch_was_founded_with_after_a_word_on_admissions_are_no_admissions():
+    text = ("Năm 2012, để phát triển đảng viên trong doanh nghiệp, Chi bộ Công ty A được thành lập với 4 đảng viên, "
+            "Chi bộ Công ty B được thành lập năm 2013 với 9 đảng viên.")
+    assert records(text) == []
+
+
+def test_members_of_a_faith_are_a_part():
+    assert records("Năm 2024, tỉnh hiện có hơn 4.800 đảng viên là người Công giáo.") == []
+
+
+def test_one_as_an_article_is_no_count():
+    assert records("Năm 2024, với trách nhiệm của một đảng viên, ông vận động bà con hiến đất.") == []
+    assert records("Năm 2024, chi bộ kết nạp một đảng viên.") == [("new_members", 1, "actual")]
+
+
+def test_beating_an_admission_plan_by_some_is_no_count_of_targets_met():
+    text = ("Năm 2024, một số đảng bộ kết nạp đảng viên vượt chỉ tiêu như Đảng bộ xã Tân An đều vượt 3 chỉ tiêu; "
+            "Đảng bộ xã Bình Hòa vượt 1 chỉ tiêu.")
+    assert not [m for m, *_ in records(text) if m == "targets_met"]
