@@ -22,6 +22,10 @@ ABBREVIATIONS = frozenset(
 # every position of the article (the look-behinds say which branch the first character opened).
 _END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[”\"’)]*(?=\s+[\"“‘(\[]?[0-9A-ZĐÀ-Ỹ]))")
 _TOKEN_BEFORE = re.compile(r"([\w./]+)$")
+# "TP." and "TX." stand before a city's name, but may end a sentence; a sentence's opening words name no city
+_PLACE_ABBREVIATIONS = frozenset({"tp", "tx"})
+_OPENER_AFTER = re.compile(r"\s+(?:Toàn|Trong|Theo|Hiện|Qua|Ngoài|Bên cạnh|Cùng|Tuy|Do|Vì|Các|Những|Để|Đến|Sau|Khi|Với|"
+                           r"Tại|Ngày|Tính|Năm|Riêng|Nhờ|Đồng thời|Ông|Bà)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     token = m.group(1).rstrip(".")
+    if token.lower() in _PLACE_ABBREVIATIONS and _OPENER_AFTER.match(text, dot + 1):
+        return False  # "… các KCN trong TP. Toàn đảng bộ có 520 đảng viên": the city ends the sentence
     if token.lower() in ABBREVIATIONS:
         return True
     if len(token) == 1 and token.isupper():  # an initial: "Nguyễn V. A"

@@ -32,3 +32,10 @@ def test_list_markers_do_not_split_and_lines_do():
 def test_ellipsis_before_lower_case_continues():
     text = "các hoạt động đền ơn đáp nghĩa… trên 25 tỷ đồng. Kết quả tốt."
     assert len(split_sentences(text)) == 2
+
+
+def test_a_city_abbreviation_ends_a_sentence_before_a_sentence_opener():
+    text = "Công đoàn đã có mặt ở mọi khu công nghiệp của TP. Toàn đảng bộ có 480 đảng viên. Tại TP. Tân An cũng vậy."
+    assert [s.text for s in split_sentences(text)] == [
+        "Công đoàn đã có mặt ở mọi khu công nghiệp của TP.", "Toàn đảng bộ có 480 đảng viên.",
+        "Tại TP. Tân An cũng vậy."]
