@@ -211,6 +211,9 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
         if f.amount.unit == "count" and rules.cues["member"].nearest(intro) == "new_members":
             return Reading("new_members", "actual", "exact", noun="member", extra_target=True), name
         if f.amount.unit == "percent" and rules.admission.search(intro):
+            if _PLAN_WORD.search(intro):
+                # "Các đảng bộ kết nạp đảng viên vượt chỉ tiêu là: Công an tỉnh 158,18%, …": shares of their plans
+                return Reading("new_members_plan_pct", "actual", "exact"), name
             before = (carry or {}).get("percent")
             if before is not None and before.metric in _ADMISSION_METRICS:
                 return Reading(before.metric, "actual", "exact"), name
@@ -221,6 +224,7 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
 
 
 _MEMBER_ACT_METRICS = ("new_members", "disciplined_members", "removed_members")
+_PLAN_WORD = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)")
 
 
 def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig,
@@ -229,14 +233,19 @@ def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig,
     counted: "… kết nạp được nhiều đảng viên là: Trường A (28 đảng viên), Công ty B (21 đảng viên)", "… bị kỷ
     luật …, nhiều nhất là huyện Tam Bình (bảy ĐV)", or by the sentence before, whose last count was such an
     item ("… là: Trường A (28 đảng viên). Bệnh viện B (6 đảng viên); …": the list goes on past the full stop).
-    The parenthesis holds the count and its noun only."""
+    The parenthesis holds the count and its noun only, or a share alone (of the plan the opening clause names)."""
     open_at, close_at = f.paren  # type: ignore[misc]
     inside = low[f.e:close_at]
-    noun = rules.nouns.match(inside)
-    if noun is None or noun.lastgroup != "member" or inside[noun.end():].strip() or low[open_at + 1:f.s].strip():
+    share = f.amount.unit == "percent"
+    noun = None if share else rules.nouns.match(inside)
+    if share and inside.strip() or low[open_at + 1:f.s].strip():
+        return None
+    if not share and (noun is None or noun.lastgroup != "member" or inside[noun.end():].strip()):
         return None
     start = max(low.rfind(",", 0, open_at), low.rfind(";", 0, open_at), low.rfind(")", 0, open_at)) + 1
     openers = list(_LIST_OPENER.finditer(low, 0, open_at))
+    if not openers and share:
+        return None
     if not openers:
         before = (carry or {}).get("count")
         written = sentence[start:open_at].strip()
@@ -250,6 +259,11 @@ def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig,
         return None
     intro = low[max(low.rfind(";", 0, openers[-1].start()), low.rfind(".", 0, openers[-1].start())) + 1:
                 openers[-1].start()]
+    if share:
+        # "… kết nạp đảng năm 2017 vượt chỉ tiêu gồm có: Công an tỉnh (158,18%); …": each unit's share of its plan
+        if rules.admission.search(intro) and _PLAN_WORD.search(intro):
+            return Reading("new_members_plan_pct", "actual", "exact"), written
+        return None
     acts = [k for k in rules.cues["member"].kinds(intro) if k in _MEMBER_ACT_METRICS]
     if not acts or rules.proposed.search(intro):
         return None
@@ -283,7 +297,7 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             head = parent.reading if name else None
         if head is None and prev is None:
             head, name = _opened_list(rules, sentence, low, f, carry) or (None, None)
-        if head is None and f.paren is not None and f.amount.unit == "count":
+        if head is None and f.paren is not None and f.amount.unit in ("count", "percent"):
             head, name = _named_in_parentheses(rules, sentence, low, f, carry) or (None, None)
         if head is None or (r.noun not in (None, head.noun) and not (f.amount.unit == "vnd")):
             continue

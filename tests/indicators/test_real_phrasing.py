@@ -1096,3 +1096,15 @@ def test_beating_an_admission_plan_by_some_is_no_count_of_targets_met():
     text = ("Năm 2024, một số đảng bộ kết nạp đảng viên vượt chỉ tiêu như Đảng bộ xã Tân An đều vượt 3 chỉ tiêu; "
             "Đảng bộ xã Bình Hòa vượt 1 chỉ tiêu.")
     assert not [m for m, *_ in records(text) if m == "targets_met"]
+
+
+def test_units_listed_with_their_share_of_the_admission_plan():
+    text = ("Các đảng bộ kết nạp đảng viên năm 2023 vượt chỉ tiêu gồm có: Công an tỉnh (142,5%); huyện Bắc Bình "
+            "(117,2%); huyện Hàm Tân (104,3%).")
+    got = [(r.metric, r.value, r.subject) for r in extract(text) if r.metric != "other"]
+    assert got == [("new_members_plan_pct", 142.5, "Công an tỉnh"), ("new_members_plan_pct", 117.2, "huyện Bắc Bình"),
+                   ("new_members_plan_pct", 104.3, "huyện Hàm Tân")]
+    text = "Các đảng bộ kết nạp đảng viên vượt chỉ tiêu là: Công an tỉnh 131,5%, huyện Bắc Bình 112,4%."
+    assert [(m, v) for m, v, _ in records(text)] == [("new_members_plan_pct", 131.5), ("new_members_plan_pct", 112.4)]
+    # shares of the admitted by schooling stay none
+    assert records("Năm 2024, đảng viên mới kết nạp có trình độ đại học chiếm 66%; trình độ THPT 18%.") == []
