@@ -224,6 +224,7 @@ def _opened_list(rules: Rules, sentence: str, low: str, f: _Fig, carry: Carry | 
 
 
 _MEMBER_ACT_METRICS = ("new_members", "disciplined_members", "removed_members")
+_LAST_ITEM_OPENS = re.compile(r"\s*và\s+")
 _PLAN_WORD = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)")
 
 
@@ -254,6 +255,8 @@ def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: _Fig,
             return None
         return Reading(before.metric, "actual", "exact", noun="member"), written
     start = max(start, openers[-1].end())
+    last = _LAST_ITEM_OPENS.match(low, start, open_at)  # "…; huyện A (105%) và Đảng bộ B (104,61%)"
+    start = last.end() if last else start
     written = sentence[start:open_at].strip()
     if not written or not _is_name(rules, low[start:open_at].strip(), written):
         return None

@@ -1100,7 +1100,7 @@ def test_beating_an_admission_plan_by_some_is_no_count_of_targets_met():
 
 def test_units_listed_with_their_share_of_the_admission_plan():
     text = ("Các đảng bộ kết nạp đảng viên năm 2023 vượt chỉ tiêu gồm có: Công an tỉnh (142,5%); huyện Bắc Bình "
-            "(117,2%); huyện Hàm Tân (104,3%).")
+            "(117,2%) và huyện Hàm Tân (104,3%).")
     got = [(r.metric, r.value, r.subject) for r in extract(text) if r.metric != "other"]
     assert got == [("new_members_plan_pct", 142.5, "Công an tỉnh"), ("new_members_plan_pct", 117.2, "huyện Bắc Bình"),
                    ("new_members_plan_pct", 104.3, "huyện Hàm Tân")]
