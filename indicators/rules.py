@@ -557,6 +557,7 @@ def _strip_words(text: str, words: dict[str, tuple[str, ...]]) -> str:
     return text[:cut]
 
 
+_NOT_UNDER = re.compile(r"(?<!\w)không\s+(?:dưới|ít hơn|thấp hơn)\s*$")
 _AT_LEAST_AFTER = re.compile(r"^\s*trở lên")
 _AT_LEAST_NOUN_AFTER = re.compile(r"^[\s“”\"']*(?:số\s+)?[^\s,;()]+(?:\s+[^\s,;()]+){0,4}?\s+trở lên")
 _RATED_TASK = re.compile(r"nhiệm vụ|giao|mạnh")
@@ -567,6 +568,8 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
     end = tail_end(pre)
     # most figures have no qualifier before them: one test of the last word for all four lists
     if end.endswith(rules.qualifier_words) or pre_end.endswith(rules.qualifier_words):
+        if _NOT_UNDER.search(pre):
+            return "at_least"  # "không dưới 120 đảng viên": not fewer, at least
         for name in ("under", "approx", "over", "at_least"):
             tail = rules.qualifier_tail[name]
             if tail.search(pre, end) or tail.search(own_pre, pre_end):

@@ -1108,3 +1108,9 @@ def test_units_listed_with_their_share_of_the_admission_plan():
     assert [(m, v) for m, v, _ in records(text)] == [("new_members_plan_pct", 131.5), ("new_members_plan_pct", 112.4)]
     # shares of the admitted by schooling stay none
     assert records("Năm 2024, đảng viên mới kết nạp có trình độ đại học chiếm 66%; trình độ THPT 18%.") == []
+
+
+def test_not_fewer_than_is_at_least():
+    got = [(r.metric, r.value, r.kind, r.qualifier) for r in extract("Năm 2025, phấn đấu kết nạp không dưới 120 đảng "
+                                                                      "viên.") if r.metric != "other"]
+    assert got == [("new_members", 120, "target", "at_least")]
