@@ -510,7 +510,7 @@ _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
-            or _BEAT_THE_PLAN_BY.search(own_pre):
+            and not _NOT_UNDER.search(own_pre) or _BEAT_THE_PLAN_BY.search(own_pre):
         return "change"
     if _RESOLUTION_SAYS.search(own_pre):
         return "target"

@@ -1114,3 +1114,7 @@ def test_not_fewer_than_is_at_least():
     got = [(r.metric, r.value, r.kind, r.qualifier) for r in extract("Năm 2025, phấn đấu kết nạp không dưới 120 đảng "
                                                                       "viên.") if r.metric != "other"]
     assert got == [("new_members", 120, "target", "at_least")]
+    # "không thấp hơn" bounds the goal; it is no comparison
+    got = [(r.metric, r.value, r.kind, r.qualifier) for r in extract("Năm 2025, phấn đấu tỷ lệ đảng viên hoàn thành tốt "
+                                                                      "nhiệm vụ không thấp hơn 90%.")]
+    assert got == [("member_good_rate", 90, "target", "at_least")]
