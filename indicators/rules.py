@@ -924,6 +924,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         for metric in ("disciplined_members", "removed_members"):
             if rules.post[metric].match(acted):
                 return Reading(metric, "actual", "exact", noun=cls)
+        form = _FORM_AFTER.match(acted)
+        if form and "kỷ luật" in sentence_pre:
+            # "… bị xử lý kỷ luật, trong đó 2 trường hợp khai trừ, 3 trường hợp cách chức": the form named after
+            # its count is that count's (not the next one's)
+            return Reading("removed_members" if form.group(1) == "khai trừ" else "disciplined_members", "actual",
+                           "exact", noun=cls)
         # "272 đảng viên sinh hoạt tại các tổ chức Đảng … bị thi hành kỷ luật": a passive verb later in
         # the same clause, with no other figure or clause break between
         later = rules.passive_act.match(acted)
@@ -1110,6 +1116,7 @@ _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
+_FORM_AFTER = re.compile(rf"\s*({_FORMS})(?!\w)")
 _ONE_FORM = re.compile(rf"hình thức\s+{_FORMS}\s*$")
 _ANOTHER_FORM = re.compile(rf"(?<!\w){_FORMS}\s*$")
 # the rest of the item before, then a comma: the next item of a list ("… 18 đảng bộ trực thuộc Tỉnh ủy, ")

@@ -1118,3 +1118,9 @@ def test_not_fewer_than_is_at_least():
     got = [(r.metric, r.value, r.kind, r.qualifier) for r in extract("Năm 2025, phấn đấu tỷ lệ đảng viên hoàn thành tốt "
                                                                       "nhiệm vụ không thấp hơn 90%.")]
     assert got == [("member_good_rate", 90, "target", "at_least")]
+
+
+def test_a_form_of_discipline_after_its_count_is_that_counts():
+    text = "Năm 2024, có 14 đảng viên bị xử lý kỷ luật, trong đó 3 trường hợp khai trừ, 2 trường hợp cách chức."
+    assert records(text) == [("disciplined_members", 14, "actual"), ("removed_members", 3, "actual"),
+                             ("disciplined_members", 2, "actual")]
