@@ -127,10 +127,11 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     listed = _lists(norm, paragraphs, years)
     carry: Carry | None = None
     carry_para: Span | None = None
+    goals_before = False
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         same_para = carry_para is not None and carry_para.start == para.start
         readings = read_sentence(sent.text, group, sent.start, carry if same_para else None)
-        if same_para and carry and all(r.kind == "target" for r in carry.values()) and _GOES_ON_WITH_GOALS.match(sent.text):
+        if same_para and goals_before and _GOES_ON_WITH_GOALS.match(sent.text):
             # "… đề ra mục tiêu phấn đấu: 95% …; 90% … . Kết nạp đảng viên mới đạt từ 3% trở lên …": the list of
             # targets goes on past the full stop, in a sentence with no subject and no sign of a result
             for r in readings:
@@ -143,6 +144,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 if r.kind == "actual":
                     r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
+        # every figure of the sentence a goal, core or not ("Nghị quyết đề ra 25 chỉ tiêu …, trong đó phấn đấu tốc
+        # độ tăng … 8%; …")
+        goals_before = all(r.kind == "target" for r in readings)
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):

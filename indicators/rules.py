@@ -408,7 +408,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         qualifier = "exact" if qualifier == "over" else qualifier
     if parent is not None and parent.reading is not None and r.metric == "other" and \
             r.noun in (None, parent.reading.noun):
-        r = _inherit(rules, r, parent, own_pre, own_post, unit, kind)
+        r = _inherit(rules, r, parent, own_pre, own_post, unit, kind, f.amount.value)
     elif parent is not None and parent.reading is not None and parent.reading.metric == "new_members_plan_pct" \
             and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
@@ -467,7 +467,7 @@ def _parent(figs: list[_Fig], f: _Fig) -> _Fig | None:
 
 
 def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str, unit: str,
-             kind: str) -> Reading:
+             kind: str, value: float) -> Reading:
     p = parent.reading
     assert p is not None
     target_or_change = kind in ("target", "change")
@@ -480,6 +480,9 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
                 return Reading("new_members_plan_pct", kind, "exact")
             if rules.total_post.search(own_post):
                 return Reading("new_members_rate", kind, "exact")
+            if value > _MOST_ADMITTED_PCT and _REACHED_ALONE.fullmatch(own_pre) and not own_post.strip(" ,.…"):
+                # "kết nạp được 14 đồng chí (đạt 233,3%)": more than any admission rate can be, so of the plan
+                return Reading("new_members_plan_pct", kind, "exact")
         elif p.entity and p.predicate and not own_post.strip(" ,.…"):
             metric = rules.rate_metrics.get(p.entity, {}).get(p.predicate)
             if metric:
@@ -487,6 +490,7 @@ def _inherit(rules: Rules, r: Reading, parent: _Fig, own_pre: str, own_post: str
     return r
 
 
+_REACHED_ALONE = re.compile(r"[\s(]*(?:đạt|bằng)\s*")
 # what a resolution asks: "theo Nghị quyết 90% trở lên", "so với Nghị quyết Đại hội Đảng bộ Khối đạt 95%",
 # a parenthesis opening with it "(Nghị quyết Đại hội … ít nhất đạt 98% trở lên)"
 _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")

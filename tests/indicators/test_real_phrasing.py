@@ -1124,3 +1124,16 @@ def test_a_form_of_discipline_after_its_count_is_that_counts():
     text = "Năm 2024, có 14 đảng viên bị xử lý kỷ luật, trong đó 3 trường hợp khai trừ, 2 trường hợp cách chức."
     assert records(text) == [("disciplined_members", 14, "actual"), ("removed_members", 3, "actual"),
                              ("disciplined_members", 2, "actual")]
+
+
+def test_a_share_after_admitted_members_higher_than_any_admission_rate_is_of_the_plan():
+    assert records("Năm 2024, Đảng bộ Trường Cao đẳng Y tế kết nạp được 12 đồng chí (đạt 240%).") == [
+        ("new_members", 12, "actual"), ("new_members_plan_pct", 240, "actual")]
+    # a low share alone could be either: no reading is given
+    assert records("Năm 2024, huyện kết nạp được 140 đảng viên (đạt 3,2%).") == [("new_members", 140, "actual")]
+
+
+def test_goals_go_on_after_a_sentence_whose_figures_are_all_goals():
+    text = ("Nghị quyết đề ra 22 chỉ tiêu, trong đó phấn đấu thu nhập bình quân đầu người năm 2030 đạt 90 triệu đồng; "
+            "tỷ lệ hộ nghèo giảm bình quân 1,5%/năm. Hàng năm kết nạp mới từ 20 đảng viên trở lên.")
+    assert records(text) == [("new_members", 20, "target")]
