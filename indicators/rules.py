@@ -516,12 +516,13 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
             and not _NOT_UNDER.search(own_pre) or _BEAT_THE_PLAN_BY.search(own_pre):
         return "change"
-    if _RESOLUTION_SAYS.search(own_pre):
+    previous_plan = _PREVIOUS_PLAN.match(own_pre)  # the plan the figure before was a share of
+    if not previous_plan and _RESOLUTION_SAYS.search(own_pre):
         return "target"
     targets_set = _TARGETS_SET.search(sentence_pre) if "chỉ tiêu" in sentence_pre else None
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
         return "target"
-    near = list(rules.target_near.finditer(own_pre)) if not _PREVIOUS_PLAN.match(own_pre) else []
+    near = list(rules.target_near.finditer(own_pre)) if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
             own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()):
         return "target"
@@ -1096,9 +1097,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
         # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
         return False
+    # a committee is counted in "đồng chí" and named with its term ("Ban Chấp hành Đảng bộ huyện …, nhiệm kỳ 2020 –
+    # 2025 gồm 41 đồng chí"): looked for further back then
+    committee_window = 110 if noun_text == "đồng chí" else 60
     if not _REPRESENTING.search(clause_pre) and not _KINDS_OF_UNITS.search(clause_pre) \
-            and (rules.part_before.search(clause_pre)
-                                                 or rules.committee.search(clause_pre[-60:])):
+            and (rules.part_before.search(clause_pre) or rules.committee.search(clause_pre[-committee_window:])):
         # "500 đại biểu, trong đó có 83 đại biểu đương nhiên, đại diện cho hơn 152.000 đảng viên": whom the
         # delegates represent is the whole membership, whatever part the clause named on the way
         return False

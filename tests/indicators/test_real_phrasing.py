@@ -1003,6 +1003,9 @@ def test_a_second_share_of_another_plan_is_a_share_too():
             "29,5% chỉ tiêu Tỉnh ủy giao.")
     assert records(text) == [("new_members", 31, "actual"), ("new_members_plan_pct", 24.8, "actual"),
                              ("new_members_plan_pct", 29.5, "actual")]
+    text = "Năm 2024, xã kết nạp 28 đảng viên mới, đạt 112% so với nghị quyết và 87,5% so với chỉ tiêu huyện giao."
+    assert records(text) == [("new_members", 28, "actual"), ("new_members_plan_pct", 112, "actual"),
+                             ("new_members_plan_pct", 87.5, "actual")]
 
 
 def test_a_range_of_a_count_that_looks_like_a_day_and_month_is_a_range():
@@ -1137,3 +1140,9 @@ def test_goals_go_on_after_a_sentence_whose_figures_are_all_goals():
     text = ("Nghị quyết đề ra 22 chỉ tiêu, trong đó phấn đấu thu nhập bình quân đầu người năm 2030 đạt 90 triệu đồng; "
             "tỷ lệ hộ nghèo giảm bình quân 1,5%/năm. Hàng năm kết nạp mới từ 20 đảng viên trở lên.")
     assert records(text) == [("new_members", 20, "target")]
+
+
+def test_a_committee_named_with_its_term_is_no_membership():
+    text = ("Đại hội đã bầu Ban Chấp hành Đảng bộ huyện Tân Phước lần thứ XII, nhiệm kỳ 2020 – 2025 gồm 39 đồng chí; "
+            "bầu Ban Thường vụ Huyện ủy 11 đồng chí.")
+    assert records(text) == []
