@@ -677,12 +677,16 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         if pred is None or pred[0] == "plain":
             return Reading("other", "actual", "exact", ent, None, noun=ent)
         # the rating must belong to this noun, not to another one named on the way
-        between = post[adj.end():pred[1].start()]
+        between = post[adj.end():adj.end() + pred[1].start()]  # (the rating was found in post[adj.end():])
         nearer = [m for m in rules.entity_any.finditer(between)]
         if nearer and _entity_at(rules, nearer[-1]) != ent:
             if len(nearer) == 1 and _AND_NOUN.fullmatch(between[:nearer[0].start()]):
                 # "Trên 90% chi bộ, đảng viên xếp loại hoàn thành tốt …": one rate of both nouns
                 return _shared_rate(rules, ent, _entity_at(rules, nearer[0]), pred[0])
+            return Reading("other", "actual", "exact", ent, None, noun=ent)
+        if nearer and "," in between[:nearer[-1].start()]:
+            # "90% đảng viên … được kiểm tra, kết quả tỉ lệ đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 18,1%": the
+            # rating is said again of the noun, in a clause of its own, for the figure after it
             return Reading("other", "actual", "exact", ent, None, noun=ent)
         return _rate(rules, ent, pred[0])
     if not _no_noun(post):

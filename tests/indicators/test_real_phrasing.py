@@ -1146,3 +1146,12 @@ def test_a_committee_named_with_its_term_is_no_membership():
     text = ("Đại hội đã bầu Ban Chấp hành Đảng bộ huyện Tân Phước lần thứ XII, nhiệm kỳ 2020 – 2025 gồm 39 đồng chí; "
             "bầu Ban Thường vụ Huyện ủy 11 đồng chí.")
     assert records(text) == []
+
+
+def test_a_rating_said_again_of_the_noun_in_a_clause_of_its_own_is_the_later_figures():
+    text = ("Hằng năm, có 90% đảng viên và đảng ủy viên được kiểm tra, kết quả tỉ lệ đảng viên hoàn thành xuất sắc "
+            "nhiệm vụ chiếm 17,4%.")
+    assert records(text) == [("member_excellent_rate", 17.4, "actual")]
+    # one rate of organisations and members, the rating named once after both
+    text = "Năm 2025, phấn đấu trên 90% tổ chức đảng và đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert [(m, v) for m, v, _ in records(text)] == [("org_good_rate", 90), ("member_good_rate", 90)]
