@@ -970,8 +970,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal;
                 # "không thi hành kỷ luật 20 đảng viên do hết thời hiệu": not done
                 return Reading("other", "actual", "exact", noun=cls)
-            if _IN_WHICH.search(own_pre) and _IS_A_PART.match(rest) and rules.part.search(rest, 0, 40):
-                # "kết nạp 2.300 đảng viên, trong đó 420 đảng viên là người dân tộc thiểu số": a part of them
+            if _IN_WHICH.search(own_pre) and _IS_A_PART.match(rest):
+                # "kết nạp 2.300 đảng viên, trong đó 420 đảng viên là người dân tộc thiểu số", "… trong đó 120 đồng
+                # chí là chiến sĩ nghĩa vụ": whatever they are, a part of them
                 return Reading("other", "actual", "exact", noun=cls)
             if cue == "disciplined_members" and _ONE_FORM.search(own_pre) and _ANOTHER_FORM.search(rest):
                 # "kỷ luật bằng hình thức khiển trách 5 đảng viên, cảnh cáo 3 …": the members of one form only

@@ -1155,3 +1155,8 @@ def test_a_rating_said_again_of_the_noun_in_a_clause_of_its_own_is_the_later_fig
     # one rate of organisations and members, the rating named once after both
     text = "Năm 2025, phấn đấu trên 90% tổ chức đảng và đảng viên hoàn thành tốt nhiệm vụ trở lên."
     assert [(m, v) for m, v, _ in records(text)] == [("org_good_rate", 90), ("member_good_rate", 90)]
+
+
+def test_whoever_the_part_after_in_which_is_it_stays_a_part():
+    assert records("Năm 2024, Đảng bộ Quân sự tỉnh kết nạp 172 đảng viên, trong đó 110 đồng chí là chiến sĩ nghĩa vụ.") \
+        == [("new_members", 172, "actual")]
