@@ -514,7 +514,8 @@ _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
-            and not _NOT_UNDER.search(own_pre) or _BEAT_THE_PLAN_BY.search(own_pre):
+            and not ("không" in own_pre and _NOT_UNDER.search(own_pre)) \
+            or "vượt" in own_pre and _BEAT_THE_PLAN_BY.search(own_pre):
         return "change"
     previous_plan = _PREVIOUS_PLAN.match(own_pre)  # the plan the figure before was a share of
     if not previous_plan and _RESOLUTION_SAYS.search(own_pre):
@@ -849,8 +850,8 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
-    named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None else None
-    acted = _ACT_NAMED_FIRST.search(own_pre) if nm is None and named is None else None
+    named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None and "tổng" in own_pre else None
+    acted = _ACT_NAMED_FIRST.search(own_pre) if nm is None and named is None and "số" in own_pre else None
     if acted:
         # "số đảng viên bị thi hành kỷ luật (trong năm) là 86": the members of an act, named before their figure
         act = acted.group("act")
@@ -1186,7 +1187,7 @@ _EACH_VALUED = re.compile(r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuầ
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str]) -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
-    each = _EACH_TAIL.search(own_pre) or _EACH_VALUED.search(clause_pre)
+    each = _EACH_TAIL.search(own_pre) or ("mỗi" in clause_pre and _EACH_VALUED.search(clause_pre))
     if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()):
         # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave)
         return Reading("other", "actual", "exact", noun="per")
