@@ -474,6 +474,7 @@ _TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}
 # "từ đầu năm đến nay", "Đến thời điểm này" (this year)
 _RELATIVE_YEAR = re.compile(r"(?:(?:^|(?<=[.;:\n])\s*)(?P<last>năm ngoái)|(?:^|(?<=[.;:\n])\s*|(?<!\w)trong\s+)(?P<past>năm qua)"
                             r"|(?:^|(?<=[.\n])\s*)trong\s+(?P<during>năm)(?=,)"
+                            r"|(?:^|(?<=[.\n])\s*)trong\s+(?P<quarter>quý)(?:\s+(?:này|qua|(?P<qname>i{1,3}|iv)))?(?=\s*[,\s])(?![\s,]*/)"
                             r"|(?<!\w)(?P<this>năm nay|từ đầu năm(?:\s+nay)?\s*(?:,\s*)?đến nay|(?:tính\s+)?đến thời điểm này))"
                             r"(?!\w)",
                             re.MULTILINE)  # matched on the lower-cased text (see `_SPAN_OF_YEARS`)
@@ -528,13 +529,14 @@ def _festival_years(norm: str, low: str | None) -> list[tuple[int, int]]:
 def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month: int | None) -> list[tuple[int, int]]:
     """Years said relative to the article's own (looked for only where `low`, `caseless(norm)`, has the
     words: the pattern is tried at every position of the article): "năm ngoái" is the year before it;
-    "năm nay" and "từ đầu năm đến nay" are its own; "năm qua" (the past year), and "Trong năm, …" opening
-    a sentence, is the year before when it
+    "năm nay" and "từ đầu năm đến nay" are its own, and so is "Trong quý (I), …" opening a sentence (but in January,
+    the last quarter of the year before); "năm qua" (the past year), and "Trong năm, …" opening a sentence, is the
+    year before when it
     was published in the first quarter (a review of the year just ended), its own when published in the
     last two months, else unknown (twelve months back from June are two years)."""
     if pub_year is None or (low is not None and "năm ngoái" not in low and "năm qua" not in low
                             and "năm nay" not in low and "từ đầu năm" not in low and "thời điểm này" not in low
-                            and "trong năm," not in low):
+                            and "trong năm," not in low and "trong quý" not in low):
         return []
     out = []
     for m in (_RELATIVE_YEAR.finditer(low) if low is not None else _RELATIVE_YEAR_ANY_CASE.finditer(norm)):
@@ -542,6 +544,11 @@ def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month:
             out.append((m.start(), pub_year - 1))
         elif m.group("this"):
             out.append((m.start(), pub_year))
+        elif m.group("quarter"):
+            # "Trong quý (I), …" opening a sentence: the quarter just reviewed, of the year before only when it is
+            # the last one, told early in the next year ("Trong quý IV" in a January article, or "Trong quý," then)
+            last = m.group("qname") == "iv" if m.group("qname") else pub_month == 1
+            out.append((m.start(), pub_year - 1 if last and pub_month is not None and pub_month <= 3 else pub_year))
         elif pub_month is not None and (pub_month <= 3 or pub_month >= 11):
             out.append((m.start(), pub_year - 1 if pub_month <= 3 else pub_year))
     return out

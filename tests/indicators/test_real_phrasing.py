@@ -1160,3 +1160,15 @@ def test_a_rating_said_again_of_the_noun_in_a_clause_of_its_own_is_the_later_fig
 def test_whoever_the_part_after_in_which_is_it_stays_a_part():
     assert records("Năm 2024, Đảng bộ Quân sự tỉnh kết nạp 172 đảng viên, trong đó 110 đồng chí là chiến sĩ nghĩa vụ.") \
         == [("new_members", 172, "actual")]
+
+
+def test_the_quarter_under_review_is_of_the_articles_year():
+    # an April review of the first quarter, after a paragraph that named the year before's ratings
+    text = ("Hội nghị đánh giá, xếp loại chất lượng tập thể, cá nhân năm 2023 nghiêm túc. Trong quý, Đảng bộ quận đã "
+            "kết nạp được 47 đảng viên.")
+    got = [(r.metric, r.year) for r in extract(text, published=date(2024, 4, 3)) if r.metric != "other"]
+    assert got == [("new_members", 2024)]
+    # the last quarter told in January is the year before's
+    got = [(r.metric, r.year) for r in extract("Trong quý IV, huyện kết nạp 35 đảng viên.",
+                                               published=date(2025, 1, 8)) if r.metric != "other"]
+    assert got == [("new_members", 2024)]
