@@ -87,6 +87,9 @@ _BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm)(?!\w)")
 # admissions in a year as a share of the membership stay far below this (3-8 % in practice)
 _MOST_ADMITTED_PCT = 20
 _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?")
+# (where they were admitted on the way: "phát triển được 550 đảng viên trong khối doanh nghiệp …, đạt 130% so với kế
+# hoạch")
+_PLAN_SHARE_BESIDE = re.compile(r"\s*(?:đảng viên|đv)(?:\s+mới)?\s+(?:trong|ở|tại|thuộc)\s[^\d;:()]{0,60}?,\s*(?:đạt|bằng)\s*")
 _MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
 _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
@@ -373,7 +376,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         plausible = f.amount.value <= _MOST_ADMITTED_PCT or not named_only
         r = Reading("new_members_rate" if plausible else "new_members_plan_pct", "actual", "exact")
     elif unit == "percent" and r.metric == "other" and r.noun == "plan" and i and figs[i - 1].reading is not None \
-            and figs[i - 1].reading.metric == "new_members" and _RATE_BESIDE.fullmatch(own_pre):
+            and figs[i - 1].reading.metric == "new_members" and (_RATE_BESIDE.fullmatch(own_pre)
+                                                                 or _PLAN_SHARE_BESIDE.fullmatch(own_pre)):
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
         # counted as admitted make, whatever verb admitted them
         r = Reading("new_members_plan_pct", "actual", "exact")

@@ -1172,3 +1172,9 @@ def test_the_quarter_under_review_is_of_the_articles_year():
     got = [(r.metric, r.year) for r in extract("Trong quý IV, huyện kết nạp 35 đảng viên.",
                                                published=date(2025, 1, 8)) if r.metric != "other"]
     assert got == [("new_members", 2024)]
+
+
+def test_a_share_of_the_plan_after_where_the_members_were_admitted():
+    text = ("Năm 2024, tỉnh đã phát triển được 420 đảng viên trong khối doanh nghiệp ngoài khu vực Nhà nước, đạt 120% "
+            "so với kế hoạch đề ra.")
+    assert records(text) == [("new_members", 420, "actual"), ("new_members_plan_pct", 120, "actual")]
