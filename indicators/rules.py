@@ -848,6 +848,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
         # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members
         return Reading("other", "actual", "exact", noun="member")
+    if raised and _NEW_RAISED.search(raised.group()):
+        # "nâng tổng số đảng viên mới … được kết nạp từ đầu năm đến nay lên 6 người": the admissions so far
+        return Reading("new_members", "actual", "exact", noun="member")
     if raised and ("đảng viên" in raised.group() or "đv" in raised.group() or _MEMBER_HEAD.match(own_post)):
         # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
         return Reading("total_members", "actual", "exact", noun="member", raised=True)
@@ -1010,6 +1013,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 
 _MAKESHIFT = re.compile(r"(?:căn|ngôi)?\s*nhà\s+(?:tạm|dột nát|tạm bợ|xuống cấp)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+_NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
                            r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # a total named before its figure, with at most whose it is and when between: "tổng số đảng viên (của Đảng bộ)

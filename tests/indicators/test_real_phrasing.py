@@ -1178,3 +1178,9 @@ def test_a_share_of_the_plan_after_where_the_members_were_admitted():
     text = ("Năm 2024, tỉnh đã phát triển được 420 đảng viên trong khối doanh nghiệp ngoài khu vực Nhà nước, đạt 120% "
             "so với kế hoạch đề ra.")
     assert records(text) == [("new_members", 420, "actual"), ("new_members_plan_pct", 120, "actual")]
+
+
+def test_raising_the_count_of_new_members_is_admissions_so_far():
+    text = ("Năm 2024, Đảng ủy Công ty kết nạp 3 đảng viên, nâng tổng số đảng viên mới được kết nạp từ đầu năm đến "
+            "nay lên 9 người.")
+    assert records(text) == [("new_members", 3, "actual"), ("new_members", 9, "actual")]
