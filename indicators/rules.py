@@ -890,9 +890,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         segment = clause_pre[max(clause_pre.rfind(","), clause_pre.rfind(":")) + 1:]
         rated = _predicate(rules, segment, last=True)
         if rated is not None and rated[0] != "plain" and _RATED_THEN_COUNT.fullmatch(segment, rated[1].end()):
-            # "hoàn thành xuất sắc nhiệm vụ có 12 tổ chức cơ sở đảng, chiếm 15,4%": how many got the rating
-            r = Reading("other", "actual", "exact", noun=cls)
-    if cls in ("org", "member", "branch") and r.metric == "other":
+            # "hoàn thành xuất sắc nhiệm vụ có 12 tổ chức cơ sở đảng, chiếm 15,4%": how many got the rating (which
+            # a share in parentheses after it takes: "… có 412 đảng viên (chiếm 16,2%)")
+            r = Reading("other", "actual", "exact", "org" if cls == "branch" else cls, rated[0], noun=cls)
+    if cls in ("org", "member", "branch") and r.metric == "other" and r.predicate is None:
         pred = _predicate(rules, rest)
         if pred is not None and pred[0] != "plain":
             r.entity, r.predicate = ("org" if cls == "branch" else cls), pred[0]

@@ -1184,3 +1184,8 @@ def test_raising_the_count_of_new_members_is_admissions_so_far():
     text = ("Năm 2024, Đảng ủy Công ty kết nạp 3 đảng viên, nâng tổng số đảng viên mới được kết nạp từ đầu năm đến "
             "nay lên 9 người.")
     assert records(text) == [("new_members", 3, "actual"), ("new_members", 9, "actual")]
+
+
+def test_a_share_in_parentheses_after_a_count_rated_before_it():
+    assert records("Năm 2024, xếp loại hoàn thành xuất sắc nhiệm vụ có 398 đảng viên (chiếm 15,7%).") == [
+        ("member_excellent_rate", 15.7, "actual")]
