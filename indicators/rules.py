@@ -923,7 +923,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     if cls == "house":
         if noun_text in ("căn", "ngôi", "nhà") and re.match(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ)", rest):
             return Reading("other", "actual", "exact", noun=cls)
-        if _MAKESHIFT.match(noun_text + rest) and _STOCK_TAIL.search(own_pre):
+        if rules.house_replaced.match(noun_text + rest) and _STOCK_TAIL.search(own_pre):
             # "… toàn tỉnh hiện nay là 7.687 căn nhà tạm, nhà dột nát", "còn 900 căn nhà tạm": houses still to
             # replace (but "xóa 217 căn nhà tạm", "xây mới 120 căn nhà tạm, nhà dột nát" replaced them)
             return Reading("other", "actual", "exact", noun=cls)
@@ -1012,7 +1012,6 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     return Reading("other", "actual", "exact", noun=cls)
 
 
-_MAKESHIFT = re.compile(r"(?:căn|ngôi)?\s*nhà\s+(?:tạm|dột nát|tạm bợ|xuống cấp)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
