@@ -97,7 +97,8 @@ _MEMBER_HEAD = re.compile(r"^\s*(?:đảng viên|đồng chí|người)")
 _UNDER_HEAD = re.compile(r"^\s*trực thuộc")
 _OWNER_HEAD = re.compile(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)")
 # "mỗi hộ 5 triệu", "mỗi căn nhà xây mới được hỗ trợ 60 triệu" (not a time: "bình quân mỗi năm vận động được …")
-_EACH_TAIL = re.compile(r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+(?:\s+\w+){0,6}\s*$")
+_EACH = r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+"  # "mỗi hộ", "mỗi căn" (not a time: "mỗi năm")
+_EACH_TAIL = re.compile(rf"{_EACH}(?:\s+\w+){{0,6}}\s*$")
 
 
 def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carry | None = None) -> list[Reading]:
@@ -1188,7 +1189,7 @@ _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh ng
 
 # the value of each, past a figure of its own: "Mỗi ngôi nhà … có diện tích 30m2, trị giá 50 triệu đồng", "tặng cho
 # mỗi hộ 01 phần quà trị giá 600 nghìn đồng" (not "mỗi suất 2 triệu đồng, tổng trị giá …", the total)
-_EACH_VALUED = re.compile(r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+(?:(?!tổng)[^.;:]){0,60}?(?<!\w)(?:trị giá|có giá trị)"
+_EACH_VALUED = re.compile(rf"{_EACH}(?:(?!tổng)[^.;:]){{0,60}}?(?<!\w)(?:trị giá|có giá trị)"
                           r"(?:\s+là)?\s*$")
 
 
