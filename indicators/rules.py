@@ -503,7 +503,11 @@ _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)n
 
 # one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
 _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
-                          r"[^.;]*?(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)")
+                          r"[^.]*?(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)")
+# a sentence that opens on the list of targets: "Các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: Kết nạp đảng viên mới …"
+_TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s+)?(?:mục tiêu|chỉ tiêu)"
+                             r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn)[^:.;]{0,30})?"
+                             r"\s*:")
 # the plan a figure before was compared with ("… 83,45% so với chỉ tiêu Nghị quyết của Tỉnh đề ra, …"): no target
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
@@ -527,6 +531,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "target"
     targets_set = _TARGETS_SET.search(sentence_pre) if "chỉ tiêu" in sentence_pre else None
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
+        return "target"
+    if _TARGETS_LISTED.match(sentence_pre):
         return "target"
     near = list(rules.target_near.finditer(own_pre)) if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(

@@ -1189,3 +1189,15 @@ def test_raising_the_count_of_new_members_is_admissions_so_far():
 def test_a_share_in_parentheses_after_a_count_rated_before_it():
     assert records("Năm 2024, xếp loại hoàn thành xuất sắc nhiệm vụ có 398 đảng viên (chiếm 15,7%).") == [
         ("member_excellent_rate", 15.7, "actual")]
+
+
+def test_targets_a_congress_set_over_clauses_and_a_sentence_that_opens_on_the_targets():
+    text = ("Nhiệm kỳ 2025-2030, Đại hội đề ra 19 chỉ tiêu chủ yếu; trong đó kết nạp 80 đảng viên trở lên; hằng năm "
+            "có 90% chi bộ hoàn thành tốt nhiệm vụ trở lên.")
+    assert records(text) == [("new_members", 80, "target"), ("org_good_rate", 90, "target")]
+    text = ("Các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: kết nạp đảng viên mới bình quân hằng năm từ 3% trở lên so với "
+            "tổng số đảng viên.")
+    assert records(text) == [("new_members_rate", 3, "target")]
+    # the results of the targets are results
+    assert records("Năm 2024, kết quả thực hiện các chỉ tiêu chủ yếu: kết nạp 1.150 đảng viên, đạt 104% kế hoạch.") \
+        == [("new_members", 1150, "actual"), ("new_members_plan_pct", 104, "actual")]
