@@ -181,13 +181,15 @@ _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|X�
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
 # a sentence that sets a goal ("chương trình mục tiêu quốc gia" is a programme's name) and reports nothing done
 _GOAL_SET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu(?!\s+quốc gia))(?!\w)", re.IGNORECASE)
-_SOMETHING_DONE = re.compile(r"(?<!\w)(?:đã|được|kết quả)(?!\w)", re.IGNORECASE)
 
 
 def _sets_a_goal(before: list[Span]) -> bool:
-    """Whether the last of the sentences `before` (of the same paragraph) sets a goal and reports nothing done."""
-    return bool(before) and _GOAL_SET.search(before[-1].text) is not None \
-        and _SOMETHING_DONE.search(before[-1].text) is None
+    """Whether the last of the sentences `before` (of the same paragraph) sets a goal and reports nothing done
+    (no "đã", "được" nor result word: what a list's opening sentence is tested for, `_lists`)."""
+    if not before:
+        return False
+    text = before[-1].text
+    return _GOAL_SET.search(text) is not None and not _DONE.search(text) and not _RESULT_INTRO.search(text)
 
 
 _HEADLINE_SIZE = 200  # a first line this short is the headline

@@ -930,11 +930,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     if cls == "house":
         if noun_text in ("căn", "ngôi", "nhà") and re.match(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ)", rest):
             return Reading("other", "actual", "exact", noun=cls)
-        if rules.house_replaced.match(noun_text + rest) and _STOCK_TAIL.search(own_pre):
+        makeshift = rules.house_replaced.match(noun_text + rest)
+        if makeshift and _STOCK_TAIL.search(own_pre):
             # "… toàn tỉnh hiện nay là 7.687 căn nhà tạm, nhà dột nát", "còn 900 căn nhà tạm": houses still to
             # replace (but "xóa 217 căn nhà tạm", "xây mới 120 căn nhà tạm, nhà dột nát" replaced them)
             return Reading("other", "actual", "exact", noun=cls)
-        if rules.house_replace.search(own_pre) and rules.house_replaced.match(noun_text + rest):
+        if makeshift and rules.house_replace.search(own_pre):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
         both = rules.house_build_repair.search(own_pre)
