@@ -296,6 +296,8 @@ def load_rules(path: str | None = None) -> Rules:
 def fold(text: str) -> str:
     """Lower case with quotes blanked, same length as the input so offsets still hold."""
     out = text.lower()
+    if "tỉ lệ" in out:  # "tỉ" and "tỷ" are one word in two spellings (Nghị quyết 21 writes "tỉ lệ"): one spelling
+        out = out.replace("tỉ lệ", "tỷ lệ")
     for q in _QUOTES:  # a replace per quote mark: `translate` looks every character up in a dict
         out = out.replace(q, " ")
     return out if len(out) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

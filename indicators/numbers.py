@@ -44,11 +44,11 @@ _NOT_MONEY_AFTER_DONG = (r"chí|bào|thời|ý|hành|tình|lòng|bộ|loạt|ngh
 # a money tail: scales ("1 tỷ 200 triệu đồng") then đồng / đ / VNĐ
 _MONEY_TAIL = re.compile(
     rf"\s*(?P<scale>{_SCALE})?(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*)\s*"
-    rf"(?P<cur>đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)?",
+    rf"(?P<cur>đồng(?!\w)|đ(?![{_L}]|/[{_L}])|VNĐ|VND|vnđ)?",
 )
 # what `_MONEY_TAIL` needs to find a scale or a currency: the first letter of one, or the digit of a
 # "1 tỷ 200 triệu đồng"; a cheap test that rules out most counts before the full pattern runs
-_MONEY_START = re.compile(rf"\s*(?:[nt\dVv]|đ(?:ồ|(?![{_L}])))")
+_MONEY_START = re.compile(rf"\s*(?:[nt\dVv]|đ(?:ồ|(?![{_L}]|/[{_L}])))")
 _SCALED = re.compile(rf"(\d+(?:[.,]\d+)*)\s*({_SCALE})")
 _COUNTED_AFTER = re.compile(r"\s*[\w“\"%]")
 _FROM_TAIL = re.compile(r"từ\s*$")

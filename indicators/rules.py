@@ -643,6 +643,9 @@ def _entity_at(rules: Rules, m: re.Match[str]) -> str:
 
 def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                view: str, low: str) -> Reading:
+    if _OF_POPULATION.match(own_post):
+        # "nâng tổng số … lên 226 đảng viên, đạt 1,85% so với dân số": members as a share of the population
+        return Reading("other", "actual", "exact", noun="share")
     # shares of a plan or of the membership: only admissions have a metric for them
     if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre):
         counted = rules.nouns.match(own_pre) if not _PREVIOUS_PLAN.match(own_pre) else None
@@ -658,7 +661,11 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if admitted and _REACHED.search(own_pre) and _no_noun(own_post) and _predicate(rules, own_post) is None \
             and not rules.total_post.search(own_post) and not _SHARE_OF_MEMBERS.match(own_post) \
             and not rules.rate_of_admission.search(clause_pre):
-        # "kết nạp đảng viên đạt từ 80% trở lên": what admissions reach is a share of their plan
+        # "kết nạp đảng viên đạt từ 80% trở lên": what admissions reach is a share of their plan (but a goal of a
+        # few percent, "phấn đấu kết nạp đảng viên mới đạt từ 7%", can only be of the membership: no plan is
+        # set to be missed)
+        if f.amount.value <= _MOST_ADMITTED_PCT and _GOAL.search(clause_pre):
+            return Reading("new_members_rate", "actual", "exact")
         return Reading("new_members_plan_pct", "actual", "exact")
     if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre) or \
             (admitted and (_SHARE_OF_MEMBERS.match(own_post) or _NEW_OF_ALL.match(own_post))):
@@ -796,6 +803,7 @@ def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
     return a
 
 
+_OF_POPULATION = re.compile(r"[\s“”\"']*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân\s+số(?!\w)")
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
 _SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
@@ -917,6 +925,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("other", "actual", "exact", noun=cls)
         if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)
+        if _NEARLY_MET.match(rest):
+            # "có 02 chỉ tiêu xấp xỉ đạt", "2 chỉ tiêu cơ bản đạt": targets nearly met were not met
+            return Reading("other", "actual", "exact", noun=cls)
         pre_tail = _strip_words(own_pre.rstrip(), _HELPER_VERBS)
         if _BEAT_BY_TAIL.search(pre_tail) and rules.admission.search(sentence_pre):
             # "kết nạp đảng viên vượt chỉ tiêu như Đảng bộ xã A … đều vượt 2 chỉ tiêu": by how many members each
@@ -948,9 +959,17 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         mod = rules.post["member_modifiers"].match(rest)
         acted = rest[mod.end():] if mod else rest
         for metric in ("disciplined_members", "removed_members"):
-            if rules.post[metric].match(acted):
+            done = rules.post[metric].match(acted)
+            if done and _NOT_PARTY_DISCIPLINE.match(acted, done.end()):
+                # "5 đảng viên bị xử lý kỷ luật hành chính": their employer's discipline, not the Party's
+                return Reading("other", "actual", "exact", noun=cls)
+            if done:
                 return Reading(metric, "actual", "exact", noun=cls)
         form = _FORM_AFTER.match(acted)
+        if form and "kỷ luật" not in sentence_pre and acted[form.start(1) - 3:form.start(1)] == "bị ":
+            # "7 đảng viên bị khai trừ …, 1 trường hợp bị cách chức vụ": the count's own act, not the act before
+            # it, and nothing says it is the Party's discipline
+            return Reading("removed_members" if form.group(1) == "khai trừ" else "other", "actual", "exact", noun=cls)
         if form and "kỷ luật" in sentence_pre:
             # "… bị xử lý kỷ luật, trong đó 2 trường hợp khai trừ, 3 trường hợp cách chức": the form named after
             # its count is that count's (not the next one's)
@@ -1020,6 +1039,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     return Reading("other", "actual", "exact", noun=cls)
 
 
+_NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
@@ -1145,7 +1165,8 @@ _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
-_FORM_AFTER = re.compile(rf"\s*({_FORMS})(?!\w)")
+_FORM_AFTER = re.compile(rf"\s*(?:bị\s+)?({_FORMS})(?!\w)")
+_NOT_PARTY_DISCIPLINE = re.compile(r"\s*(?:về\s+)?(?:hành chính|chính quyền|đoàn thể|pháp luật)(?!\w)")
 _ONE_FORM = re.compile(rf"hình thức\s+{_FORMS}\s*$")
 _ANOTHER_FORM = re.compile(rf"(?<!\w){_FORMS}\s*$")
 # the rest of the item before, then a comma: the next item of a list ("… 18 đảng bộ trực thuộc Tỉnh ủy, ")

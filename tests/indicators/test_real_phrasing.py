@@ -1201,3 +1201,40 @@ def test_targets_a_congress_set_over_clauses_and_a_sentence_that_opens_on_the_ta
     # the results of the targets are results
     assert records("Năm 2024, kết quả thực hiện các chỉ tiêu chủ yếu: kết nạp 1.150 đảng viên, đạt 104% kế hoạch.") \
         == [("new_members", 1150, "actual"), ("new_members_plan_pct", 104, "actual")]
+
+
+def test_the_two_spellings_of_a_rate_are_one_word_and_a_goal_of_a_few_percent_is_of_the_membership():
+    text = "Năm 2024, Đảng bộ thị xã kết nạp 180 đảng viên, đạt tỉ lệ 3,4%."
+    assert records(text) == [("new_members", 180, "actual"), ("new_members_rate", 3.4, "actual")]
+    assert records("Đảng bộ thị xã phấn đấu kết nạp đảng viên mới đạt từ 6% trở lên.") == [
+        ("new_members_rate", 6, "target")]
+    # a goal of the plan stays one
+    assert records("Năm 2025 phấn đấu kết nạp đảng viên đạt 100% kế hoạch.") == [
+        ("new_members_plan_pct", 100, "target")]
+
+
+def test_members_written_as_comrades_in_short():
+    assert records("Năm 2024, chi bộ kết nạp 4 đ/c, nâng tổng số đảng viên lên 57 đ/c.") == [
+        ("new_members", 4, "actual"), ("total_members", 57, "actual")]
+    assert [(r.metric, r.unit) for r in extract("Năm 2024, công đoàn ủng hộ 300.000đ.")] == [
+        ("welfare_funds_vnd", "vnd")]
+
+
+def test_discipline_that_is_not_the_partys_and_a_dismissal_after_an_expulsion():
+    text = ("Năm 2024 có 9 đảng viên bị đình chỉ sinh hoạt, 4 đảng viên bị xử lý pháp luật, 3 đảng viên bị xử lý kỷ "
+            "luật hành chính.")
+    assert records(text) == []
+    text = "Năm 2024 có 6 đảng viên bị khai trừ ra khỏi Đảng, 2 trường hợp bị cách chức vụ do sai phạm đất đai."
+    assert records(text) == [("removed_members", 6, "actual")]
+    # under a word of Party discipline, the forms after their counts are its parts
+    text = "Năm 2024, thi hành kỷ luật 14 đảng viên, trong đó 2 trường hợp bị khai trừ, 5 trường hợp bị cảnh cáo."
+    assert records(text) == [("disciplined_members", 14, "actual"), ("removed_members", 2, "actual"),
+                             ("disciplined_members", 5, "actual")]
+
+
+def test_targets_nearly_met_are_not_met_and_members_as_a_share_of_the_population_are_no_rate():
+    assert records("Nhiệm kỳ qua, có 16/18 chỉ tiêu đạt và vượt, có 02 chỉ tiêu xấp xỉ đạt.") == [
+        ("targets_met", 16, "actual")]
+    assert records("Nhiệm kỳ qua, 14 chỉ tiêu đạt và vượt, 3 chỉ tiêu cơ bản đạt.") == [("targets_met", 14, "actual")]
+    text = "Nhiệm kỳ qua, Đảng bộ xã kết nạp 21 đảng viên, nâng tổng số lên 310 đảng viên, bằng 2,1% so với dân số."
+    assert records(text) == [("new_members", 21, "actual"), ("total_members", 310, "actual")]
