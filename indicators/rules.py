@@ -939,7 +939,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 return Reading("targets_met", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "house":
-        if noun_text in ("căn", "ngôi", "nhà") and re.match(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ)", rest):
+        if noun_text in ("căn", "ngôi", "nhà") and _NOT_A_HOME.match(rest):
             return Reading("other", "actual", "exact", noun=cls)
         makeshift = rules.house_replaced.match(noun_text + rest)
         if makeshift and _STOCK_TAIL.search(own_pre):
@@ -1039,6 +1039,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     return Reading("other", "actual", "exact", noun=cls)
 
 
+# "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
+_NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
+                         r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")

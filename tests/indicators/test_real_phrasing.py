@@ -1238,3 +1238,26 @@ def test_targets_nearly_met_are_not_met_and_members_as_a_share_of_the_population
     assert records("Nhiệm kỳ qua, 14 chỉ tiêu đạt và vượt, 3 chỉ tiêu cơ bản đạt.") == [("targets_met", 14, "actual")]
     text = "Nhiệm kỳ qua, Đảng bộ xã kết nạp 21 đảng viên, nâng tổng số lên 310 đảng viên, bằng 2,1% so với dân số."
     assert records(text) == [("new_members", 21, "actual"), ("total_members", 310, "actual")]
+
+
+def test_houses_only_paid_for_pledged_or_priced_are_not_built():
+    assert records("Đồn Biên phòng trao kinh phí hỗ trợ xây dựng 4 căn nhà đồng đội cho cán bộ khó khăn.") == []
+    assert records("Các doanh nghiệp đăng ký xây dựng 2 nhà đại đoàn kết trở lên.") == []
+    assert records("Mức hỗ trợ xây dựng 1 nhà tình nghĩa là 40 triệu đồng/nhà.") == []
+
+
+def test_houses_finished_in_the_passive_and_built_in_the_southern_word():
+    assert records("Sau 3 tháng thi công, 9 căn nhà được hoàn thành đúng hẹn.") == [("houses_built", 9, "actual")]
+    assert records("Năm 2015, xã cất 14 căn nhà đại đoàn kết cho hộ nghèo.") == [("houses_built", 14, "actual")]
+
+
+def test_rooms_and_community_buildings_are_no_homes():
+    text = ("Năm 2024, huyện xây dựng 8 căn nhà đại đoàn kết. Mỗi căn nhà có 2 phòng ngủ, 1 phòng bếp và 1 nhà vệ "
+            "sinh. Xã cũng xây 2 nhà sinh hoạt cộng đồng.")
+    assert records(text) == [("houses_built", 8, "actual")]
+
+
+def test_money_invested_in_new_rural_areas_is_no_charity_but_money_given_to_it_is():
+    assert records("Năm 2024, huyện đã đầu tư 86 tỷ đồng xây dựng nông thôn mới.") == []
+    assert records("Năm 2024, nhân dân đóng góp 12 tỷ đồng xây dựng nông thôn mới.") == [
+        ("welfare_funds_vnd", 12e9, "actual")]
