@@ -508,6 +508,12 @@ _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua
 _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s+)?(?:mục tiêu|chỉ tiêu)"
                              r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn)[^:.;]{0,30})?"
                              r"\s*:")
+# what opens a list of targets before its colon: the targets, and that a plan set them or which they are
+_INTRO_SIZE = 150
+_TARGETS_INTRO = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)(?=.*?(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|chủ yếu|"
+                            r"cụ thể|phấn đấu)(?!\w))|(?<!\w)(?:đề ra|đặt ra|thông qua|xác định)(?!\w).*?(?<!\w)"
+                            r"(?:chỉ tiêu|mục tiêu)(?!\w)")
+_RESULTS_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã|thực hiện được|thực hiện|hoàn thành|đạt|vượt|so với)(?!\w)")
 # the plan a figure before was compared with ("… 83,45% so với chỉ tiêu Nghị quyết của Tỉnh đề ra, …"): no target
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
@@ -533,6 +539,12 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
         return "target"
     if _TARGETS_LISTED.match(sentence_pre):
+        return "target"
+    colon = sentence_pre.find(":") if ":" in sentence_pre else -1
+    if 0 <= colon <= _INTRO_SIZE and _TARGETS_INTRO.search(sentence_pre, 0, colon) \
+            and not _RESULTS_INTRO.search(sentence_pre, 0, colon) and not rules.target_reset.search(sentence_pre, colon):
+        # the list after a colon whose opening words name the targets a plan set: "Các nhiệm vụ, chỉ tiêu chủ yếu
+        # được đề ra là: …", "Đại hội đề ra các chỉ tiêu: …", "Nghị quyết đặt ra một số chỉ tiêu về xây dựng Đảng: …"
         return "target"
     near = list(rules.target_near.finditer(own_pre)) if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(

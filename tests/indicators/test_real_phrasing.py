@@ -1261,3 +1261,24 @@ def test_money_invested_in_new_rural_areas_is_no_charity_but_money_given_to_it_i
     assert records("Năm 2024, huyện đã đầu tư 86 tỷ đồng xây dựng nông thôn mới.") == []
     assert records("Năm 2024, nhân dân đóng góp 12 tỷ đồng xây dựng nông thôn mới.") == [
         ("welfare_funds_vnd", 12e9, "actual")]
+
+
+def test_a_list_after_a_colon_that_names_the_targets_set_is_of_targets():
+    text = ("Các nhiệm vụ, chỉ tiêu chủ yếu được đề ra là: 100% chi bộ hoàn thành tốt nhiệm vụ; kết nạp 6 đảng viên "
+            "mới.")
+    assert records(text) == [("org_good_rate", 100, "target"), ("new_members", 6, "target")]
+    assert records("Đại hội đề ra các chỉ tiêu: kết nạp 250 đảng viên mới.") == [("new_members", 250, "target")]
+    assert records("Nghị quyết đặt ra một số chỉ tiêu về công tác đảng: 92% đảng viên hoàn thành tốt nhiệm vụ.") == [
+        ("member_good_rate", 92, "target")]
+    # a list of what the targets came to is results
+    assert records("Năm 2024, kết quả thực hiện các chỉ tiêu chủ yếu: kết nạp 140 đảng viên.") == [
+        ("new_members", 140, "actual")]
+
+
+def test_a_branch_committee_is_no_membership_and_the_form_named_with_the_act_is_discipline():
+    assert records("Năm 2024, Ban Chi ủy khóa mới gồm 5 đồng chí.") == []
+    assert records("Năm 2024, Ủy ban Kiểm tra Huyện ủy thi hành kỷ luật khiển trách 4 đảng viên.") == [
+        ("disciplined_members", 4, "actual")]
+    assert records("Năm 2024, Ban Thường vụ quyết định cảnh cáo 2 đảng viên.") == [("disciplined_members", 2, "actual")]
+    assert records("Năm 2024, thi hành kỷ luật đối với 7 cán bộ, đảng viên vi phạm.") == [
+        ("disciplined_members", 7, "actual")]
