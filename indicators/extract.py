@@ -31,7 +31,8 @@ _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNOR
 _FESTIVAL_YEAR = re.compile(r"(?<=dịp |quà |DỊP |QUÀ |Dịp |Quà )(?i:tết(?:\s+nguyên\s+đán)?|xuân)"
                             r"(?:\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*)?\s+(\d{4})(?![\d/-])")
 _DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")
-_HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}([/-])(\d{1,2})\1(\d{4})(?!\d)")
+# (some papers write dates with dots: "Sáng 30.3", "(17.10 - 18.11.2021)"; a count's thousands come in threes)
+_HEADER_DATE = re.compile(r"(?<![\d.])\d{1,2}([/.-])(\d{1,2})\1(\d{4})(?![\d.])")
 # the article's own date carries a time ("08/11/2018 09:41", "10:04, 03/04/2017"); a page's other
 # dates ("Thời tiết ngày 24/04/2019", the day it was saved) rarely do
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")

@@ -508,6 +508,9 @@ _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua
 _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s+)?(?:mục tiêu|chỉ tiêu)"
                              r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn)[^:.;]{0,30})?"
                              r"\s*:")
+# the admissions a plan names, its year or owner between: "kế hoạch năm 2016 phát triển 200 đảng viên"
+_PLANNED_ADMISSIONS = re.compile(r"(?<!\w)kế hoạch(?:\s+năm(?:\s+\d{4})?|\s+của\s+[^,;:()\d]{1,30}?)?(?:\s+là)?\s+"
+                                 r"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?(?:\s+(?:từ|trên|khoảng))?\s*$")
 # what opens a list of targets before its colon: the targets, and that a plan set them or which they are
 _INTRO_SIZE = 150
 _TARGETS_INTRO = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)(?=.*?(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|chủ yếu|"
@@ -539,6 +542,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):
         return "target"
     if _TARGETS_LISTED.match(sentence_pre):
+        return "target"
+    if "kế hoạch" in own_pre and _PLANNED_ADMISSIONS.search(own_pre):
         return "target"
     colon = sentence_pre.find(":") if ":" in sentence_pre else -1
     if 0 <= colon <= _INTRO_SIZE and _TARGETS_INTRO.search(sentence_pre, 0, colon) \
@@ -658,8 +663,11 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if _OF_POPULATION.match(own_post):
         # "nâng tổng số … lên 226 đảng viên, đạt 1,85% so với dân số": members as a share of the population
         return Reading("other", "actual", "exact", noun="share")
-    # shares of a plan or of the membership: only admissions have a metric for them
-    if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre):
+    # shares of a plan or of the membership: only admissions have a metric for them (but "tỷ lệ kết nạp đảng viên mới
+    # … đạt từ 3%-4% theo Nghị quyết 21": a rate of admissions the resolution asks for, not a share of it)
+    per_the_plan = own_post.lstrip(" “”\"'").startswith("theo") and f.amount.value <= _MOST_ADMITTED_PCT \
+        and rules.rate_of_admission.search(clause_pre)
+    if rules.plan_post.search(own_post) and not rules.change_tail.search(own_pre) and not per_the_plan:
         counted = rules.nouns.match(own_pre) if not _PREVIOUS_PLAN.match(own_pre) else None
         if counted is not None and counted.lastgroup != "member" and not rules.admission.search(own_pre):
             # "kết nạp 1.860 đảng viên, thành lập mới 22 chi bộ …, đạt 220% mục tiêu": the share of what was

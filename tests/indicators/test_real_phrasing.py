@@ -1282,3 +1282,16 @@ def test_a_branch_committee_is_no_membership_and_the_form_named_with_the_act_is_
     assert records("Năm 2024, Ban Thường vụ quyết định cảnh cáo 2 đảng viên.") == [("disciplined_members", 2, "actual")]
     assert records("Năm 2024, thi hành kỷ luật đối với 7 cán bộ, đảng viên vi phạm.") == [
         ("disciplined_members", 7, "actual")]
+
+
+def test_admissions_a_plan_names_are_a_target_and_a_rate_the_resolution_asks_for_is_a_rate():
+    text = "Năm 2017, kế hoạch năm 2017 phát triển 150 đảng viên, kết quả đã kết nạp được 171 đảng viên."
+    assert records(text) == [("new_members", 150, "target"), ("new_members", 171, "actual")]
+    text = "Bảo đảm tỉ lệ kết nạp đảng viên mới hằng năm đạt từ 3% theo Nghị quyết Đại hội."
+    assert records(text) == [("new_members_rate", 3, "target")]
+
+
+def test_a_date_written_with_dots_gives_the_year():
+    text = ("Quỹ vì người nghèo tăng mạnh\n\nSố tiền được ủng hộ trong Tháng cao điểm (17.10 - 18.11.2022); trong "
+            "đó cấp tỉnh hơn 3 tỷ đồng.")
+    assert [(r.metric, r.year) for r in extract(text)] == [("welfare_funds_vnd", 2022)]
