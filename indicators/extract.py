@@ -371,7 +371,8 @@ class _Places:
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
-_CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)", re.IGNORECASE)
+# (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
+_CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
 # đến nay", which is this year), "từ đầu nhiệm kỳ đến ngày 30/6/2018", "sau nửa nhiệm kỳ", "năm 2017 và 9 tháng
@@ -448,9 +449,16 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     the span: no one year.
     """
     # the headline and the lead paragraph (a dateline or a caption between them is skipped)
-    leads = [(start, end) for start, end in paragraphs[:4] if end - start > 80][:1] or paragraphs[:2]
+    # (a long headline, one line that ends on no full stop, is not the lead: "Triển khai công tác kiểm tra … năm 2021
+    # (TS 12/1)" over "Năm 2020, Ban Thường vụ …": the year it plans and the year it reviews)
+    leads = [(start, end) for start, end in paragraphs[:4]
+             if end - start > 80 and not (start == paragraphs[0][0] and len(paragraphs) > 1
+                                          and end - start <= _HEADLINE_SIZE and not norm[start:end].rstrip().endswith("."))
+             ][:1] or paragraphs[:2]
     lead_end = leads[-1][1] if leads else min(len(norm), 600)
-    lead = sorted({y for p, y in years if p < lead_end and (pub is None or y <= pub + 1)})
+    # (not a year in parentheses, a comparison: "… chiếm 98,1% (năm 2020 đạt tỷ lệ tương ứng là 79,85%)")
+    lead = sorted({y for p, y in years if p < lead_end and (pub is None or y <= pub + 1)
+                   and norm.rfind("(", 0, p) <= norm.rfind(")", 0, p)})
     if lead:
         past = [y for y in lead if pub is None or y <= pub] or lead
         report = past[0]

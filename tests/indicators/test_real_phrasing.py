@@ -1295,3 +1295,25 @@ def test_a_date_written_with_dots_gives_the_year():
     text = ("Quỹ vì người nghèo tăng mạnh\n\nSố tiền được ủng hộ trong Tháng cao điểm (17.10 - 18.11.2022); trong "
             "đó cấp tỉnh hơn 3 tỷ đồng.")
     assert [(r.metric, r.year) for r in extract(text)] == [("welfare_funds_vnd", 2022)]
+
+
+def years_of(text: str, published: date) -> list[tuple[str, float, int | None]]:
+    return [(r.metric, r.value, r.year) for r in extract(text, published=published) if r.metric != "other"]
+
+
+def test_a_cited_congress_resolution_is_no_congress_held():
+    text = ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030 đề ra chỉ tiêu kết nạp đảng viên mới hằng năm "
+            "từ 3% trở lên so với tổng số đảng viên.\n\nĐảng bộ xã Tân An được thành lập sau sáp nhập và coi trọng "
+            "phát triển đảng viên.\n\nĐảng ủy xã cho biết đã kết nạp 38 đảng viên mới trong những tháng qua.")
+    assert ("new_members", 38, 2025) in years_of(text, date(2025, 12, 8))
+
+
+def test_a_long_headline_that_plans_the_year_is_not_the_lead_and_a_year_compared_in_parentheses_is_not_reviewed():
+    text = ("Triển khai công tác kiểm tra, giám sát và thi hành kỷ luật của Đảng bộ tỉnh trong năm 2023 (tin 10/1)\n\n"
+            "Năm 2022, cấp ủy các cấp đã kiểm tra 640 tổ chức đảng và 120 đảng viên theo chương trình đề ra.\n\n"
+            "Về kỷ luật, các cấp ủy đã thi hành kỷ luật 96 đảng viên.")
+    assert years_of(text, date(2023, 1, 10)) == [("disciplined_members", 96, 2022)]
+    text = ("Đảng ủy Khối biểu dương 15 tập thể tiêu biểu năm 2023\n\n"
+            "Trong năm 2023, Đảng bộ Khối có 2.140 đảng viên hoàn thành tốt nhiệm vụ, chiếm 96,3% (năm 2022 đạt tỷ lệ "
+            "tương ứng là 95,1%).\n\nĐảng ủy Khối đã kết nạp 92 đảng viên mới.")
+    assert ("new_members", 92, 2023) in years_of(text, date(2024, 1, 5))
