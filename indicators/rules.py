@@ -909,9 +909,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
         cue = rules.cues["member"].nearest(tail)
-        if cue in _MEMBER_ACT_METRICS and "đảng viên" in low \
+        if cue in _MEMBER_ACT_METRICS and ("đảng viên" in low or cue == "new_members" and f.amount.denominator) \
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
-            return Reading(cue, "actual", "exact", noun="member")
+            # (and "xã A kết nạp được 7/5 đạt 140%": admitted against the plan, whom a Party body admits)
+            return Reading(cue, "actual", "exact", noun="member", extra_target=cue == "new_members")
         return Reading("other", "actual", "exact")
     cls = nm.lastgroup
     noun_text = nm.group(cls)

@@ -1317,3 +1317,10 @@ def test_a_long_headline_that_plans_the_year_is_not_the_lead_and_a_year_compared
             "Trong năm 2023, Đảng bộ Khối có 2.140 đảng viên hoàn thành tốt nhiệm vụ, chiếm 96,3% (năm 2022 đạt tỷ lệ "
             "tương ứng là 95,1%).\n\nĐảng ủy Khối đã kết nạp 92 đảng viên mới.")
     assert ("new_members", 92, 2023) in years_of(text, date(2024, 1, 5))
+
+
+def test_admitted_against_the_plan_with_no_noun_after_the_ratio():
+    text = "Năm 2019, Đảng bộ xã Hòa Lạc kết nạp được 6/4 đạt 150%, xã Tân Lập kết nạp được 3/3 đạt 100%."
+    assert records(text) == [("new_members", 6, "actual"), ("new_members", 4, "target"),
+                             ("new_members_plan_pct", 150, "actual"), ("new_members", 3, "actual"),
+                             ("new_members", 3, "target"), ("new_members_plan_pct", 100, "actual")]
