@@ -477,7 +477,7 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
 
 # "đến ngày 26/9/2017", "hết quý I/2013", "đến tháng 6/2019": the figure's period ends in that year
 _PERIOD_END = re.compile(r"(?<!\w)(?:đến|tới|hết|tính đến|trong)\s+(?:ngày\s+|hết\s+)?(?:(?:quý\s+[IVX]+|tháng\s+\d{1,2}|"
-                         r"\d{1,2}[/-]\d{1,2})[/-])(\d{4})(?!\d)", re.IGNORECASE)
+                         r"\d{1,2}[/.-]\d{1,2})[/.-])(\d{4})(?!\d)", re.IGNORECASE)
 _TERM_START = re.compile(r"(?<!\w)đầu nhiệm kỳ\s+(\d{4})\s*[-–]\s*\d{4}", re.IGNORECASE)
 # years said relative to the article's own: "Năm ngoái, …" opening a sentence or clause (not "vượt cả năm
 # ngoái", a comparison); "Trong năm qua, …" (not "những năm qua", "trong 10 năm qua": many years) and "Trong

@@ -909,7 +909,12 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
         cue = rules.cues["member"].nearest(tail)
-        if cue in _MEMBER_ACT_METRICS and ("đảng viên" in low or cue == "new_members" and f.amount.denominator) \
+        if _EXPELLED_AFTER.match(own_post) and "kỷ luật" in low:
+            # "… với các hình thức: 1.439 khiển trách, 476 cảnh cáo, 71 cách chức, 50 khai trừ": the expelled,
+            # counted before their form
+            return Reading("removed_members", "actual", "exact", noun="member")
+        if cue in _MEMBER_ACT_METRICS and ("đảng viên" in low or "kỷ luật" in low and cue != "new_members"
+                                           or cue == "new_members" and f.amount.denominator) \
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
             # (and "xã A kết nạp được 7/5 đạt 140%": admitted against the plan, whom a Party body admits)
             return Reading(cue, "actual", "exact", noun="member", extra_target=cue == "new_members")
@@ -1023,7 +1028,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in _MEMBER_ACT_METRICS:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
-            if rules.proposed.search(clause_pre) or _NOT_DONE.search(own_pre):
+            if (rules.proposed.search(clause_pre) and not _FORMS_LISTED.match(rest)) or _NOT_DONE.search(own_pre):
                 # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal;
                 # "không thi hành kỷ luật 20 đảng viên do hết thời hiệu": not done
                 return Reading("other", "actual", "exact", noun=cls)
@@ -1189,6 +1194,9 @@ _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
+_EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
+# the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
+_FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")
 _FORM_AFTER = re.compile(rf"\s*(?:bị\s+)?({_FORMS})(?!\w)")
 _NOT_PARTY_DISCIPLINE = re.compile(r"\s*(?:về\s+)?(?:hành chính|chính quyền|đoàn thể|pháp luật)(?!\w)")
 _ONE_FORM = re.compile(rf"hình thức\s+{_FORMS}\s*$")

@@ -1324,3 +1324,14 @@ def test_admitted_against_the_plan_with_no_noun_after_the_ratio():
     assert records(text) == [("new_members", 6, "actual"), ("new_members", 4, "target"),
                              ("new_members_plan_pct", 150, "actual"), ("new_members", 3, "actual"),
                              ("new_members", 3, "target"), ("new_members_plan_pct", 100, "actual")]
+
+
+def test_expulsions_in_a_breakdown_of_forms_and_discipline_weighed_then_imposed():
+    text = "Đến ngày 30.6.2023, Đảng bộ có 6 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 2, khai trừ 4."
+    assert records(text) == [("disciplined_members", 6, "actual"), ("removed_members", 4, "actual")]
+    assert [r.year for r in extract(text) if r.metric != "other"] == [2023, 2023]
+    text = ("Năm 2023, các cấp ủy đã xem xét xử lý kỷ luật 830 đảng viên với các hình thức: 600 khiển trách, 200 cảnh "
+            "cáo, 10 cách chức, 20 khai trừ.")
+    assert records(text) == [("disciplined_members", 830, "actual"), ("removed_members", 20, "actual")]
+    # weighed only
+    assert records("Năm 2023, Ủy ban Kiểm tra xem xét kỷ luật 4 đảng viên vi phạm.") == []
