@@ -660,6 +660,10 @@ def _entity_at(rules: Rules, m: re.Match[str]) -> str:
 
 def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                view: str, low: str) -> Reading:
+    if _OF_THE_GOOD.match(own_post) and (_predicate(rules, clause_pre, last=True) or ("",))[0] == "excellent":
+        # "… 10,9% đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 12% số đảng viên hoàn thành tốt nhiệm vụ": the
+        # excellent as a share of those rated good or better, not the good rate
+        return Reading("other", "actual", "exact", noun="share")
     if _OF_POPULATION.match(own_post):
         # "nâng tổng số … lên 226 đảng viên, đạt 1,85% so với dân số": members as a share of the population
         return Reading("other", "actual", "exact", noun="share")
@@ -823,6 +827,8 @@ def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
     return a
 
 
+_OF_THE_GOOD = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv|tổ chức cơ sở đảng|tổ chức đảng|tccsđ|"
+                          r"chi bộ)\s+(?:được\s+(?:xếp loại|đánh giá)\s+)?(?:hoàn thành tốt|httnv)(?!\w)")
 _OF_POPULATION = re.compile(r"[\s“”\"']*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân\s+số(?!\w)")
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
@@ -1071,8 +1077,8 @@ _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ 
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
-_RAISED_TOTAL = re.compile(r"(?<!\w)nâng\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))[^,;:()]{0,60}?"
-                           r"(?<!\w)lên\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))"
+                           r"[^,;:()]{0,60}?(?<!\w)(?:lên|đạt)\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # a total named before its figure, with at most whose it is and when between: "tổng số đảng viên (của Đảng bộ)
 # (hiện nay) là …", "tổng số đảng viên tính đến cuối năm 2024 của Đảng bộ là …", "tổng số tổ chức cơ sở đảng là …"
 _TOTAL_NAMED_FIRST = re.compile(

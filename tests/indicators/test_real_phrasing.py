@@ -1335,3 +1335,12 @@ def test_expulsions_in_a_breakdown_of_forms_and_discipline_weighed_then_imposed(
     assert records(text) == [("disciplined_members", 830, "actual"), ("removed_members", 20, "actual")]
     # weighed only
     assert records("Năm 2023, Ủy ban Kiểm tra xem xét kỷ luật 4 đảng viên vi phạm.") == []
+
+
+def test_a_total_brought_to_after_a_breakdown_and_the_excellent_as_a_share_of_the_good():
+    text = ("Năm 2024, Đảng bộ kết nạp được 410 đảng viên mới, trong đó: đảng viên nữ là 160 đồng chí, đảng viên trẻ 90 "
+            "đồng chí, đưa tổng số đảng viên toàn Đảng bộ đạt 52.300 đảng viên.")
+    assert records(text) == [("new_members", 410, "actual"), ("total_members", 52300, "actual")]
+    text = "Năm 2024 có 14,2% đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 15% số đảng viên hoàn thành tốt nhiệm vụ."
+    assert records(text) == [("member_excellent_rate", 14.2, "actual")]
+    assert records("Năm 2024 có 93% số đảng viên hoàn thành tốt nhiệm vụ.") == [("member_good_rate", 93, "actual")]
