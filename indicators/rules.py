@@ -363,6 +363,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
                         (plain[prev_end:f.s] + " " + _FIRST_PART.match(plain, f.e, next_start).group()[:80],
                          plain[c_start:f.s]))
+        if r.metric == "other" and r.noun == "money" and carry and carry.get("vnd") is not None \
+                and carry["vnd"].metric == "welfare_funds_vnd" and rules.breakdown_opener.match(low):
+            # "Quỹ … vận động được 6,7 tỷ đồng. Trong đó cấp tỉnh thu trên 1,6 tỷ đồng; …": the parts of the money
+            # the sentence before raised
+            r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \

@@ -1344,3 +1344,15 @@ def test_a_total_brought_to_after_a_breakdown_and_the_excellent_as_a_share_of_th
     text = "Năm 2024 có 14,2% đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 15% số đảng viên hoàn thành tốt nhiệm vụ."
     assert records(text) == [("member_excellent_rate", 14.2, "actual")]
     assert records("Năm 2024 có 93% số đảng viên hoàn thành tốt nhiệm vụ.") == [("member_good_rate", 93, "actual")]
+
+
+def test_money_received_sponsored_or_broken_down_by_level_after_the_sum_raised():
+    text = ("Năm 2022, Quỹ Vì người nghèo các cấp vận động được 8,2 tỷ đồng. Trong đó cấp tỉnh thu 2,5 tỷ đồng; cấp "
+            "huyện thu 3,1 tỷ đồng.")
+    assert records(text) == [("welfare_funds_vnd", 8.2e9, "actual"), ("welfare_funds_vnd", 2.5e9, "actual"),
+                             ("welfare_funds_vnd", 3.1e9, "actual")]
+    assert records("Năm 2022, Ủy ban MTTQ tỉnh đã tiếp nhận 2,6 tỷ đồng của các tổ chức, cá nhân.") == [
+        ("welfare_funds_vnd", 2.6e9, "actual")]
+    assert records("Năm 2022, doanh nghiệp tài trợ 40 triệu đồng cho gia đình ông B.") == [
+        ("welfare_funds_vnd", 4e7, "actual")]
+    assert records("Năm 2022, dự án dùng vốn tài trợ 12 tỷ đồng của nước ngoài.") == []
