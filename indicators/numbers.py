@@ -72,6 +72,11 @@ _YEAR_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{4}")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 _DATE_AFTER = re.compile(r"([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.,])")
 
+
+def _times(value: float, mult: float) -> float:
+    """A scaled amount in whole đồng: "8,2 tỷ" is 8,200,000,000, not the 8,199,999,999.999999 that floats make of it."""
+    return float(round(value * mult)) if mult >= 1000 else value * mult
+
 # words after a number that make it a duration, an age, a calendar unit: never a quantity
 _UNIT_AFTER = re.compile(
     r"\s*(?:,\s*\d+\s*)*(?:(?:và|hoặc)\s*\d+\s*)?"
@@ -229,7 +234,7 @@ def _extra_scaled(text: str, pos: int) -> float:
     total = 0.0
     if m and m.group("more"):
         for part in _SCALED.finditer(m.group("more")):
-            total += parse_vn_number(part.group(1)) * _SCALES[part.group(2).lower().rstrip(".")]
+            total += _times(parse_vn_number(part.group(1)), _SCALES[part.group(2).lower().rstrip(".")])
     return total
 
 
@@ -306,7 +311,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
                 # "7.979/8.000 - 8500 đảng viên": the plan is a range; its top says nothing of the result
                 tail = plan_top.end()
             unit, mult, extra, q_end = _unit_after(text, tail, before)
-            out.append(Amount(start, q_end, value * mult, unit, other * mult + extra,
+            out.append(Amount(start, q_end, _times(value, mult), unit, _times(other, mult) + extra,
                               end + 1, den_end))
             skip_until = tail
             continue
@@ -320,8 +325,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             if other <= value or _is_year(dash.group(1), other):
                 skip_until = tail
                 continue
-            out.append(Amount(start, end, value * mult, unit, range_role="low"))
-            out.append(Amount(end + dash.start(1), q_end, other * mult + extra, unit, range_role="high"))
+            out.append(Amount(start, end, _times(value, mult), unit, range_role="low"))
+            out.append(Amount(end + dash.start(1), q_end, _times(other, mult) + extra, unit, range_role="high"))
             skip_until = tail
             continue
         rng = _RANGE_WORD.match(after) if "đến" in after or "tới" in after else None
@@ -330,8 +335,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             unit, mult, extra, q_end = _unit_after(text, tail, before)
             if unit != "count" or _FROM_TAIL.search(before):
                 other = parse_vn_number(rng.group(1))
-                out.append(Amount(start, end, value * mult, unit, range_role="low"))
-                out.append(Amount(end + rng.start(1), q_end, other * mult + extra, unit, range_role="high"))
+                out.append(Amount(start, end, _times(value, mult), unit, range_role="low"))
+                out.append(Amount(end + rng.start(1), q_end, _times(other, mult) + extra, unit, range_role="high"))
                 skip_until = tail
                 continue
         if after[:1] in ("-", "/") and after[1:2].isdecimal() and _dated(before, low, start):
@@ -344,7 +349,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             out.append(Amount(high.start(1), high.end(), parse_vn_number(high.group(1)), unit, range_role="high"))
             skip_until = high.end()
             continue
-        out.append(Amount(start, q_end, value * mult + extra, unit))
+        out.append(Amount(start, q_end, _times(value, mult) + extra, unit))
         skip_until = q_end
     out.extend(_word_counts(text, low))
     out.sort(key=lambda a: a.start)

@@ -77,3 +77,10 @@ NEVER = [
 def test_labels_dates_and_durations_are_never_figures(text):
     assert find_amounts(normalise_text(text)) == []
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, value", [("8,2 tỷ đồng", 8_200_000_000), ("1,15 tỷ đồng", 1_150_000_000),
+                                         ("0,3 triệu đồng", 300_000), ("hơn 4,7 nghìn đảng viên", 4_700)])
+def test_scaled_amounts_are_whole(text, value):
+    # an analyst sums and compares these: 8,2 tỷ is 8,200,000,000 đồng exactly, not a float's 8,199,999,999.999999
+    assert [a.value for a in find_amounts(text)] == [value]
