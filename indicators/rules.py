@@ -161,10 +161,19 @@ _CAMPAIGN_BEFORE = re.compile(r"(?<!\w)(?:công trình thi đua|công trình|pho
                               r"chiến dịch|kế hoạch)(?:\s+(?:năm\s+\d{4}|thi đua|là))*\s*$")
 
 
+_CAMPAIGN_OPENS = re.compile(r"\s*(?:chương trình|phong trào|cuộc vận động|đề án|chiến dịch)(?!\w)")
+_RESOLUTION_QUOTED = re.compile(r"(?<!\w)(?:nghị quyết|nq)(?!\w)[^“”.;]{0,120}$")
+
+
 def _in_campaign_name(sentence: str, low: str, at: int) -> bool:
-    """Whether `at` lies inside “…” quotes that open right after a campaign's noun."""
+    """Whether `at` lies inside “…” quotes that open right after a campaign's noun, or on one ("“Chương trình toàn
+    quân xây dựng 1.500 căn nhà …”"), or that quote a resolution ("Nghị quyết Đại hội … “Bình quân hằng năm phát
+    triển 2.000 đảng viên”"): a goal's words, not a result."""
     opened = sentence.rfind("“", 0, at)
-    return opened != -1 and sentence.find("”", opened, at) == -1 and _CAMPAIGN_BEFORE.search(low, 0, opened) is not None
+    if opened == -1 or sentence.find("”", opened, at) != -1:
+        return False
+    return _CAMPAIGN_BEFORE.search(low, 0, opened) is not None or _CAMPAIGN_OPENS.match(low, opened + 1) is not None \
+        or _RESOLUTION_QUOTED.search(low, 0, opened) is not None
 
 
 # --- lists of units ------------------------------------------------------------------------------

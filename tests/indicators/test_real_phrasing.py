@@ -1356,3 +1356,11 @@ def test_money_received_sponsored_or_broken_down_by_level_after_the_sum_raised()
     assert records("Năm 2022, doanh nghiệp tài trợ 40 triệu đồng cho gia đình ông B.") == [
         ("welfare_funds_vnd", 4e7, "actual")]
     assert records("Năm 2022, dự án dùng vốn tài trợ 12 tỷ đồng của nước ngoài.") == []
+
+
+def test_a_resolutions_words_quoted_and_a_programme_named_in_quotes_are_goals():
+    text = ("Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh “Bình quân mỗi năm phát triển 1.500 đảng viên”, các cấp ủy đã "
+            "tích cực tạo nguồn.")
+    assert records(text) == [("new_members", 1500, "target")]
+    text = "Lễ trao nhà nằm trong “Chương trình toàn tỉnh xây dựng 800 căn nhà đại đoàn kết” giai đoạn 2024-2025."
+    assert records(text) == [("houses_built", 800, "target")]
