@@ -418,7 +418,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "phấn đấu 95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both (of a result, "trở lên"
         # after the rating is the rating's band, as for one rate: `_qualifier`)
         qualifier = "at_least"
-    if unit == "count" and rules.restate.search(own_pre, pre_end):
+    if unit == "count" and rules.restate.search(own_pre, pre_end) and "và tương đương" not in own_pre:
+        # (not "89 đảng bộ cấp huyện và tương đương, với 3.549 tổ chức cơ sở đảng": "and the like", no restatement)
         r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":
         # how many targets were met is a result; it is a goal only where the sentence says one ("phấn đấu
@@ -1068,7 +1069,18 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "org":
+        if "cấp" in clause_pre:  # "15 đảng bộ cấp trên cơ sở, 651 tổ chức cơ sở đảng": a level, not "cấp" (issued)
+            own_pre = _LEVEL.sub(lambda m: " " * len(m.group()), own_pre)
+            clause_pre = _LEVEL.sub(lambda m: " " * len(m.group()), clause_pre)
         cue = rules.cues["org"].nearest(" ".join(own_pre.split()[-6:]))
+        if cue is None and _AFTER_MEMBERS.fullmatch(own_pre):
+            # "đã có hơn 2.000 đảng viên và 51 tổ chức cơ sở đảng", "2.631 đảng viên thuộc 48 tổ chức cơ sở đảng": the
+            # organisations of the members just counted, as the clause counts them
+            cue = rules.cues["org"].nearest(clause_pre)
+        if cue is None and not own_pre.strip() and _BODIES_BEFORE.search(sentence_pre):
+            # "toàn tỉnh có 18 đảng bộ trực thuộc Tỉnh ủy; 761 tổ chức cơ sở đảng; …": the next item of what the
+            # sentence's verb counts, past a semicolon
+            cue = rules.cues["org"].nearest(_LEVEL.sub(" ", sentence_pre))
         if cue is None and _LIST_CONTINUES.fullmatch(own_pre):
             # "Lâm Đồng có 18 đảng bộ trực thuộc Tỉnh ủy, 764 tổ chức cơ sở đảng, …": an item of a list that the
             # clause's verb opened
@@ -1088,6 +1100,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 # "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
 _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
                          r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
+_LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
+_BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
+_AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|thuộc|của|ở|tại|trong)\s*")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")

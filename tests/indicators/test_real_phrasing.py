@@ -1364,3 +1364,18 @@ def test_a_resolutions_words_quoted_and_a_programme_named_in_quotes_are_goals():
     assert records(text) == [("new_members", 1500, "target")]
     text = "Lễ trao nhà nằm trong “Chương trình toàn tỉnh xây dựng 800 căn nhà đại đoàn kết” giai đoạn 2024-2025."
     assert records(text) == [("houses_built", 800, "target")]
+
+
+def test_organisations_counted_after_the_members_past_a_level_and_past_a_semicolon():
+    assert records("Đến nay huyện đã có hơn 3.100 đảng viên và 64 tổ chức cơ sở đảng.") == [
+        ("total_members", 3100, "actual"), ("org_count", 64, "actual")]
+    assert records("Đại hội có 200 đại biểu đại diện cho 4.210 đảng viên thuộc 57 tổ chức cơ sở đảng.") == [
+        ("total_members", 4210, "actual"), ("org_count", 57, "actual")]
+    assert records("Toàn khu vực có 40 đảng bộ cấp huyện và tương đương, với 1.820 tổ chức cơ sở đảng.") == [
+        ("org_count", 1820, "actual")]
+    assert records("Đảng bộ tỉnh hiện có 12 đảng bộ cấp trên cơ sở, 430 tổ chức cơ sở đảng.") == [
+        ("org_count", 430, "actual")]
+    assert records("Toàn tỉnh có 16 đảng bộ trực thuộc Tỉnh ủy; 590 tổ chức cơ sở đảng; 2.400 chi bộ.") == [
+        ("org_count", 590, "actual")]
+    # an inspection of them counts none
+    assert records("Năm 2024, Ủy ban Kiểm tra đã kiểm tra 95 đảng viên và 12 tổ chức cơ sở đảng.") == []
