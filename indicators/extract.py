@@ -132,9 +132,12 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         same_para = carry_para is not None and carry_para.start == para.start
         readings = read_sentence(sent.text, group, sent.start, carry if same_para else None)
-        if same_para and goals_before and _GOES_ON_WITH_GOALS.match(sent.text):
+        next_para = carry_para is not None and not same_para and not norm[carry_para.end:para.start].strip()
+        if (same_para or next_para) and goals_before and _GOES_ON_WITH_GOALS.match(sent.text):
             # "… đề ra mục tiêu phấn đấu: 95% …; 90% … . Kết nạp đảng viên mới đạt từ 3% trở lên …": the list of
-            # targets goes on past the full stop, in a sentence with no subject and no sign of a result
+            # targets goes on past the full stop (or into the next paragraph: "… phấn đấu tăng trưởng 10%/năm …" then
+            # "Hằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 80% trở lên; …"), in a sentence with no
+            # subject and no sign of a result
             for r in readings:
                 if r.kind == "actual":
                     r.kind = "target"
@@ -147,7 +150,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
         # every figure of the sentence a goal, core or not ("Nghị quyết đề ra 25 chỉ tiêu …, trong đó phấn đấu tốc
         # độ tăng … 8%; …")
-        goals_before = all(r.kind == "target" for r in readings)
+        # ("… phấn đấu tăng trưởng đạt 10%/năm trở lên; thu ngân sách tăng 12%/năm": a goal's rises are goals too)
+        goals_before = any(r.kind == "target" for r in readings) and all(r.kind in ("target", "change")
+                                                                          for r in readings)
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
         for a, r in zip(group, readings, strict=True):

@@ -650,6 +650,9 @@ _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 _IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
 
 
+_BOTH_BANDS = re.compile(r"\s*(?:nhiệm vụ\s*)?(?:và|hoặc|,)\s*(?:hoàn thành\s*)?")
+
+
 def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.Match[str]] | None:
     found: list[tuple[str, re.Match[str]]] = []
     for name, rx in (("excellent", rules.excellent), ("good", rules.good)):
@@ -664,6 +667,10 @@ def _predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str, re.
     if not found:
         return None
     found.sort(key=lambda x: x[1].start())
+    if len(found) > 1 and found[0][0] == "excellent" and found[1][0] == "good" \
+            and _BOTH_BANDS.fullmatch(text, found[0][1].end(), found[1][1].start()):
+        # "87,9% đảng viên hoàn thành xuất sắc nhiệm vụ và hoàn thành tốt nhiệm vụ": both bands, good or better
+        found = found[1:]
     return found[-1] if last else found[0]
 
 
@@ -768,7 +775,7 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         return _rated_before_colon(rules, view, f.s - len(clause_pre), clause_pre)
     window = clause_pre[:pred[1].start()]
     window_words = window.split()[-8:]
-    ents = list(rules.entity_any.finditer(" ".join(window_words)))
+    ents = _owners(rules, " ".join(window_words))
     counted = _RATED_COUNT.match(clause_pre, pred[1].end())
     if not ents and counted is not None:
         # "(xếp loại) hoàn thành xuất sắc nhiệm vụ (có) 12 tổ chức cơ sở đảng, chiếm 15,4%": the rating first,
@@ -785,6 +792,19 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # hoàn thành tốt nhiệm vụ trở lên và số đảng viên được xếp loại … đạt trên 90%": one rate of both
         return _shared_rate(rules, first, _entity_at(rules, ents[-1]), pred[0])
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+def _owners(rules: Rules, text: str) -> list[re.Match[str]]:
+    """The entities named in `text`, less a unit that only says where the one before it is: "số chi bộ trong cơ quan
+    hành chính hoàn thành tốt nhiệm vụ": the branches are rated, not the agencies."""
+    ents = list(rules.entity_any.finditer(text))
+    if len(ents) > 1 and _entity_at(rules, ents[-1]) == "unit" and _entity_at(rules, ents[-2]) in ("org", "member") \
+            and _WHERE_IT_IS.fullmatch(text, ents[-2].end(), ents[-1].start()):
+        ents.pop()
+    return ents
+
+
+_WHERE_IT_IS = re.compile(r"\s*(?:trong|ở|thuộc|tại|của)\s+(?:các\s+|khối\s+)?")
 
 
 def _rated_before_colon(rules: Rules, view: str, c_start: int, clause_pre: str) -> Reading:
@@ -970,7 +990,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if re.search(r"(?<!\w)(?:trong đó|trong số đó|riêng)(?:\s+có)?\s*$", own_pre) \
                 and not _TARGETS_SET.search(sentence_pre):
             return Reading("other", "actual", "exact", noun=cls)
-        if re.search(r"(?:chưa|không)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
+        if re.search(r"(?:chưa|không|(?<!\w)còn(?:\s+lại)?)\s*$", own_pre) or re.match(r"^[^;:.]{0,40}?(?:chưa|không)\s+(?:đạt|hoàn thành)", rest):
             return Reading("other", "actual", "exact", noun=cls)
         if _NEARLY_MET.match(rest):
             # "có 02 chỉ tiêu xấp xỉ đạt", "2 chỉ tiêu cơ bản đạt": targets nearly met were not met

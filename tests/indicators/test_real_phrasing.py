@@ -1379,3 +1379,25 @@ def test_organisations_counted_after_the_members_past_a_level_and_past_a_semicol
         ("org_count", 590, "actual")]
     # an inspection of them counts none
     assert records("Năm 2024, Ủy ban Kiểm tra đã kiểm tra 95 đảng viên và 12 tổ chức cơ sở đảng.") == []
+
+
+def test_goals_go_on_into_the_next_paragraph_after_a_sentence_of_goals_and_rises():
+    text = ("Nhiệm kỳ 2025-2030, tỉnh phấn đấu tăng trưởng kinh tế đạt 8%/năm trở lên; thu ngân sách tăng 10%/năm.\n\n"
+            "Hằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 85% trở lên.")
+    assert records(text) == [("org_good_rate", 85, "target")]
+    # a paragraph of results after results stays results
+    text = "Năm 2024, tỉnh tăng trưởng 7,5%.\n\nHằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 88%."
+    assert records(text) == [("org_good_rate", 88, "actual")]
+
+
+def test_both_bands_named_are_good_or_better_and_remaining_targets_are_not_met():
+    assert records("Năm 2024, có 91,2% đảng viên hoàn thành xuất sắc nhiệm vụ và hoàn thành tốt nhiệm vụ.") == [
+        ("member_good_rate", 91.2, "actual")]
+    assert records("Đến nay, tỉnh đã hoàn thành 18/24 chỉ tiêu, còn 6 chỉ tiêu tiếp tục phấn đấu.") == [
+        ("targets_met", 18, "actual")]
+
+
+def test_branches_rated_where_they_sit_are_branches():
+    text = "Năm 2024, số chi bộ trong cơ quan hành chính hoàn thành tốt nhiệm vụ trở lên là trên 96%."
+    assert records(text) == [("org_good_rate", 96, "actual")]
+    assert records("Năm 2024, 94% cơ quan, đơn vị hoàn thành tốt nhiệm vụ.") == [("units_good_rate", 94, "actual")]
