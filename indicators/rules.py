@@ -526,6 +526,8 @@ _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s
 # the admissions a plan names, its year or owner between: "kế hoạch năm 2016 phát triển 200 đảng viên"
 _PLANNED_ADMISSIONS = re.compile(r"(?<!\w)kế hoạch(?:\s+năm(?:\s+\d{4})?|\s+của\s+[^,;:()\d]{1,30}?)?(?:\s+là)?\s+"
                                  r"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?(?:\s+(?:từ|trên|khoảng))?\s*$")
+_PROGRAMME_BUILDS = re.compile(r"(?<!\w)(?:chương trình|đề án|dự án)(?:\s+[^\s\d,;:()]+){0,3}?\s+(?:hỗ trợ\s+)?"
+                               r"(?:xây dựng|xây tặng|xây|làm)(?:\s+mới)?\s*$")
 # what opens a list of targets before its colon: the targets, and that a plan set them or which they are
 _INTRO_SIZE = 150
 _TARGETS_INTRO = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)(?=.*?(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|chủ yếu|"
@@ -558,7 +560,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "target"
     if _TARGETS_LISTED.match(sentence_pre):
         return "target"
-    if "kế hoạch" in own_pre and _PLANNED_ADMISSIONS.search(own_pre):
+    if "kế hoạch" in own_pre and _PLANNED_ADMISSIONS.search(own_pre) or _PROGRAMME_BUILDS.search(own_pre):
+        # (and "thực hiện chương trình xây tặng 1.500 nhà tình nghĩa": what a programme is to build)
         return "target"
     colon = sentence_pre.find(":") if ":" in sentence_pre else -1
     if 0 <= colon <= _INTRO_SIZE and _TARGETS_INTRO.search(sentence_pre, 0, colon) \
@@ -1015,6 +1018,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("other", "actual", "exact", noun=cls)
         if makeshift and rules.house_replace.search(own_pre):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
+        if not _HOUSES_DONE_WORDS.search(own_pre) and (
+                _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)):
+            # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
+            # năm 2025 là 17 nhà, bao gồm xây mới 06 nhà": approved, to build; "xây dựng 591 căn nhà còn lại": the rest
+            # of a programme, still to build (but "đã khởi công và bàn giao 20 căn": done)
+            return Reading("other", "actual", "exact", noun=cls)
         cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
         both = rules.house_build_repair.search(own_pre)
         if both and not own_pre[:both.start()].rstrip().endswith("khởi công"):
@@ -1123,6 +1132,10 @@ _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ 
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
 _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|thuộc|của|ở|tại|trong)\s*")
+_HOUSES_DONE_WORDS = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)")
+_ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
+_APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
+_STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang)(?!\w)")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")

@@ -1401,3 +1401,12 @@ def test_branches_rated_where_they_sit_are_branches():
     text = "Năm 2024, số chi bộ trong cơ quan hành chính hoàn thành tốt nhiệm vụ trở lên là trên 96%."
     assert records(text) == [("org_good_rate", 96, "actual")]
     assert records("Năm 2024, 94% cơ quan, đơn vị hoàn thành tốt nhiệm vụ.") == [("units_good_rate", 94, "actual")]
+
+
+def test_houses_only_started_approved_still_to_build_or_a_programme_goal_are_not_built():
+    assert records("Từ đầu năm đến nay, các xã đã khởi công xây dựng, sửa chữa, làm mới được 640 nhà cho hộ nghèo.") == []
+    assert records("Số nhà được phê duyệt năm 2025 là 12 nhà, bao gồm xây mới 5 nhà, sửa chữa 7 nhà.") == []
+    assert records("Các đơn vị tiếp tục xây dựng 230 căn nhà còn lại.") == []
+    assert records("Thực hiện chương trình xây tặng 900 nhà đồng đội của Quân khu.") == [("houses_built", 900, "target")]
+    # started and handed over: built
+    assert records("Năm 2024, xã đã khởi công và bàn giao 11 căn nhà đại đoàn kết.") == [("houses_built", 11, "actual")]
