@@ -716,6 +716,12 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         if f.amount.value <= _MOST_ADMITTED_PCT and _GOAL.search(clause_pre):
             return Reading("new_members_rate", "actual", "exact")
         return Reading("new_members_plan_pct", "actual", "exact")
+    if rules.rate_of_admission.search(clause_pre) and rules.change_tail.search(own_pre) \
+            and _COMPARED_AFTER.match(own_post):
+        # "Tỷ lệ phát triển đảng viên … vượt 66% so với nghị quyết năm và vượt 88% so với cùng kỳ": by how much the
+        # admissions beat the plan, or the year before; no share of the membership
+        plan = rules.plan_post.search(own_post.replace("so với", "", 1))
+        return Reading("new_members_plan_pct" if plan else "other", "actual", "exact", noun="plan" if plan else None)
     if rules.total_post.search(own_post) or rules.rate_of_admission.search(clause_pre) or \
             (admitted and (_SHARE_OF_MEMBERS.match(own_post) or _NEW_OF_ALL.match(own_post))):
         if admitted and (rules.part.search(clause_pre[admitted.start():]) or _OF_THE_ADMITTED.match(own_post)):
@@ -867,6 +873,7 @@ def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
 
 _OF_THE_GOOD = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv|tổ chức cơ sở đảng|tổ chức đảng|tccsđ|"
                           r"chi bộ)\s+(?:được\s+(?:xếp loại|đánh giá)\s+)?(?:hoàn thành tốt|httnv)(?!\w)")
+_COMPARED_AFTER = re.compile(r"[\s“”\"']*so(?:\s+với)?(?!\w)")
 _OF_POPULATION = re.compile(r"[\s“”\"']*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân\s+số(?!\w)")
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
@@ -1009,7 +1016,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 return Reading("targets_met", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "house":
-        if noun_text in ("căn", "ngôi", "nhà") and _NOT_A_HOME.match(rest):
+        if noun_text in ("căn", "ngôi", "nhà") and _NOT_A_HOME.match(rest) or _REPAIRED_AFTER.match(rest):
+            # (and "837 nhà làm mới và 282 nhà sửa chữa": houses repaired, named after their count)
             return Reading("other", "actual", "exact", noun=cls)
         makeshift = rules.house_replaced.match(noun_text + rest)
         if makeshift and _STOCK_TAIL.search(own_pre):
@@ -1132,6 +1140,7 @@ _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ 
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
 _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|thuộc|của|ở|tại|trong)\s*")
+_REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 _HOUSES_DONE_WORDS = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)")
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
@@ -1164,7 +1173,7 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
-_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?:\s+cho)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # organisations broken down by their kind (which together are all of them), then "với" their members:
 # "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
 # members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)

@@ -1410,3 +1410,16 @@ def test_houses_only_started_approved_still_to_build_or_a_programme_goal_are_not
     assert records("Thực hiện chương trình xây tặng 900 nhà đồng đội của Quân khu.") == [("houses_built", 900, "target")]
     # started and handed over: built
     assert records("Năm 2024, xã đã khởi công và bàn giao 11 căn nhà đại đoàn kết.") == [("houses_built", 11, "actual")]
+
+
+def test_houses_repaired_named_after_their_count_and_delegates_speaking_for_the_members():
+    assert records("Năm 2024, trong đó có 420 nhà làm mới và 150 nhà sửa chữa.") == [("houses_built", 420, "actual")]
+    assert records("Năm 2020, 320 đại biểu đại diện gần 61.000 đảng viên trong toàn Đảng bộ tỉnh.") == [
+        ("total_members", 61000, "actual")]
+
+
+def test_targets_met_counted_as_goals_of_the_resolution_and_a_rate_of_admissions_compared():
+    assert records("Nhiệm kỳ qua, hoàn thành và hoàn thành vượt mức 14/16 mục tiêu Nghị quyết đề ra.") == [
+        ("targets_met", 14, "actual")]
+    text = "Năm 2018, tỷ lệ phát triển đảng viên của huyện vượt 40% so với nghị quyết năm và vượt 25% so với cùng kỳ."
+    assert records(text) == [("new_members_plan_pct", 40, "change")]
