@@ -157,6 +157,7 @@ class Rules:
     houses_given: re.Pattern[str]  # "tặng nhà … cho " ending the text before a count of recipients
     houses_given_to: re.Pattern[str]  # the recipients that count ("hộ", "đảng viên")
     houses_given_post: re.Pattern[str]  # "N hộ được tặng nhà": recipients said given houses after them
+    houses_helped_post: re.Pattern[str]  # "(hỗ trợ) N hộ … xây mới nhà": households helped to build
     houses_done: re.Pattern[str]  # houses said done after them, maybe past their name ("… đại đoàn kết được bàn giao")
     passive_act: re.Pattern[str]  # a passive verb later in a member's clause ("… bị thi hành kỷ luật")
     passive: dict[str, str]  # that verb (its words, single-spaced) → the metric it makes
@@ -270,10 +271,14 @@ def load_rules(path: str | None = None) -> Rules:
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
         restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
-        houses_given=re.compile(rf"(?:{_at_word(data['houses_given_verbs'])})\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)[^,;.\d]{{0,60}}?"
-                                rf"(?:\d[^,;.]{{0,20}}?)?\s+(?:cho|tặng|trao tặng|tặng cho)\s*$"),
-        houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^,;.\d]{{0,30}}?(?<!\w)được\s+"
-                                     rf"(?:{_alt(data['houses_given_verbs'])})\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
+        # (a repair beside the build counts with it: "hỗ trợ xây dựng, sửa chữa nhà ở cho 1.047 hộ nghèo")
+        houses_given=re.compile(rf"(?:{_at_word(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"
+                                rf"[^,;.\d]{{0,60}}?(?:\d[^,;.]{{0,20}}?)?\s+(?:cho|tặng|trao tặng|tặng cho)\s*$"),
+        houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^;.\d]{{0,40}}?(?<!\w)được\s+"
+                                     rf"(?:{_alt(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
+        # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house
+        houses_helped_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^,;.\d]{{0,30}}?\s"
+                                      rf"(?:{_alt(data['house_build_repair'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         houses_given_to=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"),
         houses_done=re.compile(rf"^[^,;:.()\d]{{0,40}}?(?<!\w)(?:{_alt(pc['houses_built'])})(?!\w)"),
         passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
@@ -291,6 +296,9 @@ def load_rules(path: str | None = None) -> Rules:
         not_in_names=_rx(data["list_items"]["not_in_names"]),
         breakdown_opener=re.compile(rf"^[\s“”\"']*(?:{_alt(data['list_items']['breakdown_openers'])})[\s,:]+"),
     )
+
+
+_AND_REPAIR = r"(?:\s*(?:,|và)\s*(?:sửa chữa|sữa chữa|nâng cấp))?"
 
 
 def fold(text: str) -> str:

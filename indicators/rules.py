@@ -927,7 +927,8 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
     if rules.houses_given_to.match(own_post) and rules.houses_given.search(own_pre[-120:]) \
-            or rules.houses_given_post.match(own_post):
+            or rules.houses_given_post.match(own_post) \
+            or _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house")
     raised = _RAISED_TOTAL.search(own_pre)
@@ -1146,6 +1147,7 @@ _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang)(?!\w)")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
+_HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))"

@@ -1423,3 +1423,13 @@ def test_targets_met_counted_as_goals_of_the_resolution_and_a_rate_of_admissions
         ("targets_met", 14, "actual")]
     text = "Năm 2018, tỷ lệ phát triển đảng viên của huyện vượt 40% so với nghị quyết năm và vượt 25% so với cùng kỳ."
     assert records(text) == [("new_members_plan_pct", 40, "change")]
+
+
+def test_houses_built_and_repaired_for_households_count_a_house_each():
+    assert records("Năm 2024, huyện hỗ trợ xây dựng, sửa chữa nhà ở cho 212 hộ nghèo.") == [
+        ("houses_built", 212, "actual")]
+    assert records("Năm 2024, toàn tỉnh đã hỗ trợ 1.480 hộ nghèo xây mới và sửa chữa nhà ở.") == [
+        ("houses_built", 1480, "actual")]
+    assert records("Năm 2024, có 45 hộ nghèo, hộ cận nghèo được hỗ trợ làm nhà ở.") == [("houses_built", 45, "actual")]
+    # households visited are no houses
+    assert records("Năm 2024, đoàn đã thăm 6 hộ gia đình, tặng nhà tình nghĩa cho bà C.") == []
