@@ -377,6 +377,7 @@ _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
+_DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?!\w)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
@@ -594,6 +595,10 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end:
         return years[j][1]
+    if stock and _DELEGATES.search(norm, sent.start, a.start):
+        # "Sáng 22/7, … Đại hội …, nhiệm kỳ 2025-2030 với 250 đại biểu, đại diện cho 6.550 đảng viên của 226 tổ chức
+        # cơ sở đảng": the members and organisations on the congress's day, whatever term it opens
+        return pub_year
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) or of many years has no
     # one year, whatever year its paragraph named before
     if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end) \

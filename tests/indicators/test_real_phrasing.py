@@ -1433,3 +1433,9 @@ def test_houses_built_and_repaired_for_households_count_a_house_each():
     assert records("Năm 2024, có 45 hộ nghèo, hộ cận nghèo được hỗ trợ làm nhà ở.") == [("houses_built", 45, "actual")]
     # households visited are no houses
     assert records("Năm 2024, đoàn đã thăm 6 hộ gia đình, tặng nhà tình nghĩa cho bà C.") == []
+
+
+def test_members_the_delegates_of_a_congress_speak_for_are_counted_on_its_day():
+    text = ("Sáng 12/6, Đảng bộ xã Tân Phong tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030, với 150 đại biểu đại diện "
+            "cho 1.240 đảng viên của 42 tổ chức cơ sở đảng trực thuộc.")
+    assert years_of(text, date(2025, 6, 12)) == [("total_members", 1240, 2025), ("org_count", 42, 2025)]
