@@ -115,7 +115,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
              and not _inside(spans, m.start())]
     period_ends = [(at, y) for at, y in _period_ends(norm, low) if not _inside(spans, at)]
     years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _festival_years(norm, low)
-                   + _relative_years(norm, low, pub_year, pub_month))
+                   + _relative_years(norm, low, pub_year, pub_month)
+                   + [(at, y) for at, y in _month_years(norm, low) if not _inside(spans, at)
+                      and not _year_skipped(norm, low, at)])
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
     as_of = {m.start() for m in named if _AS_OF_BEFORE.search(norm, max(0, m.start() - 12), m.start())}
     as_of.update(at for at, _ in period_ends)
@@ -377,6 +379,7 @@ _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
+_MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 _DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?!\w)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
@@ -524,6 +527,14 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
         found += _TERM_START.finditer(norm)
     # (from the Party's founding: a history names its congresses by their dates, "vòng II (từ ngày 25/02 đến 06/3/1977)")
     return sorted((m.start(), int(m.group(1))) for m in found if 1930 <= int(m.group(1)) <= 2100)
+
+
+def _month_years(norm: str, low: str | None) -> list[tuple[int, int]]:
+    """Years named with their month ("Tháng 11/2009, Đảng bộ thị xã có 926 đảng viên", "đến tháng 9-2015"),
+    looked for where `low` has "tháng"."""
+    if low is not None and "tháng" not in low:
+        return []
+    return [(m.start(), int(m.group(1))) for m in _MONTH_YEAR.finditer(norm) if 1930 <= int(m.group(1)) <= 2100]
 
 
 def _festival_years(norm: str, low: str | None) -> list[tuple[int, int]]:

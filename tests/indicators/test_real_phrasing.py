@@ -1439,3 +1439,8 @@ def test_members_the_delegates_of_a_congress_speak_for_are_counted_on_its_day():
     text = ("Sáng 12/6, Đảng bộ xã Tân Phong tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030, với 150 đại biểu đại diện "
             "cho 1.240 đảng viên của 42 tổ chức cơ sở đảng trực thuộc.")
     assert years_of(text, date(2025, 6, 12)) == [("total_members", 1240, 2025), ("org_count", 42, 2025)]
+
+
+def test_a_year_named_with_its_month_dates_the_figure():
+    assert years_of("Tháng 10/2011, Đảng bộ thị trấn có 512 đảng viên.", date(2021, 3, 1)) == [
+        ("total_members", 512, 2011)]
