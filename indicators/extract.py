@@ -188,7 +188,9 @@ _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|X�
 
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
 # a sentence that sets a goal ("chương trình mục tiêu quốc gia" is a programme's name) and reports nothing done
-_GOAL_SET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu(?!\s+quốc gia))(?!\w)", re.IGNORECASE)
+_GOAL_SET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu(?!\s+quốc gia))(?!\w)"
+                       # "Nghị quyết đại hội xác định 5 chỉ tiêu chủ yếu." (then "Trong đó, trên 90% …")
+                       r"|(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)\s+\d+\s+(?:nhóm\s+)?chỉ tiêu(?!\w)", re.IGNORECASE)
 
 
 def _sets_a_goal(before: list[Span]) -> bool:

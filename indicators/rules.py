@@ -538,6 +538,8 @@ _RESULTS_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã|thực 
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
 
+_PLAN_IN_PARENS = re.compile(r"\(\s*(?:nghị quyết|nq|chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s():]+){0,6}?\s*(?::|là)\s*"
+                             r"(?:(?:trên|từ|dưới|khoảng|tối thiểu)\s+)?$")
 # by how much a named plan was beaten: "… chiếm 90,6%, vượt chỉ tiêu Nghị quyết đề ra 5,6%"
 _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?!\w)[^,;:()\d]{0,40}$")
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
@@ -554,6 +556,9 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "change"
     previous_plan = _PREVIOUS_PLAN.match(own_pre)  # the plan the figure before was a share of
     if not previous_plan and _RESOLUTION_SAYS.search(own_pre):
+        return "target"
+    if f.paren and _PLAN_IN_PARENS.search(sentence_pre):
+        # "đạt 96,9% (Nghị quyết: 85%)": the plan beside the result, past the colon that ends no clause here
         return "target"
     targets_set = _TARGETS_SET.search(sentence_pre) if "chỉ tiêu" in sentence_pre else None
     if targets_set and not rules.target_reset.search(sentence_pre, targets_set.end("count")):

@@ -1444,3 +1444,18 @@ def test_members_the_delegates_of_a_congress_speak_for_are_counted_on_its_day():
 def test_a_year_named_with_its_month_dates_the_figure():
     assert years_of("Tháng 10/2011, Đảng bộ thị trấn có 512 đảng viên.", date(2021, 3, 1)) == [
         ("total_members", 512, 2011)]
+
+
+def test_parts_of_the_targets_a_resolution_set_and_the_plan_in_parentheses_after_a_colon():
+    text = ("Nghị quyết đại hội xác định 6 chỉ tiêu chủ yếu. Trong đó, trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm "
+            "vụ.")
+    assert records(text) == [("org_good_rate", 90, "target")]
+    text = "Năm 2022, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 94,1% (Nghị quyết: 88%)."
+    assert records(text) == [("org_good_rate", 94.1, "actual"), ("org_good_rate", 88, "target")]
+
+
+def test_targets_met_well_and_houses_a_sponsor_paid_for():
+    assert records("Nhiệm kỳ 2015-2020, huyện đã hoàn thành tốt 19/19 chỉ tiêu.") == [("targets_met", 19, "actual")]
+    assert records("Năm 2023, ngân hàng đã hỗ trợ 08 căn nhà đại đoàn kết cho hộ nghèo.") == [
+        ("houses_built", 8, "actual")]
+    assert records("Năm 2023, huyện hỗ trợ sửa chữa 14 nhà.") == []
