@@ -175,7 +175,8 @@ class Rules:
 _SEP_RX = re.compile(_SEP)
 # "so với" (a comparison), "đối với" (whom a verb acts on) and the lighter form of a discipline just
 # imposed ("thi hành kỷ luật bằng hình thức khiển trách đối với 76 đảng viên") are no cue of their own
-_NOT_A_CUE = re.compile(r"(?<!\w)(?:(?:so|đối)\s+với|bằng\s+hình\s+thức\s+(?:khiển trách|cảnh cáo|cách chức))(?!\w)")
+_NOT_A_CUE = re.compile(r"(?<!\w)(?:(?:so|đối)\s+với|(?:bằng|với)\s+(?:các\s+)?hình\s+thức\s+(?:khiển trách|cảnh cáo|cách chức))"
+                        r"(?!\w)")
 
 
 class Cues:

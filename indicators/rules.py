@@ -1116,7 +1116,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             own_pre = _LEVEL.sub(lambda m: " " * len(m.group()), own_pre)
             clause_pre = _LEVEL.sub(lambda m: " " * len(m.group()), clause_pre)
         cue = rules.cues["org"].nearest(" ".join(own_pre.split()[-6:]))
-        if cue is None and _AFTER_MEMBERS.fullmatch(own_pre):
+        if cue is None and (_AFTER_MEMBERS.fullmatch(own_pre) or _BRANCHES_OF.fullmatch(own_pre)):
             # "đã có hơn 2.000 đảng viên và 51 tổ chức cơ sở đảng", "2.631 đảng viên thuộc 48 tổ chức cơ sở đảng": the
             # organisations of the members just counted, as the clause counts them
             cue = rules.cues["org"].nearest(clause_pre)
@@ -1145,6 +1145,8 @@ _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ 
                          r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
+# "64 chi bộ trực thuộc 27 tổ chức cơ sở đảng": the organisations the branches just counted belong to
+_BRANCHES_OF = re.compile(r"\s*(?:chi bộ|đảng bộ bộ phận)(?:\s+[^\s\d,;:()]+){0,2}?\s+(?:trực thuộc|thuộc|của)\s*")
 _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|thuộc|của|ở|tại|trong)\s*")
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 _HOUSES_DONE_WORDS = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)")

@@ -1459,3 +1459,10 @@ def test_targets_met_well_and_houses_a_sponsor_paid_for():
     assert records("Năm 2023, ngân hàng đã hỗ trợ 08 căn nhà đại đoàn kết cho hộ nghèo.") == [
         ("houses_built", 8, "actual")]
     assert records("Năm 2023, huyện hỗ trợ sửa chữa 14 nhà.") == []
+
+
+def test_discipline_with_its_form_named_first_and_organisations_the_branches_belong_to():
+    assert records("Năm 2024, thi hành kỷ luật với hình thức khiển trách đối với 5 đảng viên vi phạm.") == [
+        ("disciplined_members", 5, "actual")]
+    assert records("Năm 2024, toàn Đảng bộ có 58 chi bộ trực thuộc 23 tổ chức cơ sở đảng.") == [
+        ("org_count", 23, "actual")]
