@@ -979,6 +979,11 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     cls = nm.lastgroup
     noun_text = nm.group(cls)
     rest = own_post[nm.end():]
+    if cls == "cadre":
+        # "thi hành kỷ luật 6 cán bộ", "4 cựu cán bộ bị khai trừ Đảng": what a Party body's discipline acts on are its
+        # members, whatever post they held; but cadres counted for anything else are not the membership
+        r = _read_count_noun(rules, "member", noun_text, rest, own_pre, clause_pre, low[:f.s])
+        return r if r.metric in ("disciplined_members", "removed_members") else Reading("other", "actual", "exact")
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
     if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a

@@ -1466,3 +1466,10 @@ def test_discipline_with_its_form_named_first_and_organisations_the_branches_bel
         ("disciplined_members", 5, "actual")]
     assert records("Năm 2024, toàn Đảng bộ có 58 chi bộ trực thuộc 23 tổ chức cơ sở đảng.") == [
         ("org_count", 23, "actual")]
+
+
+def test_cadres_the_party_disciplines_are_members_and_cadres_counted_otherwise_are_not():
+    assert records("Năm 2024, 3 cựu cán bộ bị khai trừ Đảng.") == [("removed_members", 3, "actual")]
+    assert records("Năm 2024, Ủy ban Kiểm tra quyết định cảnh cáo 2 cán bộ cấp xã.") == [
+        ("disciplined_members", 2, "actual")]
+    assert records("Năm 2024, huyện có 410 cán bộ.") == []
