@@ -307,14 +307,19 @@ def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
     and one fact otherwise. "trên 50%" and "50%" are two figures.
     """
     seen: dict[tuple, list[str | None]] = {}
+    sentences: dict[tuple, set[int | None]] = {}
     out = []
     for r, named in records:
         key = (r.metric, round(r.value, 6), r.unit, r.kind, r.qualifier, r.denominator, r.year)
         subject = r.subject if named else None
         before = seen.setdefault(key, [])
-        if r.metric != "other" and before and (subject is None or None in before or subject in before):
+        said_in = sentences.setdefault(key, set())
+        # (one sentence says a fact once: "… Tập đoàn A ủng hộ 100 triệu đồng; …; Công ty B 100 triệu đồng" are two gifts)
+        if r.metric != "other" and before and (subject is None or None in before or subject in before) \
+                and r.evidence_start not in said_in:
             continue
         before.append(subject)
+        said_in.add(r.evidence_start)
         out.append(r)
     return out
 

@@ -1159,6 +1159,8 @@ _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang)(?!\w)")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
+_FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|hộ gia đình|chủ hộ|bản thân|người thân|dòng họ)(?!\w)"
+                                r"(?!\s+(?:chính sách|liệt sĩ|có công|khó khăn|nghèo))")
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
@@ -1352,7 +1354,8 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
         # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave)
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
-    if rules.own_money.search(own_pre):
+    if rules.own_money.search(own_pre) or _FAMILYS_OWN_AFTER.match(own_post):
+        # (and "…, còn lại 50 triệu đồng của gia đình": the family's own share of the cost)
         return Reading("other", "actual", "exact", noun="own")
     if _EACH_GIVER_FROM.match(own_pre) and "trở lên" in own_post[:12]:
         # "có 15 tổ chức, doanh nghiệp đóng góp từ 50 triệu đồng trở lên": what each of them gave at least

@@ -1473,3 +1473,11 @@ def test_cadres_the_party_disciplines_are_members_and_cadres_counted_otherwise_a
     assert records("Năm 2024, Ủy ban Kiểm tra quyết định cảnh cáo 2 cán bộ cấp xã.") == [
         ("disciplined_members", 2, "actual")]
     assert records("Năm 2024, huyện có 410 cán bộ.") == []
+
+
+def test_equal_gifts_of_donors_listed_in_one_sentence_are_each_a_gift_and_the_familys_share_is_none():
+    text = ("Năm 2024, các đơn vị ủng hộ Quỹ Vì người nghèo 900 triệu đồng. Trong đó, Ngân hàng A ủng hộ 60 triệu đồng; "
+            "Công ty cấp nước B 60 triệu đồng; Trường Đại học C 60 triệu đồng.")
+    assert [v for m, v, _ in records(text)] == [9e8, 6e7, 6e7, 6e7]
+    text = "Trong đó, Ngân hàng D hỗ trợ 40 triệu đồng, Mặt trận huyện 20 triệu đồng, còn lại 40 triệu đồng của gia đình."
+    assert [v for m, v, _ in records(text)] == [4e7, 2e7]
