@@ -1185,7 +1185,7 @@ _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
 _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|"
-                          r"tại|trên|toàn|hiện|với|và\s*(?:$|\d)|là\s+(?:đảng viên|người)\b)(?!\w))")
+                          r"tại|trên|toàn|hiện|với|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
@@ -1200,7 +1200,8 @@ _KINDS_OF_UNITS = re.compile(
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
-_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:toàn\s+)?(?:đảng bộ|chi bộ)(?!\w)[^,;:.\d]{0,60}?"
+_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:(?:toàn\s+)?(?:đảng bộ|chi bộ)|toàn\s+(?:tỉnh|huyện|vùng|"
+                                r"thành phố|thị xã|quận|khối|xã|phường))(?!\w)[^,;:.\d]{0,60}?"
                                 r"\s(?:hiện\s+)?(?:có|gồm)\s")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
 

@@ -1481,3 +1481,10 @@ def test_equal_gifts_of_donors_listed_in_one_sentence_are_each_a_gift_and_the_fa
     assert [v for m, v, _ in records(text)] == [9e8, 6e7, 6e7, 6e7]
     text = "Trong đó, Ngân hàng D hỗ trợ 40 triệu đồng, Mặt trận huyện 20 triệu đồng, còn lại 40 triệu đồng của gia đình."
     assert [v for m, v, _ in records(text)] == [4e7, 2e7]
+
+
+def test_what_a_whole_province_is_made_of_ends_on_its_members():
+    assert records("Đảng bộ tỉnh có 12 đảng bộ trực thuộc, 540 tổ chức cơ sở đảng và trên 2.100 chi bộ.") == [
+        ("org_count", 540, "actual")]
+    assert records("Hiện nay, toàn tỉnh có 610 chi bộ thôn, bản và 38.400 đảng viên.") == [
+        ("total_members", 38400, "actual")]
