@@ -984,6 +984,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # members, whatever post they held; but cadres counted for anything else are not the membership
         r = _read_count_noun(rules, "member", noun_text, rest, own_pre, clause_pre, low[:f.s])
         return r if r.metric in ("disciplined_members", "removed_members") else Reading("other", "actual", "exact")
+    if cls == "target" and not low[f.e + len(own_post):f.e + len(own_post) + 1].isdigit():
+        # the words after the targets end with their clause, not at the next figure: "Có 24/27 chỉ tiêu chủ yếu đã đạt
+        # và vượt; thu nhập …" met them (the verb's test for a share it reaches looks for a figure after it)
+        rest += " ."
     r = _read_count_noun(rules, cls, noun_text, rest, own_pre, clause_pre, low[:f.s])
     if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
@@ -1184,7 +1188,7 @@ _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|
 _TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
-_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|"
+_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|"
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
@@ -1230,11 +1234,15 @@ def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
     """A count after a weak total cue ("với", "có") in a clause about admissions, where the admission is
     named after any "tổng số" the clause holds, and no whole body is named after it ("kết nạp 120 đảng
     viên, toàn Đảng bộ hiện có 3.120 đảng viên": the membership)."""
-    if not _WEAK_TOTAL_TAIL.search(clause_pre) or rules.awaiting.search(clause_pre) or rules.part_before.search(clause_pre):
+    if not _WEAK_TOTAL_TAIL.search(clause_pre) or rules.awaiting.search(clause_pre):
         return False
     admitted = list(rules.admission.finditer(clause_pre))
     totals = list(_TOTAL_WORD.finditer(clause_pre))
     if not admitted or totals and admitted[-1].start() < totals[-1].start():
+        return False
+    if rules.part_before.search(clause_pre, admitted[-1].end()):
+        # (a part named after the admission; but "…, trong đó, Đảng ủy Khối … kết nạp được nhiều đảng viên nhất với 74
+        # đảng viên": a unit of the breakdown admitting its own)
         return False
     if rules.founding.search(clause_pre, admitted[-1].end()):
         return False  # "… phát triển đảng viên …, Chi bộ … được thành lập năm 2009 với 3 đảng viên": founded with

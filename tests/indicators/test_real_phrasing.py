@@ -1488,3 +1488,13 @@ def test_what_a_whole_province_is_made_of_ends_on_its_members():
         ("org_count", 540, "actual")]
     assert records("Hiện nay, toàn tỉnh có 610 chi bộ thôn, bản và 38.400 đảng viên.") == [
         ("total_members", 38400, "actual")]
+
+
+def test_targets_met_at_the_end_of_a_clause_members_from_many_units_and_the_unit_that_admitted_most():
+    assert records("Nhiệm kỳ qua, có 21/25 chỉ tiêu chủ yếu đã đạt và vượt; thu nhập bình quân tăng nhanh.") == [
+        ("targets_met", 21, "actual")]
+    text = "Sáng 2/10, Đại hội có 400 đại biểu đại diện cho hơn 120.000 đảng viên đến từ 90 đảng bộ."
+    assert records(text) == [("total_members", 120000, "actual")]
+    text = ("Năm 2024, toàn tỉnh kết nạp 280 đảng viên mới, trong đó, Đảng ủy Khối cơ quan kết nạp được nhiều đảng viên "
+            "nhất với 61 đảng viên; Đảng bộ thị xã 40 đảng viên.")
+    assert records(text) == [("new_members", 280, "actual"), ("new_members", 61, "actual"), ("new_members", 40, "actual")]
