@@ -387,6 +387,8 @@ _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
 _DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?!\w)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
@@ -613,6 +615,11 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end:
         return years[j][1]
+    if r.raised and r.kind == "actual" and (_names_a_term(norm, places.low, sent.start, clause_end)
+                                            or places.names_a_span(sent.start, clause_end)):
+        # "Trong 2 năm 2011-2012, … kết nạp 1.083 đảng viên, nâng tổng số lên 3.750": the membership the period ended
+        # with, counted at its end (now, for "5 năm qua", "từ năm 2008 đến nay", a term the article closes)
+        return _period_end_year(norm, sent.start, a.start, pub_year)
     if stock and _DELEGATES.search(norm, sent.start, a.start):
         # "Sáng 22/7, … Đại hội …, nhiệm kỳ 2025-2030 với 250 đại biểu, đại diện cho 6.550 đảng viên của 226 tổ chức
         # cơ sở đảng": the members and organisations on the congress's day, whatever term it opens
@@ -647,6 +654,18 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         return None
     report, plan = doc_years
     return plan if r.kind == "target" and plan is not None else report
+
+
+def _period_end_year(norm: str, start: int, end: int, pub_year: int | None) -> int | None:
+    """The year a period named in norm[start:end] ends in: now (the article's year) when it runs "đến nay" or names no
+    year, else the last year it names, if not after the article's."""
+    if _NOW_ANY_CASE.search(norm, start, end):
+        return pub_year
+    named = [int(m.group(1)) for m in _FOUR_DIGITS.finditer(norm, start, end) if 1930 <= int(m.group(1)) <= 2100
+             and not _SPAN_START.search(norm, max(0, m.start() - 12), m.start())]  # (not "từ năm 2008": its start)
+    if not named:
+        return pub_year
+    return min(named[-1], pub_year) if pub_year is not None else named[-1]
 
 
 def _subject_for(places: _Places, sent: Span, para: Span | None, a: Amount) -> str | None:

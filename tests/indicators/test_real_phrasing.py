@@ -1498,3 +1498,10 @@ def test_targets_met_at_the_end_of_a_clause_members_from_many_units_and_the_unit
     text = ("Năm 2024, toàn tỉnh kết nạp 280 đảng viên mới, trong đó, Đảng ủy Khối cơ quan kết nạp được nhiều đảng viên "
             "nhất với 61 đảng viên; Đảng bộ thị xã 40 đảng viên.")
     assert records(text) == [("new_members", 280, "actual"), ("new_members", 61, "actual"), ("new_members", 40, "actual")]
+
+
+def test_the_membership_a_period_ended_with_is_counted_at_its_end():
+    text = "Trong 2 năm 2019-2020, Đảng bộ kết nạp được 840 đảng viên, nâng tổng số đảng viên lên 9.120 đồng chí."
+    assert years_of(text, date(2021, 2, 1)) == [("new_members", 840, None), ("total_members", 9120, 2020)]
+    text = "Nhiệm kỳ qua, Đảng bộ xã kết nạp 36 đảng viên mới, nâng tổng số đảng viên toàn Đảng bộ lên 545 đồng chí."
+    assert years_of(text, date(2025, 5, 20)) == [("new_members", 36, None), ("total_members", 545, 2025)]
