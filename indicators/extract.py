@@ -387,6 +387,7 @@ _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+_LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
 _DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?!\w)", re.IGNORECASE)
@@ -469,8 +470,9 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     # the headline and the lead paragraph (a dateline or a caption between them is skipped)
     # (a long headline, one line that ends on no full stop, is not the lead: "Triển khai công tác kiểm tra … năm 2021
     # (TS 12/1)" over "Năm 2020, Ban Thường vụ …": the year it plans and the year it reviews)
-    leads = [(start, end) for start, end in paragraphs[:4]
-             if end - start > 80 and not (start == paragraphs[0][0] and len(paragraphs) > 1
+    # (past a page's short lines: a date, "In bài này", a lone full stop)
+    leads = [(start, end) for start, end in paragraphs[:8]
+             if end - start > 80 and start < _LEAD_WITHIN and not (start == paragraphs[0][0] and len(paragraphs) > 1
                                           and end - start <= _HEADLINE_SIZE and not norm[start:end].rstrip().endswith("."))
              ][:1] or paragraphs[:2]
     lead_end = leads[-1][1] if leads else min(len(norm), 600)

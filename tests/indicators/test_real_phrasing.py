@@ -1505,3 +1505,10 @@ def test_the_membership_a_period_ended_with_is_counted_at_its_end():
     assert years_of(text, date(2021, 2, 1)) == [("new_members", 840, None), ("total_members", 9120, 2020)]
     text = "Nhiệm kỳ qua, Đảng bộ xã kết nạp 36 đảng viên mới, nâng tổng số đảng viên toàn Đảng bộ lên 545 đồng chí."
     assert years_of(text, date(2025, 5, 20)) == [("new_members", 36, None), ("total_members", 545, 2025)]
+
+
+def test_the_lead_is_found_past_a_pages_short_lines():
+    text = ("Vận động hơn 50 tỷ đồng cho Quỹ Vì người nghèo\n\nThứ Sáu, 17/01/2025, 19:13\nIn bài này\n.\n\n"
+            "Chiều 17/1, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết Quỹ Vì người nghèo năm 2024 và triển khai nhiệm vụ.\n\n"
+            "Mặt trận các cấp đã xây mới, sửa chữa 180 căn nhà đại đoàn kết.")
+    assert ("houses_built", 180, 2024) in years_of(text, date(2025, 1, 17))
