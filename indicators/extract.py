@@ -57,6 +57,16 @@ _SUBJECT = re.compile(
 )
 
 
+# a line broken inside a sentence (text taken from a flipbook or a PDF: "… kết nạp 691\nđảng viên mới", "34 chi, đảng\nbộ
+# cơ sở"): a single line break after a word, a figure or a comma, before a word in lower case
+_WRAPPED = re.compile(r"(?<=[^\W_]|,)\n(?=[^\W\d_])")
+
+
+def _unwrap(norm: str) -> str:
+    """`norm` with its lines broken inside a sentence joined by a space (the same length, so offsets still hold)."""
+    return _WRAPPED.sub(lambda m: " " if norm[m.end()].islower() else "\n", norm)
+
+
 def infer_published(text: str) -> tuple[int | None, int | None]:
     """The year and month a plain text was published in, when it says (the month only where a date
     gives it): its dateline (a date with a time beside it before any other date at the top), else a
@@ -100,6 +110,8 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     normalised parts, and a test holds the parsers to it), which saves normalising it twice.
     """
     norm = text if normalised else normalise_text(text)
+    if "\n" in norm:
+        norm = _unwrap(norm)
     if isinstance(published, int):
         pub_year, pub_month = published, None
     else:

@@ -1168,7 +1168,7 @@ _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|h�
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
-_RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn))"
+_RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"
                            r"[^,;:()]{0,60}?(?<!\w)(?:lên|đạt)\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # a total named before its figure, with at most whose it is and when between: "tổng số đảng viên (của Đảng bộ)
 # (hiện nay) là …", "tổng số đảng viên tính đến cuối năm 2024 của Đảng bộ là …", "tổng số tổ chức cơ sở đảng là …"

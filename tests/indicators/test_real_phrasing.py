@@ -1512,3 +1512,12 @@ def test_the_lead_is_found_past_a_pages_short_lines():
             "Chiều 17/1, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết Quỹ Vì người nghèo năm 2024 và triển khai nhiệm vụ.\n\n"
             "Mặt trận các cấp đã xây mới, sửa chữa 180 căn nhà đại đoàn kết.")
     assert ("houses_built", 180, 2024) in years_of(text, date(2025, 1, 17))
+
+
+def test_a_line_broken_inside_a_sentence_is_one_line():
+    text = "Năm 2024, Đảng bộ thành phố kết nạp 315\nđảng viên mới, nâng tổng số lên 6.020 đảng viên."
+    assert records(text) == [("new_members", 315, "actual"), ("total_members", 6020, "actual")]
+    got = extract(text)
+    assert [text[r.start:r.end] for r in got] == ["315", "6.020"]  # offsets still point at the figures
+    # a paragraph of its own stays one
+    assert records("Kết nạp đảng viên\n\nNăm 2024, xã kết nạp 12 đảng viên.") == [("new_members", 12, "actual")]
