@@ -1521,3 +1521,8 @@ def test_a_line_broken_inside_a_sentence_is_one_line():
     assert [text[r.start:r.end] for r in got] == ["315", "6.020"]  # offsets still point at the figures
     # a paragraph of its own stays one
     assert records("Kết nạp đảng viên\n\nNăm 2024, xã kết nạp 12 đảng viên.") == [("new_members", 12, "actual")]
+
+
+def test_the_worth_of_gifts_after_their_price_each_is_their_total():
+    text = "Năm 2024, mạnh thường quân phát 80 phần quà cho người khuyết tật, mỗi phần 500.000đ, trị giá 40 triệu đồng."
+    assert records(text) == [("welfare_funds_vnd", 4e7, "actual")]
