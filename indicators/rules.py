@@ -971,8 +971,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
             # "… với các hình thức: 1.439 khiển trách, 476 cảnh cáo, 71 cách chức, 50 khai trừ": the expelled,
             # counted before their form
             return Reading("removed_members", "actual", "exact", noun="member")
-        if cue in _MEMBER_ACT_METRICS and ("đảng viên" in low or "kỷ luật" in low and cue != "new_members"
-                                           or cue == "new_members" and f.amount.denominator) \
+        if cue in _MEMBER_ACT_METRICS and _BARE_COUNT_ENDS.match(own_post) and not rules.proposed.search(clause_pre) \
+                and ("đảng viên" in low or "kỷ luật" in low and cue != "new_members"
+                     or cue == "new_members" and f.amount.denominator) \
                 and re.search(r"(?:xóa tên|khai trừ|kỷ luật|kết nạp(?: mới)?(?: được)?)[\s:]*$", own_pre):
             # (and "xã A kết nạp được 7/5 đạt 140%": admitted against the plan, whom a Party body admits)
             return Reading(cue, "actual", "exact", noun="member", extra_target=cue == "new_members")
@@ -1297,6 +1298,9 @@ _SIZE_OF_UNITS = re.compile(r"(?<!\w)(?:không còn|còn|các|những|số|\d+)\
 _BLANKED = re.compile(r"\s{2,}")
 _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
+# what may follow a bare count of members acted on: the end of its item (not "1 tập thể chi ủy", "1 Tỉnh ủy viên":
+# a body, a post)
+_BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó)(?!\w))")
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")

@@ -1526,3 +1526,9 @@ def test_a_line_broken_inside_a_sentence_is_one_line():
 def test_the_worth_of_gifts_after_their_price_each_is_their_total():
     text = "Năm 2024, mạnh thường quân phát 80 phần quà cho người khuyết tật, mỗi phần 500.000đ, trị giá 40 triệu đồng."
     assert records(text) == [("welfare_funds_vnd", 4e7, "actual")]
+
+
+def test_a_body_or_a_post_acted_on_and_discipline_only_weighed_are_no_members_disciplined():
+    assert records("Năm 2024, Ủy ban Kiểm tra đang xem xét đề nghị thi hành kỷ luật đối với 1 Tỉnh ủy viên.") == []
+    assert records("Năm 2024, thi hành kỷ luật đối với 1 tập thể chi ủy và 3 đảng viên.") == [
+        ("disciplined_members", 3, "actual")]
