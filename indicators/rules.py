@@ -1100,13 +1100,6 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "Đảng bộ tỉnh có 31 đảng bộ trực thuộc, …; 10.225 chi bộ … và 230.741 đảng viên": the last item of
             # what a Party body is made of
             cue = "total_members"
-        if cue == "blocker" and _FORM_TAIL.search(own_pre):
-            first_form = _FORM_WORD.search(clause_pre)
-            if first_form and _DISCIPLINE_VERB.search(clause_pre, 0, first_form.start()) \
-                    and not _MEMBERS_COUNTED.search(clause_pre, 0, first_form.start()):
-                # "xử lý khiển trách 5 đảng viên, cảnh cáo 5 đảng viên": discipline told only by its forms, no total
-                # before them, each count is members disciplined
-                cue = "disciplined_members"
         if cue in _MEMBER_ACT_METRICS:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
@@ -1308,10 +1301,6 @@ _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
 # what may follow a bare count of members acted on: the end of its item (not "1 tập thể chi ủy", "1 Tỉnh ủy viên":
 # a body, a post)
 _BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó)(?!\w))")
-_FORM_TAIL = re.compile(r"(?<!\w)(?:khiển trách|cảnh cáo|cách chức)\s*$")
-_FORM_WORD = re.compile(r"(?<!\w)(?:khiển trách|cảnh cáo|cách chức)(?!\w)")
-_DISCIPLINE_VERB = re.compile(r"(?<!\w)(?:kỷ luật|xử lý)(?!\w)")
-_MEMBERS_COUNTED = re.compile(r"\d[\d.]*\s+(?:đảng viên|đv|trường hợp|đồng chí)(?!\w)")
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")

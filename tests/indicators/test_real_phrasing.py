@@ -1532,11 +1532,3 @@ def test_a_body_or_a_post_acted_on_and_discipline_only_weighed_are_no_members_di
     assert records("Năm 2024, Ủy ban Kiểm tra đang xem xét đề nghị thi hành kỷ luật đối với 1 Tỉnh ủy viên.") == []
     assert records("Năm 2024, thi hành kỷ luật đối với 1 tập thể chi ủy và 3 đảng viên.") == [
         ("disciplined_members", 3, "actual")]
-
-
-def test_discipline_told_only_by_its_forms_counts_each_form():
-    text = "Năm qua, Đảng bộ huyện đã xử lý khiển trách 4 đảng viên, cảnh cáo 2 đảng viên."
-    assert records(text) == [("disciplined_members", 4, "actual"), ("disciplined_members", 2, "actual")]
-    # after the total, the forms are its parts
-    text = "Năm qua, thi hành kỷ luật 6 đảng viên, trong đó khiển trách 4 đảng viên, cảnh cáo 2 đảng viên."
-    assert records(text) == [("disciplined_members", 6, "actual")]
