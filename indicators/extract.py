@@ -634,6 +634,9 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         # "Trong 2 năm 2011-2012, … kết nạp 1.083 đảng viên, nâng tổng số lên 3.750": the membership the period ended
         # with, counted at its end (now, for "5 năm qua", "từ năm 2008 đến nay", a term the article closes)
         return _period_end_year(norm, sent.start, a.start, pub_year)
+    if stock and _says_now(places.low, norm, sent.start, a.start):
+        # "Qua 10 năm xây dựng, đến nay Đảng bộ hiện có 420 đảng viên": counted now, whatever span the sentence names
+        return pub_year
     if stock and _DELEGATES.search(norm, sent.start, a.start):
         # "Sáng 22/7, … Đại hội …, nhiệm kỳ 2025-2030 với 250 đại biểu, đại diện cho 6.550 đảng viên của 226 tổ chức
         # cơ sở đảng": the members and organisations on the congress's day, whatever term it opens

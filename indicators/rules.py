@@ -427,6 +427,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # hoàn thành 15/17 chỉ tiêu"), not because the words "chỉ tiêu", "kế hoạch" are on the way
         kind = "target" if kind == "target" and _GOAL.search(sentence_pre) else "actual"
         qualifier = "exact" if qualifier == "over" else qualifier
+        if kind == "target" and f.amount.denominator is None:
+            # "phấn đấu thực hiện hoàn thành 19 chỉ tiêu chủ yếu": the plan's targets, all of them, no count met
+            r = Reading("other", "actual", "exact", noun="target")
     if parent is not None and parent.reading is not None and r.metric == "other" and \
             r.noun in (None, parent.reading.noun):
         r = _inherit(rules, r, parent, own_pre, own_post, unit, kind, f.amount.value)
@@ -546,6 +549,10 @@ _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
 _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)"
                             r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+# the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
+_DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
+_PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
+                              r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
@@ -577,7 +584,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "target"
     near = list(rules.target_near.finditer(own_pre)) if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
-            own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()):
+            own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()) \
+            and not _PLAN_MET_BEFORE.search(own_pre, 0, near[-1].start()):
         return "target"
     sent = list(rules.target_sentence.finditer(sentence_pre)) if not f.paren else []
     if sent:
@@ -588,7 +596,7 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
 
 
 _LINKING_WORDS = by_last_letter(("có", "đạt", "là", "được", "chiếm", "bằng", "với", "lên", "phấn đấu"))
-_HELPER_VERBS = by_last_letter(("có", "được", "thực hiện", "đã"))
+_HELPER_VERBS = by_last_letter(("có", "được", "thực hiện", "đã", "tất cả", "toàn bộ"))
 
 
 def _strip_words(text: str, words: dict[str, tuple[str, ...]]) -> str:
@@ -1088,6 +1096,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 if cue in (None, "new_members", "total_members"):
                     return Reading("new_members", "actual", "exact", noun=cls, extra_target=True)
         cue = rules.cues["member"].nearest(own_pre)
+        if cue is None and _DEVELOPED.search(own_pre):
+            # "kế hoạch năm 2016 phát triển 200 đảng viên": admitted, the verb right before its count (not "Ngân
+            # hàng Nông nghiệp và phát triển nông thôn … và 44 đảng viên": a name)
+            cue = "new_members"
         if cue == "total_members":
             cue = _act_totalled(rules, own_pre) or cue
         joined = _BLANKED.sub(" ", own_pre)  # a parenthesis on the way is blanked: one space
@@ -1300,7 +1312,7 @@ _IS_A_PART = re.compile(r"\s*là\s")
 _FORMS = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ)"
 # what may follow a bare count of members acted on: the end of its item (not "1 tập thể chi ủy", "1 Tỉnh ủy viên":
 # a body, a post)
-_BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó)(?!\w))")
+_BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó|so với|bằng|vượt)(?!\w))")
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")

@@ -1532,3 +1532,24 @@ def test_a_body_or_a_post_acted_on_and_discipline_only_weighed_are_no_members_di
     assert records("Năm 2024, Ủy ban Kiểm tra đang xem xét đề nghị thi hành kỷ luật đối với 1 Tỉnh ủy viên.") == []
     assert records("Năm 2024, thi hành kỷ luật đối với 1 tập thể chi ủy và 3 đảng viên.") == [
         ("disciplined_members", 3, "actual")]
+
+
+def test_development_in_a_name_admits_no_one_and_a_goal_to_meet_all_targets_counts_none_met():
+    text = "Năm 2025, xã tiếp nhận Đảng bộ Ngân hàng Nông nghiệp và phát triển nông thôn chi nhánh và 31 đảng viên."
+    assert records(text) == []
+    assert records("Năm 2019, xã phát triển 14 đảng viên.") == [("new_members", 14, "actual")]
+    assert records("Nhiệm kỳ 2025-2030, Đảng bộ phấn đấu thực hiện hoàn thành 17 chỉ tiêu chủ yếu.") == []
+    assert records("Năm 2025, xã đạt tất cả 12 chỉ tiêu.") == [("targets_met", 12, "actual")]
+
+
+def test_striving_through_hardship_and_beating_the_plan_report_results():
+    text = "Nhiệm kỳ qua, Đảng bộ nỗ lực phấn đấu vượt qua khó khăn, đạt và vượt 21/24 chỉ tiêu."
+    assert records(text) == [("targets_met", 21, "actual")]
+    assert records("Năm 2025, Đảng bộ vượt chỉ tiêu đề ra, kết nạp 28 đảng viên.") == [("new_members", 28, "actual")]
+    assert records("Năm 2021, kết nạp được 8.210 so với chỉ tiêu kế hoạch (8.000 đảng viên).")[0] == (
+        "new_members", 8210, "actual")
+
+
+def test_a_stock_counted_now_in_a_sentence_of_many_years_is_of_now():
+    assert years_of("Qua 15 năm xây dựng, đến nay Đảng bộ hiện có 380 đảng viên.", date(2022, 5, 1)) == [
+        ("total_members", 380, 2022)]
