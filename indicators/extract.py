@@ -143,6 +143,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     carry: Carry | None = None
     carry_para: Span | None = None
     goals_before = False
+    houses_unbuilt_before = False  # the sentence before counted houses, none of them built
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         same_para = carry_para is not None and carry_para.start == para.start
         readings = read_sentence(sent.text, group, sent.start, carry if same_para else None)
@@ -155,6 +156,12 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
             for r in readings:
                 if r.kind == "actual":
                     r.kind = "target"
+        elif same_para and houses_unbuilt_before and _OPENS_ON_A_PART.match(sent.text):
+            # "… đã khởi công xây dựng, sửa chữa 10.760 căn nhà … . Trong đó xây mới 7.475 căn, …": the parts of houses
+            # only started are not built either
+            for r in readings:
+                if r.metric == "houses_built" and r.kind == "actual":
+                    r.metric = "other"
         elif _OPENS_ON_A_PART.match(sent.text) and _sets_a_goal(split_sentences(norm, para.start, sent.start)):
             # "Năm 2018, Huyện ủy phấn đấu giữ vững danh hiệu … . Trong đó có 50% tổ chức cơ sở đảng đạt …": the
             # parts of the goal the sentence before set
@@ -162,6 +169,8 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 if r.kind == "actual":
                     r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
+        houses_unbuilt_before = any(r.noun == "house" and r.metric == "other" for r in readings) \
+            and not any(r.metric == "houses_built" for r in readings)
         # every figure of the sentence a goal, core or not ("Nghị quyết đề ra 25 chỉ tiêu …, trong đó phấn đấu tốc
         # độ tăng … 8%; …")
         # ("… phấn đấu tăng trưởng đạt 10%/năm trở lên; thu ngân sách tăng 12%/năm": a goal's rises are goals too)

@@ -437,6 +437,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
+    if r.metric == "houses_built" and parent is not None and parent.reading is not None \
+            and parent.reading.noun == "house" and parent.reading.metric == "other":
+        # "khởi công làm 353 căn nhà (xây mới 198 căn, sửa chữa 155 căn)": the parts of houses only started, still to
+        # build or repaired are not built either
+        r = Reading("other", "actual", "exact", noun="house")
     if r.metric == "total_members" and _REPRESENTING.search(own_pre):
         kind = "actual"  # "Đại hội … sẽ diễn ra …, với 498 đại biểu đại diện cho 119.396 đảng viên": the members now
     elif r.metric == "new_members" and _OF_THE_PLAN_AFTER.match(own_post):
@@ -940,11 +945,12 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
-    if rules.houses_given_to.match(own_post) and rules.houses_given.search(own_pre[-120:]) \
+    if rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
+                                                  or _MAKESHIFT_REPLACED_FOR.search(own_pre)) \
             or rules.houses_given_post.match(own_post) \
             or _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
-        return Reading("houses_built", "actual", "exact", noun="house")
+        return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
     raised = _RAISED_TOTAL.search(own_pre)
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
         # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members
@@ -1052,7 +1058,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if makeshift and rules.house_replace.search(own_pre):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         if not _HOUSES_DONE_WORDS.search(own_pre) and (
-                _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)):
+                _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
+                or _PLEDGED.search(own_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
             # năm 2025 là 17 nhà, bao gồm xây mới 06 nhà": approved, to build; "xây dựng 591 căn nhà còn lại": the rest
             # of a programme, still to build (but "đã khởi công và bàn giao 20 căn": done)
@@ -1175,10 +1182,16 @@ _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|n
 _HOUSES_DONE_WORDS = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)")
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
-_STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang)(?!\w)")
+# (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
+_STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|hư hỏng|hư hại)(?!\w)")
+# pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
+_PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|hộ gia đình|chủ hộ|bản thân|người thân|dòng họ)(?!\w)"
                                 r"(?!\s+(?:chính sách|liệt sĩ|có công|khó khăn|nghèo))")
+# "xóa nhà tạm, nhà dột nát cho 2.622 hộ": each household's makeshift house replaced, a house each
+_MAKESHIFT_REPLACED_FOR = re.compile(r"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+(?:tạm|dột nát)(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
+                                     r"(?:tạm|dột nát|tạm bợ|xuống cấp))*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")

@@ -1553,3 +1553,21 @@ def test_striving_through_hardship_and_beating_the_plan_report_results():
 def test_a_stock_counted_now_in_a_sentence_of_many_years_is_of_now():
     assert years_of("Qua 15 năm xây dựng, đến nay Đảng bộ hiện có 380 đảng viên.", date(2022, 5, 1)) == [
         ("total_members", 380, 2022)]
+
+
+def test_makeshift_houses_replaced_for_households_and_the_parts_of_houses_not_built():
+    assert records("Năm 2025, tỉnh đã hỗ trợ xóa nhà tạm, nhà dột nát cho 1.930 hộ.") == [
+        ("houses_built", 1930, "actual")]
+    assert records("Năm 2025, xóa nhà tạm, nhà dột nát cho 640/640 hộ.") == [
+        ("houses_built", 640, "actual"), ("houses_built", 640, "target")]
+    assert records("Tháng 5, toàn tỉnh tiếp tục khởi công làm 210 căn nhà (xây mới 150 căn, sửa chữa 60 căn).") == []
+    text = "Đến ngày 20/7, toàn tỉnh đã khởi công xây dựng, sửa chữa 5.300 căn nhà. Trong đó xây mới 3.900 căn."
+    assert records(text) == []
+    # parts of houses handed over are built
+    assert records("Năm 2024, bàn giao 90 căn nhà (xây mới 70 căn, sửa chữa 20 căn).") == [
+        ("houses_built", 90, "actual"), ("houses_built", 70, "actual")]
+
+
+def test_houses_pledged_or_damaged_are_not_built():
+    assert records("Năm 2023, 60 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 2.400 căn nhà.") == []
+    assert records("Năm 2023, toàn tỉnh có 30 ngôi nhà bị hư hại hoàn toàn và 52 căn nhà bị hư hỏng một phần.") == []
