@@ -1571,3 +1571,9 @@ def test_makeshift_houses_replaced_for_households_and_the_parts_of_houses_not_bu
 def test_houses_pledged_or_damaged_are_not_built():
     assert records("Năm 2023, 60 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 2.400 căn nhà.") == []
     assert records("Năm 2023, toàn tỉnh có 30 ngôi nhà bị hư hại hoàn toàn và 52 căn nhà bị hư hỏng một phần.") == []
+
+
+def test_the_part_of_houses_started_that_is_finished_is_built():
+    text = ("Đến chiều 12-6, toàn tỉnh đã khởi công xây dựng, sửa chữa 4.100 căn nhà. Trong đó, 3.200/4.300 căn nhà xây "
+            "dựng đã hoàn thành.")
+    assert records(text) == [("houses_built", 3200, "actual"), ("houses_built", 4300, "target")]
