@@ -170,8 +170,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 if r.kind == "actual":
                     r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
-        houses_unbuilt_before = any(r.noun == "house" and r.metric == "other" for r in readings) \
-            and not any(r.metric == "houses_built" for r in readings)
+        houses_unbuilt_before = any(r.noun == "house" and r.metric == "other" or r.metric == "houses_built"
+                                    and r.kind == "target" for r in readings) \
+            and not any(r.metric == "houses_built" and r.kind == "actual" for r in readings)
         # every figure of the sentence a goal, core or not ("Nghị quyết đề ra 25 chỉ tiêu …, trong đó phấn đấu tốc
         # độ tăng … 8%; …")
         # ("… phấn đấu tăng trưởng đạt 10%/năm trở lên; thu ngân sách tăng 12%/năm": a goal's rises are goals too)

@@ -437,8 +437,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
-    if r.metric == "houses_built" and parent is not None and parent.reading is not None \
-            and parent.reading.noun == "house" and parent.reading.metric == "other":
+    if r.metric == "houses_built" and kind == "actual" and parent is not None and parent.reading is not None \
+            and (parent.reading.noun == "house" and parent.reading.metric == "other"
+                 or parent.reading.metric == "houses_built" and parent.reading.kind == "target"):
         # "khởi công làm 353 căn nhà (xây mới 198 căn, sửa chữa 155 căn)": the parts of houses only started, still to
         # build or repaired are not built either
         r = Reading("other", "actual", "exact", noun="house")

@@ -1577,3 +1577,10 @@ def test_the_part_of_houses_started_that_is_finished_is_built():
     text = ("Đến chiều 12-6, toàn tỉnh đã khởi công xây dựng, sửa chữa 4.100 căn nhà. Trong đó, 3.200/4.300 căn nhà xây "
             "dựng đã hoàn thành.")
     assert records(text) == [("houses_built", 3200, "actual"), ("houses_built", 4300, "target")]
+
+
+def test_houses_and_money_still_needed_are_goals_and_their_parts_are_not_built():
+    text = ("Tổng số nhà còn lại cần hoàn thành trong năm là 3.100 căn (xây mới 2.000 căn, sửa chữa 1.100 căn). Trong "
+            "đó, chương trình xã hội hóa 900 căn.")
+    assert records(text) == [("houses_built", 3100, "target")]
+    assert records("Năm 2024, nhiều hộ nghèo cần hỗ trợ nhà ở với tổng kinh phí lên tới hơn 300 tỷ đồng.") == []
