@@ -187,6 +187,9 @@ _NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|c�
 # between two items: the first item's counted noun and what qualifies it, then the separator
 _ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)(?!\w)|:)[\s,:]*")
+# an item that names a period, not a unit: "năm 2016 là", "từ tháng 6-2015 đến tháng 12-2015 là", "quý I:"
+_PERIOD_ITEM = re.compile(r"[\s,]*(?:năm\s+\d{4}|quý\s+[ivx]+(?:[/-]\d{4})?|(?:từ\s+)?tháng\s+\d{1,2}(?:[/.-]\d{4})?"
+                          r"(?:\s+đến\s+(?:tháng\s+)?\d{1,2}(?:[/.-]\d{4})?)?)\s*(?:là|:|có)?\s*")
 _ITEM_END = re.compile(r"\s*(?:$|[,.;)…]|và\s)")
 
 
@@ -299,12 +302,13 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
         if prev is not None and prev.reading is not None and prev.reading.metric != "other":
             gap = _ITEM_GAP.match(low, prev.e, f.s)
             name = _item_name(rules, sentence, low, gap.end(), f.s) if gap else None
-            head = prev.reading if name else None
+            head = prev.reading if name or gap and _PERIOD_ITEM.fullmatch(low, gap.end(), f.s) else None
         elif prev is None and carry and f.amount.unit in carry:
-            # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before
+            # "Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …": the breakdown of the sentence before (by unit,
+            # or by period: "Trong đó, năm 2016 là 195 đảng viên; năm 2017 là 339 đảng viên; …")
             opener = rules.breakdown_opener.match(low[:f.s])
             name = _item_name(rules, sentence, low, opener.end(), f.s) if opener else None
-            head = carry[f.amount.unit] if name else None
+            head = carry[f.amount.unit] if name or opener and _PERIOD_ITEM.fullmatch(low, opener.end(), f.s) else None
         parent = _parent(figs, f) if prev is None and f.paren else None
         if head is None and parent is not None and parent.reading is not None and parent.reading.metric != "other" \
                 and parent.amount.unit == f.amount.unit:

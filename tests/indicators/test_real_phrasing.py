@@ -1584,3 +1584,10 @@ def test_houses_and_money_still_needed_are_goals_and_their_parts_are_not_built()
             "đó, chương trình xã hội hóa 900 căn.")
     assert records(text) == [("houses_built", 3100, "target")]
     assert records("Năm 2024, nhiều hộ nghèo cần hỗ trợ nhà ở với tổng kinh phí lên tới hơn 300 tỷ đồng.") == []
+
+
+def test_a_breakdown_by_period_continues_the_figure_before_it():
+    text = ("Từ năm 2016 đến năm 2018, huyện đã xóa tên 320 đảng viên. Trong đó, năm 2016 là 90 đảng viên; năm 2017 là "
+            "110 đảng viên; năm 2018 là 120 đảng viên.")
+    assert [(r.metric, r.value, r.year) for r in extract(text) if r.metric != "other"][1:] == [
+        ("removed_members", 90, 2016), ("removed_members", 110, 2017), ("removed_members", 120, 2018)]
