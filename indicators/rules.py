@@ -1232,7 +1232,7 @@ _REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?:\s+cho)?\s+(?
 _KINDS_OF_UNITS = re.compile(
     r"(?<!\w)(?:trong đó|gồm|bao gồm)\s+(?:có\s+)?"
     r"(?:\d[\d.]*\s+(?:đảng bộ cơ sở|chi bộ cơ sở|đảng bộ bộ phận|chi bộ trực thuộc|chi bộ)(?!\w)[\s,]*(?:và\s+)?)+"
-    r"với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+    r"với\s+(?:tổng\s+số(?:\s+(?:đảng viên|đv))?(?:\s+là)?\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")

@@ -1591,3 +1591,9 @@ def test_a_breakdown_by_period_continues_the_figure_before_it():
             "110 đảng viên; năm 2018 là 120 đảng viên.")
     assert [(r.metric, r.value, r.year) for r in extract(text) if r.metric != "other"][1:] == [
         ("removed_members", 90, 2016), ("removed_members", 110, 2017), ("removed_members", 120, 2018)]
+
+
+def test_the_members_of_all_kinds_of_units_named_as_their_total():
+    text = ("Đảng bộ có 98 tổ chức cơ sở đảng; trong đó có 60 đảng bộ cơ sở và 38 chi bộ cơ sở với tổng số đảng viên là "
+            "3.870 đồng chí.")
+    assert records(text) == [("org_count", 98, "actual"), ("total_members", 3870, "actual")]
