@@ -57,14 +57,19 @@ _SUBJECT = re.compile(
 )
 
 
-# a line broken inside a sentence (text taken from a flipbook or a PDF: "… kết nạp 691\nđảng viên mới", "34 chi, đảng\nbộ
-# cơ sở"): a single line break after a word, a figure or a comma, before a word in lower case
-_WRAPPED = re.compile(r"(?<=[^\W_]|,)\n(?=[^\W\d_])")
-
-
 def _unwrap(norm: str) -> str:
-    """`norm` with its lines broken inside a sentence joined by a space (the same length, so offsets still hold)."""
-    return _WRAPPED.sub(lambda m: " " if norm[m.end()].islower() else "\n", norm)
+    """`norm` with its lines broken inside a sentence joined by a space (the same length, so offsets still hold): a
+    single line break after a word, a figure or a comma, before a word in lower case, as in text taken from a
+    flipbook or a PDF ("… kết nạp 691\nđảng viên mới", "34 chi, đảng\nbộ cơ sở"). Read by `find` from break to
+    break: a pattern would try every position of the article."""
+    chars: list[str] | None = None
+    at = norm.find("\n")
+    while at != -1:
+        if 0 < at < len(norm) - 1 and (norm[at - 1].isalnum() or norm[at - 1] == ",") and norm[at + 1].islower():
+            chars = chars or list(norm)
+            chars[at] = " "
+        at = norm.find("\n", at + 1)
+    return "".join(chars) if chars else norm
 
 
 def infer_published(text: str) -> tuple[int | None, int | None]:

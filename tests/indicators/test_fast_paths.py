@@ -300,3 +300,13 @@ def test_a_date_word_before_is_the_plain_pattern(text):
     for start in range(len(text) + 1):
         before = text[max(0, start - 30):start]
         assert N._dated(before, low, start) == (N._DATE_BEFORE.search(before) is not None)
+
+
+_WRAPPED = re.compile(r"(?<=[^\W_]|,)\n(?=[^\W\d_])")  # the plain pattern `_unwrap` reads by `find`
+
+
+@given(_texts(["đảng", " viên", "\n", "\n\n", ",", ".", "691", "Đ", "bộ", " ", "ı", "_", "A"], max_size=16))
+@example("kết nạp 691\nđảng viên")
+def test_unwrap_joins_what_the_plain_pattern_finds(text):
+    plain = _WRAPPED.sub(lambda m: " " if text[m.end()].islower() else "\n", text)
+    assert X._unwrap(text) == plain
