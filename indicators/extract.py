@@ -161,7 +161,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
             for r in readings:
                 if r.kind == "actual":
                     r.kind = "target"
-        elif same_para and houses_unbuilt_before and _OPENS_ON_A_PART.match(sent.text) \
+        elif (same_para or next_para) and houses_unbuilt_before and _OPENS_ON_A_PART.match(sent.text) \
                 and not _HOUSES_DONE.search(sent.text):  # (not "Trong đó, 6.465/8.155 căn nhà … đã hoàn thành")
             # "… đã khởi công xây dựng, sửa chữa 10.760 căn nhà … . Trong đó xây mới 7.475 căn, …": the parts of houses
             # only started are not built either

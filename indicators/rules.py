@@ -561,6 +561,7 @@ _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|ngh
                             r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 # the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
 _DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
+_NATIONAL = re.compile(r"\s+quốc gia(?!\w)")
 _PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
                               r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
@@ -592,12 +593,15 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         # the list after a colon whose opening words name the targets a plan set: "Các nhiệm vụ, chỉ tiêu chủ yếu
         # được đề ra là: …", "Đại hội đề ra các chỉ tiêu: …", "Nghị quyết đặt ra một số chỉ tiêu về xây dựng Đảng: …"
         return "target"
-    near = list(rules.target_near.finditer(own_pre)) if not previous_plan else []
+    # (not "Chương trình mục tiêu quốc gia", a programme's name)
+    near = [m for m in rules.target_near.finditer(own_pre) if not _NATIONAL.match(own_pre, m.end())] \
+        if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
             own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()) \
             and not _PLAN_MET_BEFORE.search(own_pre, 0, near[-1].start()):
         return "target"
-    sent = list(rules.target_sentence.finditer(sentence_pre)) if not f.paren else []
+    sent = [m for m in rules.target_sentence.finditer(sentence_pre) if not _NATIONAL.match(sentence_pre, m.end())] \
+        if not f.paren else []
     if sent:
         between = sentence_pre[sent[-1].end():]
         if not rules.target_reset.search(between) and not _PASSIVE_TAIL.search(own_pre):
@@ -1064,7 +1068,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         if not _HOUSES_DONE_WORDS.search(own_pre) and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
-                or _PLEDGED.search(own_pre)):
+                or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
             # năm 2025 là 17 nhà, bao gồm xây mới 06 nhà": approved, to build; "xây dựng 591 căn nhà còn lại": the rest
             # of a programme, still to build (but "đã khởi công và bàn giao 20 căn": done)
@@ -1189,6 +1193,8 @@ _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
 # (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|hư hỏng|hư hại)(?!\w)")
+# money given for houses still to build: "ủng hộ 100 triệu đồng để tài trợ xây dựng 2 căn nhà"
+_MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+để\s+(?:tài trợ\s+|hỗ trợ\s+)?(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")

@@ -1597,3 +1597,19 @@ def test_the_members_of_all_kinds_of_units_named_as_their_total():
     text = ("Đảng bộ có 98 tổ chức cơ sở đảng; trong đó có 60 đảng bộ cơ sở và 38 chi bộ cơ sở với tổng số đảng viên là "
             "3.870 đồng chí.")
     assert records(text) == [("org_count", 98, "actual"), ("total_members", 3870, "actual")]
+
+
+def test_a_national_programme_is_no_goal_and_money_given_to_build_houses_builds_none_yet():
+    text = "Năm 2025, hỗ trợ nhà ở từ Chương trình mục tiêu quốc gia giảm nghèo bền vững cho 2.100 nhà đạt 100% kế hoạch."
+    assert records(text)[0] == ("houses_built", 2100, "actual")
+    assert records("Dịp này, câu lạc bộ còn ủng hộ 80 triệu đồng để tài trợ xây dựng 2 căn nhà tình nghĩa.") == [
+        ("welfare_funds_vnd", 8e7, "actual")]
+    # a programme's money joined to build them: built
+    assert records("Năm 2020, lồng ghép nguồn vốn Dự án 167 để hỗ trợ xây dựng 140 căn nhà cho người nghèo.") == [
+        ("houses_built", 140, "actual")]
+
+
+def test_the_parts_of_houses_started_go_on_into_the_next_paragraph():
+    text = ("Tuần qua, toàn tỉnh tiếp tục khởi công làm 210 căn nhà (xây mới 120 căn, sửa chữa 90 căn).\n"
+            "Trong đó, chương trình xã hội hóa 60 căn (xây mới 40 căn, sửa chữa 20 căn).")
+    assert records(text) == []
