@@ -419,7 +419,7 @@ _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
-_DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?!\w)", re.IGNORECASE)
+_DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt|tiêu biểu cho)(?!\w)", re.IGNORECASE)
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm

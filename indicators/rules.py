@@ -1231,7 +1231,7 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
-_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt)(?:\s+cho)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt|tiêu biểu cho)(?:\s+cho)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # organisations broken down by their kind (which together are all of them), then "với" their members:
 # "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
 # members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)

@@ -1613,3 +1613,8 @@ def test_the_parts_of_houses_started_go_on_into_the_next_paragraph():
     text = ("Tuần qua, toàn tỉnh tiếp tục khởi công làm 210 căn nhà (xây mới 120 căn, sửa chữa 90 căn).\n"
             "Trong đó, xây mới 120 căn, sửa chữa 90 căn.")
     assert records(text) == []
+
+
+def test_delegates_who_stand_for_the_members():
+    assert years_of("Sáng 10/7, Đại hội có 140 đại biểu tiêu biểu cho 790 đảng viên trong toàn Đảng bộ phường.",
+                    date(2025, 7, 10)) == [("total_members", 790, 2025)]
