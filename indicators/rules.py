@@ -1147,6 +1147,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 and not rules.part.match(rest.strip()):
             # "… đạt tỷ lệ phát triển Đảng cao nhất, với 227 đảng viên": the members it admitted
             return Reading("new_members", "actual", "exact", noun=cls)
+        if cue == "total_members" and _ATTENDING.search(clause_pre):
+            # "Dự hội nghị có hơn 1.300 đảng viên": who came, not the membership
+            return Reading("other", "actual", "exact", noun=cls)
         if cue == "total_members" and _is_membership(rules, noun_text, rest, clause_pre):
             return Reading("total_members", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
@@ -1204,6 +1207,8 @@ _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|h�
 _MAKESHIFT_REPLACED_FOR = re.compile(r"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+(?:tạm|dột nát)(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
                                      r"(?:tạm|dột nát|tạm bợ|xuống cấp))*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
+_ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|lớp|đại hội|chương trình|sự kiện)(?!\w)[^;:.]{0,40}"
+                        r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"

@@ -1618,3 +1618,10 @@ def test_the_parts_of_houses_started_go_on_into_the_next_paragraph():
 def test_delegates_who_stand_for_the_members():
     assert years_of("Sáng 10/7, Đại hội có 140 đại biểu tiêu biểu cho 790 đảng viên trong toàn Đảng bộ phường.",
                     date(2025, 7, 10)) == [("total_members", 790, 2025)]
+
+
+def test_who_came_to_a_meeting_investment_drawn_in_and_targets_met_beyond_the_plan():
+    assert records("Năm 2019, dự hội nghị có hơn 900 đảng viên trên địa bàn xã.") == []
+    assert records("Năm 2019, xã đã vận động, thu hút đầu tư các công trình điện, đường với tổng số tiền 30 tỷ đồng.") == []
+    assert records("Nhiệm kỳ qua, huyện hoàn thành và hoàn thành vượt kế hoạch 13/15 chỉ tiêu.") == [
+        ("targets_met", 13, "actual")]
