@@ -335,7 +335,10 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             unit, mult, extra, q_end = _unit_after(text, tail, before)
             if unit != "count" or _FROM_TAIL.search(before):
                 other = parse_vn_number(rng.group(1))
-                out.append(Amount(start, end, _times(value, mult), unit, range_role="low"))
+                # the scale after the high end is the low end's too ("từ 10 đến 15 triệu đồng"), unless that makes the
+                # low end the larger: "từ 350.000 đến 1 triệu đồng" is in đồng at its low end
+                low_mult = mult if value <= other else 1.0
+                out.append(Amount(start, end, _times(value, low_mult), unit, range_role="low"))
                 out.append(Amount(end + rng.start(1), q_end, _times(other, mult) + extra, unit, range_role="high"))
                 skip_until = tail
                 continue

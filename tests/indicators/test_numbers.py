@@ -84,3 +84,9 @@ def test_labels_dates_and_durations_are_never_figures(text):
 def test_scaled_amounts_are_whole(text, value):
     # an analyst sums and compares these: 8,2 tỷ is 8,200,000,000 đồng exactly, not a float's 8,199,999,999.999999
     assert [a.value for a in find_amounts(text)] == [value]
+
+
+@pytest.mark.parametrize("text, values", [("từ 10 đến 15 triệu đồng", [10_000_000, 15_000_000]),
+                                          ("trị giá từ 350.000 đến 1 triệu đồng", [350_000, 1_000_000])])
+def test_a_range_takes_the_scale_after_it_unless_its_low_end_would_pass_its_high_end(text, values):
+    assert [a.value for a in find_amounts(text)] == values
