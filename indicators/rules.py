@@ -560,7 +560,7 @@ _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu
 _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)"
                             r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 # the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
-_DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
+_DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới|thêm))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
 _NATIONAL = re.compile(r"\s+quốc gia(?!\w)")
 _PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
                               r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
@@ -1105,6 +1105,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         later = rules.passive_act.match(acted)
         if later:
             return Reading(rules.passive[" ".join(later.group("verb").split())], "actual", "exact", noun=cls)
+        if _MADE_FULL.match(rest):
+            # "… và 6 đồng chí là đảng viên dự bị được công nhận chính thức": members made full, none admitted
+            return Reading("other", "actual", "exact", noun=cls)
         if rules.post["new_members"].match(rest) or noun_text == "đảng viên mới":
             if not rules.post["evaluative"].match(_ADMITTED_HEAD.sub("", rest)) \
                     or rules.post["new_members"].match(rest):
@@ -1209,6 +1212,8 @@ _MAKESHIFT_REPLACED_FOR = re.compile(r"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+(?:tạm
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|lớp|đại hội|chương trình|sự kiện)(?!\w)[^;:.]{0,40}"
                         r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_MADE_FULL = re.compile(r"\s*(?:là\s+)?(?:đảng viên\s+)?(?:dự bị\s+)?(?:được\s+)?(?:công nhận|chuyển)\s+(?:đảng viên\s+|đảng\s+)?"
+                        r"chính thức(?!\w)|\s*(?:là\s+)?đảng viên dự bị được")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"

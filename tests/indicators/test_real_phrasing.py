@@ -1625,3 +1625,11 @@ def test_who_came_to_a_meeting_investment_drawn_in_and_targets_met_beyond_the_pl
     assert records("Năm 2019, xã đã vận động, thu hút đầu tư các công trình điện, đường với tổng số tiền 30 tỷ đồng.") == []
     assert records("Nhiệm kỳ qua, huyện hoàn thành và hoàn thành vượt kế hoạch 13/15 chỉ tiêu.") == [
         ("targets_met", 13, "actual")]
+
+
+def test_admitted_for_named_after_the_verb_members_made_full_and_more_to_develop():
+    assert records("Năm 2024, Đảng ủy kết nạp đảng viên mới cho 15 quần chúng ưu tú.") == [
+        ("new_members", 15, "actual")]
+    assert records("Năm 2024, chi bộ kết nạp mới 5 đồng chí và 4 đồng chí là đảng viên dự bị được công nhận chính thức.") \
+        == [("new_members", 5, "actual")]
+    assert records("Nhiệm kỳ tới, phấn đấu phát triển thêm 9 đảng viên.") == [("new_members", 9, "target")]
