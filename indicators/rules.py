@@ -1102,6 +1102,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                            "exact", noun=cls)
         # "272 đảng viên sinh hoạt tại các tổ chức Đảng … bị thi hành kỷ luật": a passive verb later in
         # the same clause, with no other figure or clause break between
+        late = _LATE_PASSIVE.match(acted) if mod else None
+        if late:
+            # "25.104 đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, … bị xử lý kỷ luật": the list of
+            # what they did wrong, then what was done to them
+            return Reading("disciplined_members" if late.group("act") == "kỷ luật" else "removed_members", "actual",
+                           "exact", noun=cls)
         later = rules.passive_act.match(acted)
         if later:
             return Reading(rules.passive[" ".join(later.group("verb").split())], "actual", "exact", noun=cls)
@@ -1214,6 +1220,8 @@ _ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|
                         r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _MADE_FULL = re.compile(r"\s*(?:là\s+)?(?:đảng viên\s+)?(?:dự bị\s+)?(?:được\s+)?(?:công nhận|chuyển)\s+(?:đảng viên\s+|đảng\s+)?"
                         r"chính thức(?!\w)|\s*(?:là\s+)?đảng viên dự bị được")
+_LATE_PASSIVE = re.compile(r"(?:(?!trong đó|trong số|riêng|nhiều|một số)[^;:()\d.]){0,160}?(?<!\w)bị\s+"
+                           r"(?:(?:thi hành|xử lý)\s+)?(?P<act>kỷ luật|khai trừ|xóa tên)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"

@@ -1633,3 +1633,10 @@ def test_admitted_for_named_after_the_verb_members_made_full_and_more_to_develop
     assert records("Năm 2024, chi bộ kết nạp mới 5 đồng chí và 4 đồng chí là đảng viên dự bị được công nhận chính thức.") \
         == [("new_members", 5, "actual")]
     assert records("Nhiệm kỳ tới, phấn đấu phát triển thêm 9 đảng viên.") == [("new_members", 9, "target")]
+
+
+def test_members_disciplined_after_the_list_of_what_they_did_wrong():
+    text = ("Nhiệm kỳ qua, có 9.200 đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, "
+            "“tự chuyển hóa” bị xử lý kỷ luật.")
+    assert records(text) == [("disciplined_members", 9200, "actual")]
+    assert records("Năm 2023, có 40 đảng viên vi phạm, trong đó nhiều người bị kỷ luật.") == []
