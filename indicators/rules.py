@@ -713,6 +713,12 @@ def _entity_at(rules: Rules, m: re.Match[str]) -> str:
 
 def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                view: str, low: str) -> Reading:
+    density = _PARTY_DENSITY.search(clause_pre) if "tỷ lệ" in clause_pre else None
+    if density and not rules.admission.search(clause_pre, density.end()) \
+            and _predicate(rules, clause_pre[density.end():] + own_post) is None:
+        # "tỷ lệ đảng trong dân quân tự vệ đạt trên 31%, trong quân nhân dự bị đạt trên 9%": members as a share of a
+        # force, not of any plan
+        return Reading("other", "actual", "exact", noun="share")
     if _OF_THE_GOOD.match(own_post) and (_predicate(rules, clause_pre, last=True) or ("",))[0] == "excellent":
         # "… 10,9% đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 12% số đảng viên hoàn thành tốt nhiệm vụ": the
         # excellent as a share of those rated good or better, not the good rate
@@ -899,6 +905,7 @@ def _shared_rate(rules: Rules, first: str, second: str, pred: str) -> Reading:
     return a
 
 
+_PARTY_DENSITY = re.compile(r"(?<!\w)tỷ lệ\s+(?:đảng viên|đảng)\s+(?:trong|ở|tại)\s")
 _OF_THE_GOOD = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv|tổ chức cơ sở đảng|tổ chức đảng|tccsđ|"
                           r"chi bộ)\s+(?:được\s+(?:xếp loại|đánh giá)\s+)?(?:hoàn thành tốt|httnv)(?!\w)")
 _COMPARED_AFTER = re.compile(r"[\s“”\"']*so(?:\s+với)?(?!\w)")

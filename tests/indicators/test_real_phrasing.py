@@ -1640,3 +1640,11 @@ def test_members_disciplined_after_the_list_of_what_they_did_wrong():
             "“tự chuyển hóa” bị xử lý kỷ luật.")
     assert records(text) == [("disciplined_members", 9200, "actual")]
     assert records("Năm 2023, có 40 đảng viên vi phạm, trong đó nhiều người bị kỷ luật.") == []
+
+
+def test_members_as_a_share_of_a_force_are_no_share_of_a_plan():
+    text = ("Năm 2020, kết nạp 180 đảng viên trong các lực lượng, tỷ lệ đảng trong dân quân tự vệ đạt trên 28%, trong "
+            "quân nhân dự bị đạt trên 8%.")
+    assert records(text) == [("new_members", 180, "actual")]
+    assert records("Năm 2020, tỷ lệ đảng viên trong toàn Đảng bộ hoàn thành tốt nhiệm vụ đạt 92%.") == [
+        ("member_good_rate", 92, "actual")]
