@@ -14,7 +14,7 @@ from datetime import date, datetime
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
 from indicators.record import Indicator
-from indicators.rules import Carry, Reading, read_sentence
+from indicators.rules import HOUSES_DONE, Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
@@ -162,7 +162,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 if r.kind == "actual":
                     r.kind = "target"
         elif (same_para or next_para) and houses_unbuilt_before and _OPENS_ON_A_PART.match(sent.text) \
-                and not _HOUSES_DONE.search(sent.text):  # (not "Trong đó, 6.465/8.155 căn nhà … đã hoàn thành")
+                and not HOUSES_DONE.search(sent.text):  # (not "Trong đó, 6.465/8.155 căn nhà … đã hoàn thành")
             # "… đã khởi công xây dựng, sửa chữa 10.760 căn nhà … . Trong đó xây mới 7.475 căn, …": the parts of houses
             # only started are not built either
             for r in readings:
@@ -214,7 +214,6 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
 _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)"
                                  r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
 
-_HOUSES_DONE = re.compile(r"(?<!\w)(?:hoàn thành|bàn giao|khánh thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
 # a sentence that sets a goal ("chương trình mục tiêu quốc gia" is a programme's name) and reports nothing done
 _GOAL_SET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu(?!\s+quốc gia))(?!\w)"

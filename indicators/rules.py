@@ -1073,7 +1073,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("other", "actual", "exact", noun=cls)
         if makeshift and rules.house_replace.search(own_pre):
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
-        if not _HOUSES_DONE_WORDS.search(own_pre) and (
+        if not HOUSES_DONE.search(own_pre) and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
                 or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
@@ -1207,7 +1207,8 @@ _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]
 _BRANCHES_OF = re.compile(r"\s*(?:chi bộ|đảng bộ bộ phận)(?:\s+[^\s\d,;:()]+){0,2}?\s+(?:trực thuộc|thuộc|của)\s*")
 _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|thuộc|của|ở|tại|trong)\s*")
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
-_HOUSES_DONE_WORDS = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)")
+# words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
+HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 _APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
 # (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
