@@ -413,12 +413,12 @@ class _Places:
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
-# (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
 _DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt|tiêu biểu cho)(?!\w)", re.IGNORECASE)
+# (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
@@ -495,14 +495,16 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     that names a span of many years and no year (`tính từ đầu nhiệm kỳ đến ngày 30/6/2018, …`) reports on
     the span: no one year.
     """
-    # the headline and the lead paragraph (a dateline or a caption between them is skipped)
-    # (a long headline, one line that ends on no full stop, is not the lead: "Triển khai công tác kiểm tra … năm 2021
-    # (TS 12/1)" over "Năm 2020, Ban Thường vụ …": the year it plans and the year it reviews)
-    # (past a page's short lines: a date, "In bài này", a lone full stop)
-    leads = [(start, end) for start, end in paragraphs[:8]
-             if end - start > 80 and start < _LEAD_WITHIN and not (start == paragraphs[0][0] and len(paragraphs) > 1
-                                          and end - start <= _HEADLINE_SIZE and not norm[start:end].rstrip().endswith("."))
-             ][:1] or paragraphs[:2]
+    # the headline and the lead paragraph (a dateline or a caption between them is skipped, and so are a page's
+    # short lines: a date, "In bài này", a lone full stop)
+    def is_lead(start: int, end: int) -> bool:
+        # a long headline, one line that ends on no full stop, is not the lead: "Triển khai công tác kiểm tra … năm
+        # 2021 (TS 12/1)" over "Năm 2020, Ban Thường vụ …" (the year it plans, then the year it reviews)
+        headline = start == paragraphs[0][0] and len(paragraphs) > 1 and end - start <= _HEADLINE_SIZE \
+            and not norm[start:end].rstrip().endswith(".")
+        return end - start > 80 and start < _LEAD_WITHIN and not headline
+
+    leads = [(start, end) for start, end in paragraphs[:8] if is_lead(start, end)][:1] or paragraphs[:2]
     lead_end = leads[-1][1] if leads else min(len(norm), 600)
     # (not a year in parentheses, a comparison: "… chiếm 98,1% (năm 2020 đạt tỷ lệ tương ứng là 79,85%)")
     lead = sorted({y for p, y in years if p < lead_end and (pub is None or y <= pub + 1)
