@@ -559,9 +559,11 @@ _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
 _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)"
                             r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
-# the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
+# admitting, the verb right before its count: "phát triển (thêm) 200 đảng viên"
 _DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới|thêm))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
+# "(chương trình) mục tiêu quốc gia": a programme's name, no goal
 _NATIONAL = re.compile(r"\s+quốc gia(?!\w)")
+# the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
 _PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
                               r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
