@@ -586,7 +586,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         return "target"
     if _TARGETS_LISTED.match(sentence_pre):
         return "target"
-    if "kế hoạch" in own_pre and _PLANNED_ADMISSIONS.search(own_pre) or _PROGRAMME_BUILDS.search(own_pre):
+    if "kế hoạch" in own_pre and _PLANNED_ADMISSIONS.search(own_pre) \
+            or ("án" in own_pre or "chương trình" in own_pre) and _PROGRAMME_BUILDS.search(own_pre):
         # (and "thực hiện chương trình xây tặng 1.500 nhà tình nghĩa": what a programme is to build)
         return "target"
     colon = sentence_pre.find(":") if ":" in sentence_pre else -1
@@ -966,7 +967,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     if rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
                                                   or _MAKESHIFT_REPLACED_FOR.search(own_pre)) \
             or rules.houses_given_post.match(own_post) \
-            or _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
+            or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
     raised = _RAISED_TOTAL.search(own_pre)
