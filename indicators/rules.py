@@ -830,6 +830,12 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if not ents and len(window.split()) <= 2:
         # "…; hoàn thành tốt nhiệm vụ 26.300 đồng chí, bằng 77,5%": the subject of the clause before
         ents = list(rules.entity_any.finditer(view[:max(0, len(view) - len(clause_pre) - (len(view) - f.s))]))
+    if not ents and "tỷ lệ" in window:
+        # "tỷ lệ tổ chức Đảng trực thuộc Đảng bộ xã được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở lên đạt 100%":
+        # the rate names what it is of right after "tỷ lệ", however far back
+        after = _RATE_OF.match(window, window.rfind("tỷ lệ") + len("tỷ lệ"))
+        named = rules.entity_any.match(window, after.end()) if after else None
+        ents = [named] if named else []
     if not ents:
         return Reading("other", "actual", "exact")
     first = _coordinated_subject(rules, window, pred[0])
@@ -838,6 +844,9 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # hoàn thành tốt nhiệm vụ trở lên và số đảng viên được xếp loại … đạt trên 90%": one rate of both
         return _shared_rate(rules, first, _entity_at(rules, ents[-1]), pred[0])
     return _rate(rules, _entity_at(rules, ents[-1]), pred[0])
+
+
+_RATE_OF = re.compile(r"\s+(?:các\s+|số\s+)?")  # after "tỷ lệ": what the rate is of
 
 
 def _owners(rules: Rules, text: str) -> list[re.Match[str]]:

@@ -1648,3 +1648,9 @@ def test_members_as_a_share_of_a_force_are_no_share_of_a_plan():
     assert records(text) == [("new_members", 180, "actual")]
     assert records("Năm 2020, tỷ lệ đảng viên trong toàn Đảng bộ hoàn thành tốt nhiệm vụ đạt 92%.") == [
         ("member_good_rate", 92, "actual")]
+
+
+def test_a_rate_names_what_it_is_of_right_after_its_word_however_far_back():
+    text = ("Năm 2025, tỷ lệ tổ chức đảng trực thuộc Đảng bộ xã được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở "
+            "lên đạt 100% (mục tiêu đại hội là 90%).")
+    assert records(text) == [("org_good_rate", 100, "actual"), ("org_good_rate", 90, "target")]
