@@ -91,7 +91,9 @@ def parse_fallback(page: Page, url: str, source: Source | None = None) -> Parsed
         if not title:
             raise ParseError("no title found")
         if og_type in ("website", "profile", "video.other") or not has_date:
-            raise ParseError(f"not an article page (og:type {og_type or 'missing'}, no article metadata or date)")
+            # (og:type as the page gives it, which a broken page may fill with anything: one short line of it)
+            shown = " ".join((og_type or "missing").split())[:40]
+            raise ParseError(f"not an article page (og:type {shown}, no article metadata or date)")
         if _headline_links(page) >= LISTING_LINKS:
             raise ParseError("looks like a listing page (many headline links, no article body)")
         if source is not None and not re.search(source.discovery.article_url_pattern, url.split("?")[0].split("#")[0]):

@@ -79,7 +79,10 @@ def _to_cp1258(text: str) -> bytes:
 @pytest.mark.parametrize(
     "html",
     [b"", b"   ", "<html></html>", b"\x00\x01\x02\xff\xfe", "<html><head><title>Trang chủ</title></head><body>"
-     "<ul><li><a href='/a'>A</a></li></ul></body></html>", "<?xml version='1.0'?><rss></rss>"],
+     "<ul><li><a href='/a'>A</a></li></ul></body></html>", "<?xml version='1.0'?><rss></rss>",
+     # a broken page whose og:type runs on into the body: its reason shows one short line of it
+     "<html><head><title>Tin</title><meta property='og:type' content='art\nthống kê sơ bộ,\nđịa phương đón khoảng "
+     "102.000 lượt khách, doanh thu từ du lịch tăng đáng kể'></head><body><p>Nội dung.</p></body></html>"],
 )
 def test_non_articles_raise_parse_error_with_a_one_line_reason(html):
     with pytest.raises(ParseError) as info:
