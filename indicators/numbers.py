@@ -77,6 +77,7 @@ def _times(value: float, mult: float) -> float:
     """A scaled amount in whole đồng: "8,2 tỷ" is 8,200,000,000, not the 8,199,999,999.999999 that floats make of it."""
     return float(round(value * mult)) if mult >= 1000 else value * mult
 
+
 # words after a number that make it a duration, an age, a calendar unit: never a quantity
 _UNIT_AFTER = re.compile(
     r"\s*(?:,\s*\d+\s*)*(?:(?:và|hoặc)\s*\d+\s*)?"
