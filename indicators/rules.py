@@ -1230,6 +1230,8 @@ _MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+để\s+(?:tài trợ\s+|
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
+_GIVEN_BY_AFTER = re.compile(r"[^;.]{0,20}?(?<!\w)do\s[^;.\d]{0,140}?(?<!\w)(?:tài trợ|ủng hộ|trao tặng|quyên góp|đóng góp)"
+                             r"(?!\w)")
 _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|hộ gia đình|chủ hộ|bản thân|người thân|dòng họ)(?!\w)"
                                 r"(?!\s+(?:chính sách|liệt sĩ|có công|khó khăn|nghèo))")
 # "xóa nhà tạm, nhà dột nát cho 2.622 hộ": each household's makeshift house replaced, a house each
@@ -1452,7 +1454,9 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[0])):
         return Reading("other", "actual", "exact", noun="economy")
-    if rules.welfare.search(own):
+    if rules.welfare.search(own) or _GIVEN_BY_AFTER.match(own_post):
+        # (and "tổng trị giá là 50 triệu đồng, do Hội đồng Đội tỉnh và Công ty … tài trợ": its giver named after it,
+        # however long the name)
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[1])):
         return Reading("other", "actual", "exact", noun="economy")

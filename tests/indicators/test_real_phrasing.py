@@ -1654,3 +1654,10 @@ def test_a_rate_names_what_it_is_of_right_after_its_word_however_far_back():
     text = ("Năm 2025, tỷ lệ tổ chức đảng trực thuộc Đảng bộ xã được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở "
             "lên đạt 100% (mục tiêu đại hội là 90%).")
     assert records(text) == [("org_good_rate", 100, "actual"), ("org_good_rate", 90, "target")]
+
+
+def test_money_whose_giver_is_named_after_it_however_long_the_name():
+    text = ("Căn nhà có tổng trị giá là 60 triệu đồng, do Hội đồng Đội tỉnh và Công ty Cổ phần Thương mại Dịch vụ Địa ốc "
+            "Hoàng Long tài trợ.")
+    assert records(text) == [("welfare_funds_vnd", 6e7, "actual")]
+    assert records("Năm 2023, dự án 30 tỷ đồng do ngân sách tỉnh hỗ trợ.") == []
