@@ -14,7 +14,7 @@ from datetime import date, datetime
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
 from indicators.record import Indicator
-from indicators.rules import HOUSES_DONE, Carry, Reading, read_sentence
+from indicators.rules import HOUSES_DONE, REPRESENTING_WORDS, Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
@@ -175,8 +175,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 if r.kind == "actual":
                     r.kind = "target"
         carry = {a.unit: r for a, r in zip(group, readings, strict=True) if r.metric != "other"}
-        houses_unbuilt_before = any(r.noun == "house" and r.metric == "other" or r.metric == "houses_built"
-                                    and r.kind == "target" for r in readings) \
+        houses_unbuilt_before = any(r.houses_not_built for r in readings) \
             and not any(r.metric == "houses_built" and r.kind == "actual" for r in readings)
         # every figure of the sentence a goal, core or not ("Nghị quyết đề ra 25 chỉ tiêu …, trong đó phấn đấu tốc
         # độ tăng … 8%; …")
@@ -417,7 +416,7 @@ _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
-_DELEGATES = re.compile(r"(?<!\w)(?:đại diện|thay mặt|tiêu biểu cho)(?!\w)", re.IGNORECASE)
+_DELEGATES = re.compile(rf"(?<!\w){REPRESENTING_WORDS}(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm

@@ -38,6 +38,12 @@ class Reading:
     raised: bool = False  # a total the period's admissions raised ("nâng tổng số … lên"): dated by the period
     also: str | None = None  # a second metric the same figure states ("tỷ lệ TCCSĐ và đảng viên … đều đạt 90%")
 
+    @property
+    def houses_not_built(self) -> bool:
+        """Houses counted but not built: only started, still to build, repaired (no metric), or a goal; their parts
+        are not built either (in parentheses after them, or in a "Trong đó …" sentence after them)."""
+        return self.noun == "house" and self.metric == "other" or self.metric == "houses_built" and self.kind == "target"
+
 
 @dataclass
 class _Fig:
@@ -442,8 +448,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
     if r.metric == "houses_built" and kind == "actual" and parent is not None and parent.reading is not None \
-            and (parent.reading.noun == "house" and parent.reading.metric == "other"
-                 or parent.reading.metric == "houses_built" and parent.reading.kind == "target"):
+            and parent.reading.houses_not_built:
         # "khởi công làm 353 căn nhà (xây mới 198 căn, sửa chữa 155 căn)": the parts of houses only started, still to
         # build or repaired are not built either
         r = Reading("other", "actual", "exact", noun="house")
@@ -1271,7 +1276,9 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
-_REPRESENTING = re.compile(r"(?<!\w)(?:đại diện|thay mặt|tiêu biểu cho)(?:\s+cho)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+# (the same words date a congress's membership, `indicators.extract`)
+REPRESENTING_WORDS = r"(?:đại diện|thay mặt|tiêu biểu cho)"
+_REPRESENTING = re.compile(rf"(?<!\w){REPRESENTING_WORDS}(?:\s+cho)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # organisations broken down by their kind (which together are all of them), then "với" their members:
 # "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
 # members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)
