@@ -114,9 +114,8 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     `normalised=True` promises `text == normalise_text(text)` (a parsed article's text is built from
     normalised parts, and a test holds the parsers to it), which saves normalising it twice.
     """
-    norm = text if normalised else normalise_text(text)
-    if "\n" in norm:
-        norm = _unwrap(norm)
+    shown = text if normalised else normalise_text(text)
+    norm = _unwrap(shown) if "\n" in shown else shown
     if isinstance(published, int):
         pub_year, pub_month = published, None
     else:
@@ -205,7 +204,10 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     headline = _headline(norm, paragraphs)
     if headline is not None and not any(headline[0] <= at < headline[1] for at, _ in years):
         out = _headline_takes_body_year(out, headline[1])
-    return _dedupe(out)
+    found = _dedupe(out)
+    if norm is not shown:  # evidence is quoted as written, with its line breaks (the offsets are the same)
+        found = [replace(r, evidence=shown[r.evidence_start:r.evidence_end]) for r in found]
+    return found
 
 
 # a sentence that opens on what is to be done, with no subject and nothing done ("Kết nạp đảng viên mới đạt từ 3%

@@ -1519,6 +1519,8 @@ def test_a_line_broken_inside_a_sentence_is_one_line():
     assert records(text) == [("new_members", 315, "actual"), ("total_members", 6020, "actual")]
     got = extract(text)
     assert [text[r.start:r.end] for r in got] == ["315", "6.020"]  # offsets still point at the figures
+    assert all(r.evidence == text[r.evidence_start:r.evidence_end] for r in got)  # quoted as written
+    assert "\n" in got[0].evidence
     # a paragraph of its own stays one
     assert records("Kết nạp đảng viên\n\nNăm 2024, xã kết nạp 12 đảng viên.") == [("new_members", 12, "actual")]
 

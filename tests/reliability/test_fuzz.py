@@ -241,6 +241,7 @@ def test_parse_sitemap_raises_only_discovery_error(sitemap):
 
 @FUZZ
 @given(text=st.one_of(VI_TEXT, st.text(max_size=500)), published=st.none() | st.dates(date(1990, 1, 1)))
+@example(text="Đảng \n đảng viên 0", published=None)  # a line joined for reading, quoted as written
 def test_extract_never_raises_and_offsets_point_into_the_text(text, published):
     from indicators import extract as extract_module
     from indicators.normalise import normalise_text
