@@ -14,7 +14,7 @@ from datetime import date, datetime
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
 from indicators.record import Indicator
-from indicators.rules import HOUSES_DONE, REPRESENTING_WORDS, Carry, Reading, read_sentence
+from indicators.rules import HOUSES_DONE, LIST_JOINT, REPRESENTING_WORDS, Carry, Reading, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)
@@ -183,8 +183,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                                                                           for r in readings)
         carry_para = para
         prev: tuple[Reading, int | None] | None = None
+        respective = _respective_years(norm, sent, group, readings) if len(group) > 1 else {}
         for a, r in zip(group, readings, strict=True):
-            year = _year_for(places, sent, para, a, doc_years, norm, r, pub_year)
+            year = respective.get(a.start) or _year_for(places, sent, para, a, doc_years, norm, r, pub_year)
             if para.start in listed and r.metric != "other":
                 # an item of a list ("đề ra các chỉ tiêu chủ yếu sau:" then "- 95% đảng viên …"): a target when the
                 # list is of targets, for the year its opening sentence names unless the item names its own
@@ -621,6 +622,41 @@ def _relative_years(norm: str, low: str | None, pub_year: int | None, pub_month:
             out.append((m.start(), pub_year - 1 if last and pub_month is not None and pub_month <= 3 else pub_year))
         elif pub_month is not None and (pub_month <= 3 or pub_month >= 11):
             out.append((m.start(), pub_year - 1 if pub_month <= 3 else pub_year))
+    return out
+
+
+_RESPECTIVELY = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+# a year alone, not an end of a span ("2016 - 2020") nor a part of a date
+_LONE_YEAR = re.compile(r"(?<![\d/.,-])(?<![-–]\s)(?:19|20)\d\d(?![\d/]|[.,]\d|\s*[-–]\s*\d)")
+# between two years of one list: "2016, 2017 và 2018", "năm 2019 và năm 2020"
+_YEAR_JOINT = re.compile(r"\s*(?:,|;|và)\s*(?:(?:và\s+)?năm\s+)?", re.IGNORECASE)
+
+
+def _respective_years(norm: str, sent: Span, group: list[Amount], readings: list[Reading]) -> dict[int, int]:
+    """Figures listed "respectively" against a list of as many years ("trong các năm 2016, 2017, 2018, … lần lượt
+    kết nạp 90, 107 và 112 đảng viên"): the i-th figure is of the i-th year. By the figure's start."""
+    if not _RESPECTIVELY.search(norm, sent.start, sent.end):
+        return {}
+    years = max(_runs(list(_LONE_YEAR.finditer(norm, sent.start, sent.end)),
+                      lambda x, y: _YEAR_JOINT.fullmatch(norm, x.end(), y.start()) is not None), key=len, default=[])
+    if len(years) < 2:
+        return {}
+    figures = [(a, r) for a, r in zip(group, readings, strict=True) if r.metric != "other"]
+    for run in _runs(figures, lambda x, y: x[1].metric == y[1].metric and x[0].unit == y[0].unit
+                     and LIST_JOINT.fullmatch(norm, x[0].end, y[0].start) is not None):
+        if len(run) == len(years):
+            return {a.start: int(y.group()) for (a, _), y in zip(run, years, strict=True)}
+    return {}
+
+
+def _runs(items: list, joined) -> list[list]:
+    """`items` cut into runs of neighbours that `joined(before, after)` holds for."""
+    out: list[list] = []
+    for item in items:
+        if out and joined(out[-1][-1], item):
+            out[-1].append(item)
+        else:
+            out.append([item])
     return out
 
 

@@ -15,7 +15,7 @@ When nothing decides the metric the figure is `other`: a wrong figure is worse t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indicators.lexicon import Rules, fold, load_rules, tail_end
 from indicators.numbers import Amount, by_last_letter
@@ -131,6 +131,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     for i, f in enumerate(figs):
         f.reading = _read(rules, low, parens, figs, i, clauses, unnamed, carry)
     _read_list_items(rules, sentence, low, figs, carry)
+    _share_the_counted_noun(low, figs)
     if "“" in sentence:
         for f in figs:
             if f.reading is not None and f.reading.kind == "actual" and _in_campaign_name(sentence, low, f.s):
@@ -332,6 +333,28 @@ def _read_list_items(rules: Rules, sentence: str, low: str, figs: list[_Fig], ca
             continue  # "28 đảng viên HTXSNV": words after the counted noun say which part, not a unit's total
         f.reading = Reading(head.metric, head.kind, r.qualifier, head.entity, head.predicate, head.noun,
                             head.extra_target, name)
+
+
+# nothing but the joints of a list between two figures: "90, 107 và 112 đảng viên", "88%, 90,5% và 92%"
+LIST_JOINT = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+
+
+def _share_the_counted_noun(low: str, figs: list[_Fig]) -> None:
+    """Counts listed with one noun after the last ("lần lượt kết nạp 90, 107 và 112 đảng viên") all count it: each
+    bare count before it takes the last one's reading, with its own qualifier (one figure's "hơn" is its own)."""
+    head: Reading | None = None
+    for f, after in zip(reversed(figs[:-1]), reversed(figs[1:]), strict=True):
+        if after.reading is not None and after.reading.metric != "other":
+            head = after.reading
+        if head is None or f.amount.unit != "count" or after.amount.unit != "count" or f.paren != after.paren \
+                or not LIST_JOINT.fullmatch(low, f.e, after.s):
+            head = None
+            continue
+        r = f.reading
+        if r is None or r.metric != "other" or r.noun is not None:
+            head = None
+            continue
+        f.reading = replace(head, qualifier=r.qualifier, subject=None)
 
 
 Carry = dict[str, Reading]  # per unit, the last reading of a sentence that counted something

@@ -1663,3 +1663,30 @@ def test_money_whose_giver_is_named_after_it_however_long_the_name():
             "Hoàng Long tài trợ.")
     assert records(text) == [("welfare_funds_vnd", 6e7, "actual")]
     assert records("Năm 2023, dự án 30 tỷ đồng do ngân sách tỉnh hỗ trợ.") == []
+
+
+def test_counts_listed_with_one_noun_after_the_last_all_count_it():
+    assert records("Ba năm qua, Đảng bộ xã kết nạp lần lượt 14, 17 và 21 đảng viên mới.") == [
+        ("new_members", 14, "actual"), ("new_members", 17, "actual"), ("new_members", 21, "actual")]
+    # a count with its own noun is not the list's
+    assert records("Năm 2022, xã có 12 chi bộ, 9 và 4 tổ đảng.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trong các năm 2021, 2022, 2023, Đảng bộ huyện lần lượt kết nạp 130, 142 và 151 đảng viên mới.",
+    "Năm 2021, năm 2022 và năm 2023, Đảng bộ huyện kết nạp được lần lượt là 130, 142 và 151 đảng viên mới.",
+    "Đảng bộ huyện kết nạp 130, 142 và 151 đảng viên mới, tương ứng với các năm 2021, 2022 và 2023.",
+])
+def test_figures_listed_respectively_against_years_are_of_those_years(text):
+    assert years_of(text, date(2024, 1, 10)) == [
+        ("new_members", 130, 2021), ("new_members", 142, 2022), ("new_members", 151, 2023)]
+
+
+def test_rates_listed_respectively_against_years_and_lists_that_do_not_pair():
+    text = ("Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên các năm 2019, 2020 lần lượt đạt 86,4% và 89%.")
+    assert years_of(text, date(2021, 2, 1)) == [("org_good_rate", 86.4, 2019), ("org_good_rate", 89, 2020)]
+    # a span of years is no list of them, and a list of another length pairs with nothing
+    text = "Giai đoạn 2016 - 2020, Đảng bộ lần lượt kết nạp 310 và 295 đảng viên ở hai khối."
+    assert years_of(text, date(2021, 2, 1)) == [("new_members", 310, None), ("new_members", 295, None)]
+    text = "Các năm 2019, 2020 và 2021, huyện lần lượt kết nạp 40 và 52 đảng viên."
+    assert len({y for *_, y in years_of(text, date(2022, 1, 5))}) == 1
