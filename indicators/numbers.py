@@ -55,6 +55,10 @@ _FROM_TAIL = re.compile(r"từ\s*$")
 _MONEY_WORD_BEFORE = re.compile(r"(?:tiền|trị giá|kinh phí|ngân sách|quỹ)\b[^.;]{0,25}$", re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"(?:ủng hộ|vận động|quyên góp|đóng góp|tài trợ|hỗ trợ|tặng)(?:\s+được)?(?:\s+(?:hơn|trên|gần|"
                            r"khoảng))?\s*$", re.IGNORECASE)
+# scaled amounts listed up to one that names đồng: "12,5 tỷ, 14 tỷ và 15,2 tỷ đồng" are all money
+_LISTED_UP_TO_MONEY = re.compile(
+    rf"(?:\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?:hơn|trên|gần|khoảng)\s+)?\d+(?:[.,]\d+)*\s*{_SCALE})+"
+    rf"(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*\s*(?:đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)", re.IGNORECASE)
 _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|tới|đến|vào)(?!\w))")
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
@@ -439,7 +443,8 @@ def _unit_after(text: str, pos: int, before: str) -> tuple[str, float, float, in
     if money:
         return "vnd", mult, _extra_scaled(text, pos), end
     if mult != 1.0:
-        if _MONEY_WORD_BEFORE.search(before) or _GIVEN_BEFORE.search(before) and _NOTHING_COUNTED.match(text, end):
+        if _MONEY_WORD_BEFORE.search(before) or _GIVEN_BEFORE.search(before) and _NOTHING_COUNTED.match(text, end) \
+                or _LISTED_UP_TO_MONEY.match(text, end):
             # "vận động được 450 triệu cho người nghèo": an amount given, its "đồng" left out (not "hỗ trợ 1,5
             # triệu cây giống", which counts something)
             return "vnd", mult, 0.0, end

@@ -1690,3 +1690,12 @@ def test_rates_listed_respectively_against_years_and_lists_that_do_not_pair():
     assert years_of(text, date(2021, 2, 1)) == [("new_members", 310, None), ("new_members", 295, None)]
     text = "Các năm 2019, 2020 và 2021, huyện lần lượt kết nạp 40 và 52 đảng viên."
     assert len({y for *_, y in years_of(text, date(2022, 1, 5))}) == 1
+
+
+def test_amounts_listed_up_to_one_in_dong_are_all_money():
+    text = "Ba năm 2022, 2023, 2024, Quỹ Vì người nghèo huyện tiếp nhận lần lượt 3,4 tỷ, 4 tỷ và 5,1 tỷ đồng."
+    assert years_of(text, date(2025, 1, 8)) == [
+        ("welfare_funds_vnd", 3.4e9, 2022), ("welfare_funds_vnd", 4e9, 2023), ("welfare_funds_vnd", 5.1e9, 2024)]
+    # a scaled count before money is no money
+    assert [(r.unit, r.value) for r in extract("Năm 2023, xã có 1,2 triệu cây giống và 3 tỷ đồng vốn vay.")] == [
+        ("count", 1.2e6), ("vnd", 3e9)]
