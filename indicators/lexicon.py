@@ -282,7 +282,8 @@ def load_rules(path: str | None = None) -> Rules:
                                       rf"(?:{_alt(data['house_build_repair'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         houses_given_to=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"),
         houses_done=re.compile(rf"^[^,;:.()\d]{{0,40}}?(?<!\w)(?:{_alt(pc['houses_built'])})(?!\w)"),
-        passive_act=re.compile(rf"^[^,;:()\d]{{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
+        # (not across a negation: "cảnh cáo 3 người và không có đảng viên nào bị khai trừ")
+        passive_act=re.compile(rf"^(?:(?!không (?:có|ai|bị)|chưa (?:có|bị))[^,;:()\d]){{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
         passive=passive,
         part=_rx(data["part_words"]),
         part_before=_rx(data["wholes"]["part_before"]),

@@ -1158,6 +1158,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         later = rules.passive_act.match(acted)
         if later:
             return Reading(rules.passive[" ".join(later.group("verb").split())], "actual", "exact", noun=cls)
+        by_party = _ACTED_ON_BY_PARTY.match(acted)
+        if by_party:
+            # "38 đảng viên … đã được các cấp ủy xem xét, đưa ra khỏi Đảng": the act after the Party body that did it
+            return Reading("disciplined_members" if by_party.group("act") == "kỷ luật" else "removed_members",
+                           "actual", "exact", noun=cls)
         if _MADE_FULL.match(rest):
             # "… và 6 đồng chí là đảng viên dự bị được công nhận chính thức": members made full, none admitted
             return Reading("other", "actual", "exact", noun=cls)
@@ -1175,11 +1180,13 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue == "total_members":
             cue = _act_totalled(rules, own_pre) or cue
         joined = _BLANKED.sub(" ", own_pre)  # a parenthesis on the way is blanked: one space
-        if cue is None and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", joined)) or re.fullmatch(
-                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,)\s*(?:(?:trên|hơn|gần|khoảng|dưới)\s+)?", joined)):
+        if cue in (None, "blocker") and (_CONNECTORS.fullmatch(_MEMBER_HEAD.sub("", joined)) or re.fullmatch(
+                r"[\s,]*(?:và|,)?[\s\w]{0,25}(?:và|,|…)\s*(?:và\s+)?(?:(?:trên|hơn|gần|khoảng|dưới)\s+)?", joined)):
             # "thi hành kỷ luật 5 tổ chức đảng và 20 đảng viên", "…, giảm 23 đảng viên so với …", "… 80 tổ chức
-            # đảng (khiển trách 57, …) và 2.869 đảng viên"
-            cue = rules.cues["member"].nearest(clause_pre)
+            # đảng (khiển trách 57, …) và 2.869 đảng viên"; an item before that names posts is the act's too, not a
+            # part of the members that stops the act ("thi hành kỷ luật 3 cấp ủy viên và 45 đảng viên")
+            verb = rules.cues["member"].nearest(clause_pre[:len(clause_pre) - len(own_pre)])
+            cue = verb if cue is None or verb in _MEMBER_ACT_METRICS else cue
         if cue is None and _LAST_ITEM.search(own_pre) and _COMPOSITION_OPENS.match(sentence_pre):
             # "Đảng bộ tỉnh có 31 đảng bộ trực thuộc, …; 10.225 chi bộ … và 230.741 đảng viên": the last item of
             # what a Party body is made of
@@ -1270,8 +1277,16 @@ _ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|
                         r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _MADE_FULL = re.compile(r"\s*(?:là\s+)?(?:đảng viên\s+)?(?:dự bị\s+)?(?:được\s+)?(?:công nhận|chuyển)\s+(?:đảng viên\s+|đảng\s+)?"
                         r"chính thức(?!\w)|\s*(?:là\s+)?đảng viên dự bị được")
-_LATE_PASSIVE = re.compile(r"(?:(?!trong đó|trong số|riêng|nhiều|một số)[^;:()\d.]){0,160}?(?<!\w)bị\s+"
+# (not across a negation: "cảnh cáo 3 người và không có đảng viên nào bị khai trừ")
+_LATE_PASSIVE = re.compile(r"(?:(?!trong đó|trong số|riêng|nhiều|một số|không (?:có|ai|bị)|chưa (?:có|bị))[^;:()\d.]){0,160}?(?<!\w)bị\s+"
                            r"(?:(?:thi hành|xử lý)\s+)?(?P<act>kỷ luật|khai trừ|xóa tên)(?!\w)")
+# members acted on by a Party body named between them and the act: "… đã được các cấp ủy xem xét, đưa ra khỏi Đảng",
+# "… bị Ủy ban Kiểm tra Huyện ủy thi hành kỷ luật" (not proposed, not denied: "được đề nghị khai trừ")
+_ACTED_ON_BY_PARTY = re.compile(
+    r"(?:(?!không (?:có|ai|bị)|chưa (?:có|bị)|đề nghị|kiến nghị|trong đó|trong số)[^;:()\d.]){0,100}?(?<!\w)(?:bị|được)\s+(?:các\s+)?"
+    r"(?:cấp ủy|chi bộ|tổ chức đảng|đảng ủy|ủy ban kiểm tra|ubkt)(?:\s+(?!đề nghị|kiến nghị)[^\s,;:()\d.]+){0,4}?"
+    r"(?:\s+xem xét)?[\s,]+(?:(?:thi hành|xử lý|quyết định)\s+)?"
+    r"(?P<act>kỷ luật|khai trừ|xóa tên|đưa ra khỏi đảng|cho ra khỏi đảng)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"

@@ -1699,3 +1699,26 @@ def test_amounts_listed_up_to_one_in_dong_are_all_money():
     # a scaled count before money is no money
     assert [(r.unit, r.value) for r in extract("Năm 2023, xã có 1,2 triệu cây giống và 3 tỷ đồng vốn vay.")] == [
         ("count", 1.2e6), ("vnd", 3e9)]
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Năm 2021, Huyện ủy đã thi hành kỷ luật 2 cấp ủy viên và 31 đảng viên.", 31),
+    ("Năm 2021, các cấp ủy đã kỷ luật 1 huyện ủy viên, 4 bí thư chi bộ…và hơn 70 đảng viên.", 70),
+])
+def test_members_after_the_posts_the_same_act_named_are_its_members(text, members):
+    assert ("disciplined_members", members, "actual") in records(text)
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Năm 2023, 26 đảng viên vi phạm đã được các cấp ủy xem xét, đưa ra khỏi Đảng.", "removed_members"),
+    ("Năm 2023, 26 đảng viên không còn đủ tư cách đã bị chi bộ xem xét, xóa tên.", "removed_members"),
+    ("Năm 2023, 26 đảng viên bị Ủy ban Kiểm tra Thành ủy thi hành kỷ luật cảnh cáo.", "disciplined_members"),
+    ("Năm 2023, 26 đảng viên do không còn đủ tư cách nên bị xóa tên.", "removed_members"),
+])
+def test_members_acted_on_by_a_party_body_named_before_the_act(text, metric):
+    assert records(text) == [(metric, 26, "actual")]
+
+
+def test_an_act_denied_or_only_proposed_after_a_count_is_not_its_act():
+    assert records("Năm 2023, khiển trách 6 người, cảnh cáo 2 người và không có đảng viên nào bị khai trừ.") == []
+    assert records("Năm 2023, 4 đảng viên được cấp ủy đề nghị khai trừ.") == []
