@@ -242,7 +242,10 @@ def load_rules(path: str | None = None) -> Rules:
         # "2 chỉ tiêu đạt trên 95%": reached a share of the plan, not met (the text read may end where the
         # next figure starts); the verb is read whole (atomic), so that in "đề ra 17 chỉ tiêu, đã đạt và vượt
         # 15/17" the "đạt" of "đạt và vượt 15/17" does not make the plan's 17 a count met
-        met_post=re.compile(rf"^[^;:.]{{0,40}}?(?<!\w)(?:đã\s+|được\s+)?(?>{_alt(data['met_verbs'])})(?!\w)"
+        # (the targets' field may come between, long: "20/21 chỉ tiêu về kinh tế - xã hội, quốc phòng - an ninh và
+        # xây dựng Đảng đạt và vượt")
+        met_post=re.compile(rf"^(?:\s*về\s[^;:.]{{0,120}}?|[^;:.]{{0,40}}?)(?<!\w)(?:đã\s+|được\s+)?"
+                            rf"(?>{_alt(data['met_verbs'])})(?!\w)"
                             r"(?!\s*(?:(?:trên|hơn|gần|khoảng|từ|dưới|được)\s*)?(?:\d|$))"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),

@@ -63,8 +63,9 @@ _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|t�
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
-# "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức": a part of a whole, written out (a word follows the whole)
-_OUT_OF = re.compile(r"\s+trên\s+(?:tổng\s+số\s+)?(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
+# "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
+# (a word follows the whole)
+_OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+)(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
 _PERCENT_RANGE = re.compile(r"\s?(?:[-–]|đến|tới)\s?(\d+(?:,\d+)?)\s*%")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
@@ -298,7 +299,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             continue
         if nxt == ")" and before.endswith("(") and _PAREN_MARKER.match(after):  # "(2) Hàng năm": a list marker
             continue
-        frac = _FRACTION.match(after) if nxt == "/" else _OUT_OF.match(after) if after[1:5] == "trên" else None
+        frac = _FRACTION.match(after) if nxt == "/" else _OUT_OF.match(after) if after[1:5] in ("trên", "tron") else None
         dash = _DASH_PAIR.match(after) if "-" in after[:2] or "–" in after[:2] else None
         if frac:
             other = parse_vn_number(frac.group(1))

@@ -92,10 +92,13 @@ _OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm)(?!\w)")
 # admissions in a year as a share of the membership stay far below this (3-8 % in practice)
 _MOST_ADMITTED_PCT = 20
-_RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?")
+# (with the share's own qualifier: "…, đạt hơn 107% kế hoạch")
+_RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?"
+                          r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?")
 # (where they were admitted on the way: "phát triển được 550 đảng viên trong khối doanh nghiệp …, đạt 130% so với kế
 # hoạch")
-_PLAN_SHARE_BESIDE = re.compile(r"\s*(?:đảng viên|đv)(?:\s+mới)?\s+(?:trong|ở|tại|thuộc)\s[^\d;:()]{0,60}?,\s*(?:đạt|bằng)\s*")
+_PLAN_SHARE_BESIDE = re.compile(r"\s*(?:đảng viên|đv)(?:\s+mới)?\s+(?:trong|ở|tại|thuộc)\s[^\d;:()]{0,60}?,\s*(?:đạt|bằng)\s*"
+                                r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?")
 _MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
 _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
@@ -598,7 +601,13 @@ _PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:v
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
 
+# the plan named, then its figure: "(vượt) chỉ tiêu tỉnh giao là 900 triệu đồng", "kế hoạch năm 2022 là 200 đảng viên"
+_PLAN_IS = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch)(?:\s+(?:[^\s\d,;:()]+|\d{4}(?!\d))){0,4}?\s*(?:là|:)\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
+    if ("chỉ tiêu" in own_pre or "kế hoạch" in own_pre) and _PLAN_IS.search(own_pre, max(0, len(own_pre) - 80)):
+        return "target"
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
             and not ("không" in own_pre and _NOT_UNDER.search(own_pre)) \
             or "vượt" in own_pre and _BEAT_THE_PLAN_BY.search(own_pre):

@@ -1722,3 +1722,35 @@ def test_members_acted_on_by_a_party_body_named_before_the_act(text, metric):
 def test_an_act_denied_or_only_proposed_after_a_count_is_not_its_act():
     assert records("Năm 2023, khiển trách 6 người, cảnh cáo 2 người và không có đảng viên nào bị khai trừ.") == []
     assert records("Năm 2023, 4 đảng viên được cấp ủy đề nghị khai trừ.") == []
+
+
+@pytest.mark.parametrize("text", ["Đến cuối năm 2025, có 3.105 căn hoàn thành và đưa vào sử dụng.",
+                                  "Đến cuối năm 2025, 3.105 căn nhà hoàn thành, bàn giao cho các hộ."])
+def test_houses_finished_and_in_use_whatever_the_tense_are_built(text):
+    assert records(text) == [("houses_built", 3105, "actual")]
+
+
+def test_houses_with_only_a_part_finished_are_not_built():
+    assert records("Năm 2025, xã có 56 căn hoàn thành phần móng.") == []
+
+
+def test_a_share_of_the_plan_with_its_own_qualifier_after_members_developed():
+    text = "Năm 2024, Đảng bộ thị xã phát triển 174 đảng viên, đạt hơn 116% chỉ tiêu tỉnh giao."
+    assert records(text) == [("new_members", 174, "actual"), ("new_members_plan_pct", 116, "actual")]
+
+
+@pytest.mark.parametrize(("text", "met", "of"), [
+    ("Nhiệm kỳ 2020 - 2025, huyện đạt và vượt 21 trong tổng số 24 chỉ tiêu chủ yếu của Nghị quyết.", 21, 24),
+    ("Năm 2024, xã có 16 trong số 19 mục tiêu đạt và vượt kế hoạch.", 16, 19),
+    ("Năm 2024, huyện có 27/29 chỉ tiêu về phát triển kinh tế - xã hội, quốc phòng - an ninh và xây dựng hệ thống "
+     "chính trị đạt và vượt so với Nghị quyết.", 27, 29),
+])
+def test_targets_met_out_of_a_whole_written_out_or_with_their_field_between(text, met, of):
+    got = [(r.metric, r.value, r.denominator) for r in extract(text) if r.metric != "other"]
+    assert got[0] == ("targets_met", met, of)
+
+
+def test_the_figure_of_a_plan_named_before_it_is_the_plan():
+    text = "Năm 2024, Quỹ Vì người nghèo thị xã vận động được 2,1 tỷ đồng, vượt chỉ tiêu tỉnh giao là 1,5 tỷ đồng."
+    assert records(text) == [("welfare_funds_vnd", 2.1e9, "actual"), ("welfare_funds_vnd", 1.5e9, "target")]
+    assert records("Kế hoạch năm 2024 là 150 đảng viên mới.") == [("new_members", 150, "target")]
