@@ -41,14 +41,15 @@ def read_sources(path: Path) -> dict[str, Published]:
     Why: an excerpt often carries no date of its own, and the year of a stock or of "Trong năm qua"
     depends on when it was published; the pipeline always knows it, the manifest is how a corpus tells
     it. A date is `YYYY-MM-DD`, `YYYY-MM` (its month: the extractor uses only the year and month) or
-    `YYYY`. A line that is not that is an error naming the file and line, never skipped."""
+    `YYYY`. A line that is not that is an error naming the file and line, never skipped; only a first line
+    naming no file (no extension) and no date (no digit) is taken for a header of column names (`file\turl\tdate`)."""
     out: dict[str, Published] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         fields = line.split("\t")
         day = fields[2].strip() if len(fields) > 2 else ""
-        if not day:
+        if not day or number == 1 and "." not in fields[0] and not any(c.isdigit() for c in day):
             continue
         try:
             parts = [int(p) for p in day.split("-")]

@@ -33,6 +33,15 @@ def test_the_manifest_reads_days_months_and_years_and_skips_unknown_dates(tmp_pa
     assert read_sources(path) == {"a.txt": date(2021, 1, 12), "b.txt": date(2019, 6, 1), "c.txt": 2018}
 
 
+def test_a_first_line_of_column_names_is_a_header_and_a_word_later_is_still_an_error(tmp_path):
+    path = tmp_path / "sources.tsv"
+    path.write_text("file\turl\tpublication date\na.txt\thttps://x.vn/a\t2021-01-12\n", encoding="utf-8")
+    assert read_sources(path) == {"a.txt": date(2021, 1, 12)}
+    path.write_text("a.txt\thttps://x.vn/a\t2021-01-12\nb.txt\thttps://x.vn/b\tunknown\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sources\.tsv:2: 'unknown' is no date"):
+        read_sources(path)
+
+
 @pytest.mark.parametrize("bad", ["12/01/2021", "2021-13-01", "21-01-12"])
 def test_a_date_the_manifest_cannot_read_is_an_error_naming_its_line(tmp_path, bad):
     path = tmp_path / "sources.tsv"
