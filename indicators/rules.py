@@ -1046,6 +1046,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
         cue = rules.cues["member"].nearest(tail)
+        if "kỷ luật" in low and _EXPELLED_LABEL.search(low, max(0, f.s - 20), f.s):
+            # "(khiển trách: 5; cảnh cáo: 4; khai trừ: 2)": the expelled, labelled (the colon is no clause here)
+            return Reading("removed_members", "actual", "exact", noun="member")
         if _EXPELLED_AFTER.match(own_post) and "kỷ luật" in low:
             # "… với các hình thức: 1.439 khiển trách, 476 cảnh cáo, 71 cách chức, 50 khai trừ": the expelled,
             # counted before their form
@@ -1242,7 +1245,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "Lâm Đồng có 18 đảng bộ trực thuộc Tỉnh ủy, 764 tổ chức cơ sở đảng, …": an item of a list that the
             # clause's verb opened
             cue = rules.cues["org"].nearest(clause_pre)
-        if cue == "blocker":
+        if cue == "blocker" or cue == "total_members" and _ORGS_FOUNDED.search(clause_pre):
+            # (and "phát triển được 14 tổ chức đảng, gồm 5 tổ chức cơ sở đảng …": the kinds of those newly founded)
             return Reading("other", "actual", "exact", noun=cls)
         if rules.post["org_strong"].match(rest) and not rules.post["evaluative"].match(
                 _UNDER_HEAD.sub("", rest)):
@@ -1257,6 +1261,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 # "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
 _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
                          r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
+_EXPELLED_LABEL = re.compile(r"(?<!\w)khai trừ\s*:\s*$")
+# organisations newly founded, counted: "phát triển được 14 tổ chức đảng", "thành lập mới 5 chi bộ"
+_ORGS_FOUNDED = re.compile(r"(?<!\w)(?:phát triển|thành lập)(?:\s+(?:được|mới|thêm))*\s+(?:(?:gần|hơn|trên|khoảng)\s+)?"
+                           r"\d[\d.]*\s+(?:tổ chức|chi bộ|đảng bộ|tccsđ)")
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
 # "64 chi bộ trực thuộc 27 tổ chức cơ sở đảng": the organisations the branches just counted belong to
@@ -1315,7 +1323,8 @@ _ACT_NAMED_FIRST = re.compile(
     r"(?:\s+(?:trong|từ|của|tại|toàn)\s[^,;:()]{0,40}?)?\s+(?:là|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
-_TOWARDS = re.compile(r"(?<!\w)đối với(?=\s*$)")
+# (and "thi hành kỷ luật (đảng) với 95 đảng viên": whom the act was taken with, not a membership "với" counts)
+_TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai trừ )|(?<=xóa tên ))(?:đảng\s+)?với)(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
 _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|"

@@ -1754,3 +1754,21 @@ def test_the_figure_of_a_plan_named_before_it_is_the_plan():
     text = "Năm 2024, Quỹ Vì người nghèo thị xã vận động được 2,1 tỷ đồng, vượt chỉ tiêu tỉnh giao là 1,5 tỷ đồng."
     assert records(text) == [("welfare_funds_vnd", 2.1e9, "actual"), ("welfare_funds_vnd", 1.5e9, "target")]
     assert records("Kế hoạch năm 2024 là 150 đảng viên mới.") == [("new_members", 150, "target")]
+
+
+def test_members_discipline_was_taken_with_are_disciplined_not_the_membership():
+    text = "Năm 2021, Đảng bộ tỉnh thi hành kỷ luật đảng với 143 đảng viên (giảm 17 đảng viên so với năm 2020)."
+    assert records(text) == [("disciplined_members", 143, "actual"), ("disciplined_members", 17, "change")]
+    assert records("Năm 2021, Đảng bộ tỉnh với 143 đảng viên.") == [("total_members", 143, "actual")]
+
+
+def test_the_kinds_of_organisations_newly_founded_are_no_count_of_organisations():
+    text = "Năm 2024, Đảng bộ Khối phát triển được 11 tổ chức đảng, gồm 4 tổ chức cơ sở đảng và 7 chi bộ trực thuộc."
+    assert records(text) == []
+    text = "Năm 2024, Đảng bộ Khối có 31 tổ chức đảng, gồm 12 tổ chức cơ sở đảng và 19 chi bộ trực thuộc."
+    assert records(text) == [("org_count", 12, "actual")]
+
+
+def test_the_expelled_labelled_in_a_breakdown_of_discipline():
+    text = "Năm 2024, thi hành kỷ luật 17 đảng viên (khiển trách: 9; cảnh cáo: 5; cách chức: 1; khai trừ: 2)."
+    assert records(text) == [("disciplined_members", 17, "actual"), ("removed_members", 2, "actual")]
