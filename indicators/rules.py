@@ -427,10 +427,12 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         plausible = f.amount.value <= _MOST_ADMITTED_PCT or not named_only
         r = Reading("new_members_rate" if plausible else "new_members_plan_pct", "actual", "exact")
     elif unit == "percent" and r.metric == "other" and r.noun == "plan" and i and figs[i - 1].reading is not None \
-            and figs[i - 1].reading.metric == "new_members" and (_RATE_BESIDE.fullmatch(own_pre)
-                                                                 or _PLAN_SHARE_BESIDE.fullmatch(own_pre)):
+            and (figs[i - 1].reading.metric == "new_members" and (_RATE_BESIDE.fullmatch(own_pre)
+                                                                  or _PLAN_SHARE_BESIDE.fullmatch(own_pre))
+                 or figs[i - 1].reading.metric == "new_members_plan_pct" and _PREVIOUS_PLAN.match(own_pre)):
         # "phát triển được 120 đảng viên mới, đạt 105% kế hoạch": the share of the plan the members just
-        # counted as admitted make, whatever verb admitted them
+        # counted as admitted make, whatever verb admitted them; and "…, đạt 120% chỉ tiêu tỉnh giao và bằng 145% chỉ
+        # tiêu Nghị quyết Huyện ủy": their share of another plan
         r = Reading("new_members_plan_pct", "actual", "exact")
     if r.metric in ("total_members", "org_count") and (
             r.metric == "total_members" and _SECTOR_ORGS_WITH.search(clause_pre)
@@ -589,7 +591,7 @@ _PLAN_IN_PARENS = re.compile(r"\(\s*(?:nghị quyết|nq|chỉ tiêu|kế hoạc
 _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?!\w)[^,;:()\d]{0,40}$")
 # the plan of the figure before, then the next figure: "đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu Tỉnh ủy giao"
 _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)[^,;()]*?(?:,|\svà)"
-                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+                            r"(?:\s+(?:bằng|đạt))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 # admitting, the verb right before its count: "phát triển (thêm) 200 đảng viên"
 _DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới|thêm))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
 # "(chương trình) mục tiêu quốc gia": a programme's name, no goal
@@ -1301,7 +1303,7 @@ _LATE_PASSIVE = re.compile(r"(?:(?!trong đó|trong số|riêng|nhiều|một s�
 # "… bị Ủy ban Kiểm tra Huyện ủy thi hành kỷ luật" (not proposed, not denied: "được đề nghị khai trừ")
 _ACTED_ON_BY_PARTY = re.compile(
     r"(?:(?!không (?:có|ai|bị)|chưa (?:có|bị)|đề nghị|kiến nghị|trong đó|trong số)[^;:()\d.]){0,100}?(?<!\w)(?:bị|được)\s+(?:các\s+)?"
-    r"(?:cấp ủy|chi bộ|tổ chức đảng|đảng ủy|ủy ban kiểm tra|ubkt)(?:\s+(?!đề nghị|kiến nghị)[^\s,;:()\d.]+){0,4}?"
+    r"(?:cấp ủy|chi bộ|tổ chức đảng|đảng ủy|ủy ban kiểm tra|ubkt)(?:\s+(?!đề nghị|kiến nghị)[^\s,;:()\d.]+){0,8}?"
     r"(?:\s+xem xét)?[\s,]+(?:(?:thi hành|xử lý|quyết định)\s+)?"
     r"(?P<act>kỷ luật|khai trừ|xóa tên|đưa ra khỏi đảng|cho ra khỏi đảng)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
@@ -1499,12 +1501,18 @@ _EACH_VALUED = re.compile(rf"{_EACH}(?:(?!tổng)[^.;:]){{0,60}}?(?<!\w)(?:trị
                           r"(?:\s+là)?\s*$")
 
 
+# the amount each giver is asked for: "Mức ủng hộ (tối thiểu) …", "mức đóng góp của mỗi …"
+_GIVING_LEVEL = re.compile(r"(?<!\w)mức\s+(?:ủng hộ|đóng góp|quyên góp|vận động)(?!\w)")
+
+
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str]) -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
     each = _EACH_TAIL.search(own_pre) or ("mỗi" in clause_pre and _EACH_VALUED.search(clause_pre))
-    if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()):
-        # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave)
+    if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()) \
+            or "mức" in sentence_pre and _GIVING_LEVEL.search(sentence_pre):
+        # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave; and "Mức ủng
+        # hộ: cán bộ ít nhất 100 nghìn đồng, hộ dân từ 20 nghìn đồng trở lên": what each is asked to give)
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
     if rules.own_money.search(own_pre) or _FAMILYS_OWN_AFTER.match(own_post):

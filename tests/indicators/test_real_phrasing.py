@@ -1772,3 +1772,17 @@ def test_the_kinds_of_organisations_newly_founded_are_no_count_of_organisations(
 def test_the_expelled_labelled_in_a_breakdown_of_discipline():
     text = "Năm 2024, thi hành kỷ luật 17 đảng viên (khiển trách: 9; cảnh cáo: 5; cách chức: 1; khai trừ: 2)."
     assert records(text) == [("disciplined_members", 17, "actual"), ("removed_members", 2, "actual")]
+
+
+def test_members_acted_on_by_a_long_named_body_and_a_second_share_of_another_plan():
+    text = ("Trong 5 năm qua, hơn 3.000 đảng viên không còn đủ tư cách đã được các cấp ủy và tổ chức đảng trong toàn tỉnh "
+            "đã đưa ra khỏi Đảng.")
+    assert records(text) == [("removed_members", 3000, "actual")]
+    text = "Năm 2024, huyện phát triển 96 đảng viên, đạt 112% chỉ tiêu tỉnh giao và bằng 128% chỉ tiêu Nghị quyết đề ra."
+    assert records(text) == [("new_members", 96, "actual"), ("new_members_plan_pct", 112, "actual"),
+                             ("new_members_plan_pct", 128, "actual")]
+
+
+def test_the_amount_each_giver_is_asked_for_is_no_money_raised():
+    text = "Mức ủng hộ năm 2024: cán bộ, công chức ít nhất 200 nghìn đồng; hộ kinh doanh từ 50 nghìn đồng trở lên."
+    assert records(text) == []
