@@ -213,7 +213,9 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
 
 # a sentence that opens on what is to be done, with no subject and nothing done ("Kết nạp đảng viên mới đạt từ 3%
 # trở lên …" after a sentence of targets)
-_GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm)(?!\w)"
+# (or with a share of every year: "Trên 90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ trở lên.")
+_GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm"
+                                 r"|(?:(?:Trên|Hơn|Từ|Đạt)\s+)?\d[\d,.]*\s*%[^.;\d]{0,60}?(?<!\w)(?:hằng|hàng) năm)(?!\w)"
                                  r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
 
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
@@ -415,6 +417,9 @@ class _Places:
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
+# every year, said between a figure and its verb: "90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ"
+_EACH_YEAR_BEFORE_VERB = re.compile(r"[^.;\d]{0,40}?(?<!\w)(?:hằng|hàng)\s+năm\s+(?:đều\s+)?(?:hoàn thành|đạt|được)(?!\w)",
+                                    re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -698,8 +703,11 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         return pub_year
     # a figure of a whole term (`Nhiệm kỳ qua, …`, `nhiệm kỳ 2025-2030, phấn đấu …`) or of many years has no
     # one year, whatever year its paragraph named before
-    if _names_a_term(norm, places.low, sent.start, clause_end) or places.names_a_span(sent.start, clause_end) \
-            or _EACH_YEAR.search(norm, sent.start, a.start):
+    # (a stock is counted on a day: a term named after it, "… có 1.080 đảng viên, nhiệm kỳ qua, Đảng bộ …", is of what
+    # the sentence goes on to say)
+    term_end = a.start if stock else clause_end
+    if _names_a_term(norm, places.low, sent.start, term_end) or places.names_a_span(sent.start, term_end) \
+            or _EACH_YEAR.search(norm, sent.start, a.start) or _EACH_YEAR_BEFORE_VERB.match(norm, a.end):
         # (and a figure of every year, "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 86%": before the
         # figure only, unlike the span "Hằng năm, …" of a whole clause; "đạt chỉ tiêu hằng năm" after a figure
         # names the plan, not the figure's period)

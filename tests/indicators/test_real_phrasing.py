@@ -1786,3 +1786,19 @@ def test_members_acted_on_by_a_long_named_body_and_a_second_share_of_another_pla
 def test_the_amount_each_giver_is_asked_for_is_no_money_raised():
     text = "Mức ủng hộ năm 2024: cán bộ, công chức ít nhất 200 nghìn đồng; hộ kinh doanh từ 50 nghìn đồng trở lên."
     assert records(text) == []
+
+
+def test_a_stock_is_counted_on_its_day_whatever_term_the_sentence_goes_on_to():
+    text = "Đảng bộ phường Bình Minh có 1.415 đảng viên, nhiệm kỳ qua, Đảng bộ và nhân dân phường đã nỗ lực vượt khó."
+    assert years_of(text, date(2025, 7, 20)) == [("total_members", 1415, 2025)]
+    assert years_of("Nhiệm kỳ qua, Đảng bộ phường có 1.415 đảng viên.", date(2025, 7, 20)) == [
+        ("total_members", 1415, None)]
+
+
+def test_goals_go_on_into_a_share_of_every_year_with_no_year_of_its_own():
+    text = ("Nhiệm kỳ 2025-2030, Đảng bộ xã phấn đấu thực hiện 18 chỉ tiêu chủ yếu. Phấn đấu thu ngân sách tăng trên "
+            "11%/năm, đến năm 2030 đạt 3,2 tỷ đồng. Trên 91% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ "
+            "trở lên.")
+    got = [(r.metric, r.value, r.kind, r.year) for r in extract(text, published=date(2025, 8, 1))
+           if r.metric != "other"]
+    assert got == [("org_good_rate", 91, "target", None), ("member_good_rate", 91, "target", None)]
