@@ -370,7 +370,8 @@ def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent:
 
 
 # lower-case words a unit's name goes on with ("Đảng bộ Công an tỉnh", "Đảng bộ Quân sự tỉnh")
-_SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "cơ",
+_SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "quận", "đặc", "khu", "thành", "phố", "thị", "xã", "phường",
+                            "trấn", "cơ",
                             "quan", "doanh", "nghiệp", "sở", "an", "sự", "đội", "biên", "phòng", "khối", "dân",
                             "chính"})
 

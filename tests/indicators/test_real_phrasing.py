@@ -1802,3 +1802,10 @@ def test_goals_go_on_into_a_share_of_every_year_with_no_year_of_its_own():
     got = [(r.metric, r.value, r.kind, r.year) for r in extract(text, published=date(2025, 8, 1))
            if r.metric != "other"]
     assert got == [("org_good_rate", 91, "target", None), ("member_good_rate", 91, "target", None)]
+
+
+def test_the_party_body_of_an_urban_district_or_a_special_zone_is_named_whole():
+    text = ("Đơn vị đạt cao như: Đảng bộ Khối Cơ quan tỉnh kết nạp 210 ĐV, đạt 120%; Đảng bộ quận Hải An kết nạp 98 ĐV, "
+            "đạt 105%; Đảng bộ đặc khu Côn Đảo kết nạp 31 ĐV.")
+    got = {r.value: r.subject for r in extract(text) if r.metric == "new_members"}
+    assert got == {210: "Đảng bộ Khối Cơ quan tỉnh", 98: "Đảng bộ quận Hải An", 31: "Đảng bộ đặc khu Côn Đảo"}
