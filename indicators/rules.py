@@ -143,7 +143,8 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 
 
 # the total cost of houses just counted: "… 3.561 nhà, tổng số tiền …", "… 20 căn nhà với tổng kinh phí …"
-_HOUSES_COST = re.compile(r"^\s*(?:căn\s+|ngôi\s+)?nhà[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
+# (or "… 124 căn, tổng kinh phí …": the classifier alone)
+_HOUSES_COST = re.compile(r"^\s*(?:(?:căn|ngôi)(?:\s+nhà)?|nhà)(?!\w)[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
 # after a rating, how many it counts and nothing else before the share: `… nhiệm vụ” (có) 12 tổ chức cơ sở đảng, chiếm`
@@ -1117,7 +1118,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                 return Reading("targets_met", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     if cls == "house":
-        if noun_text in ("căn", "ngôi", "nhà") and _NOT_A_HOME.match(rest) or _REPAIRED_AFTER.match(rest):
+        if noun_text.rsplit(maxsplit=1)[-1] in ("căn", "ngôi", "nhà") and _NOT_A_HOME.match(rest) \
+                or _REPAIRED_AFTER.match(rest):  # (and "20 căn nhà văn hóa": the classifier before the building)
             # (and "837 nhà làm mới và 282 nhà sửa chữa": houses repaired, named after their count)
             return Reading("other", "actual", "exact", noun=cls)
         makeshift = rules.house_replaced.match(noun_text + rest)

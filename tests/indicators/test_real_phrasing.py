@@ -1809,3 +1809,9 @@ def test_the_party_body_of_an_urban_district_or_a_special_zone_is_named_whole():
             "đạt 105%; Đảng bộ đặc khu Côn Đảo kết nạp 31 ĐV.")
     got = {r.value: r.subject for r in extract(text) if r.metric == "new_members"}
     assert got == {210: "Đảng bộ Khối Cơ quan tỉnh", 98: "Đảng bộ quận Hải An", 31: "Đảng bộ đặc khu Côn Đảo"}
+
+
+def test_the_cost_of_houses_counted_by_their_classifier_and_no_home_after_a_classifier():
+    assert records("Năm 2024, số nhà được xây mới là 86 căn, tổng kinh phí 4,3 tỷ đồng.") == [
+        ("houses_built", 86, "actual"), ("welfare_funds_vnd", 4.3e9, "actual")]
+    assert records("Năm 2024, xã xây mới 12 căn nhà văn hóa, tổng kinh phí 6 tỷ đồng.") == []
