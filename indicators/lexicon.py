@@ -277,7 +277,8 @@ def load_rules(path: str | None = None) -> Rules:
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
         # (a repair beside the build counts with it: "hỗ trợ xây dựng, sửa chữa nhà ở cho 1.047 hộ nghèo")
         houses_given=re.compile(rf"(?:{_at_word(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"
-                                rf"[^,;.\d]{{0,60}}?(?:\d[^,;.]{{0,20}}?)?\s+(?:cho|tặng|trao tặng|tặng cho)\s*$"),
+                                rf"[^,;.\d]{{0,60}}?(?:\d[^,;.]{{0,20}}?)?\s+(?:cho|tặng|trao tặng|tặng cho)"
+                                r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"),
         houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^;.\d]{{0,40}}?(?<!\w)được\s+"
                                      rf"(?:{_alt(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house

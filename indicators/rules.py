@@ -99,7 +99,7 @@ _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?
 # hoạch")
 _PLAN_SHARE_BESIDE = re.compile(r"\s*(?:đảng viên|đv)(?:\s+mới)?\s+(?:trong|ở|tại|thuộc)\s[^\d;:()]{0,60}?,\s*(?:đạt|bằng)\s*"
                                 r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?")
-_MET_AND_BEAT_TAIL = re.compile(r"đạt\s+và\s+vượt\s*$")
+_MET_AND_BEAT_TAIL = re.compile(r"đạt\s*(?:và|,)\s*vượt\s*$")  # (also "đạt, vượt")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
 _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
 _MEMBER_HEAD = re.compile(r"^\s*(?:đảng viên|đồng chí|người)")
@@ -465,7 +465,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # how many targets were met is a result; it is a goal only where the sentence says one ("phấn đấu
         # hoàn thành 15/17 chỉ tiêu"), not because the words "chỉ tiêu", "kế hoạch" are on the way
         kind = "target" if kind == "target" and _GOAL.search(sentence_pre) else "actual"
-        qualifier = "exact" if qualifier == "over" else qualifier
+        # (the verb's "vượt" is no qualifier of how many: "đạt và vượt 15/17 chỉ tiêu" met 15)
+        qualifier = "exact" if qualifier == "over" or _MET_AND_BEAT_TAIL.search(own_pre) else qualifier
         if kind == "target" and f.amount.denominator is None:
             # "phấn đấu thực hiện hoàn thành 19 chỉ tiêu chủ yếu": the plan's targets, all of them, no count met
             r = Reading("other", "actual", "exact", noun="target")
@@ -565,8 +566,11 @@ _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)n
 
 
 # one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
-_TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
-                          r"[^.]*?(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)")
+# (a few words may name the plan between: "đề ra chương trình thực hiện gồm có 4 chỉ tiêu …"; the list may open in
+# parentheses: "… 4 chỉ tiêu về công tác xây dựng Đảng (Kết nạp 150 đảng viên, …")
+_TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)(?:\s+[^\s\d.;:()]+){0,8}?"
+                          r"\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
+                          r"[^.]*?(?:(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)|\()")
 # a sentence that opens on the list of targets: "Các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: Kết nạp đảng viên mới …"
 _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s+)?(?:mục tiêu|chỉ tiêu)"
                              r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn)[^:.;]{0,30})?"
@@ -691,8 +695,9 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
     end = tail_end(pre)
     # most figures have no qualifier before them: one test of the last word for all four lists
     if end.endswith(rules.qualifier_words) or pre_end.endswith(rules.qualifier_words):
-        if _NOT_UNDER.search(pre):
-            return "at_least"  # "không dưới 120 đảng viên": not fewer, at least
+        if _NOT_UNDER.search(pre) or _MET_AND_BEAT_TAIL.search(pre):
+            # "không dưới 120 đảng viên": not fewer; "đạt và vượt 900 triệu đồng": reached or beaten; at least
+            return "at_least"
         for name in ("under", "approx", "over", "at_least"):
             tail = rules.qualifier_tail[name]
             if tail.search(pre, end) or tail.search(own_pre, pre_end):
@@ -720,6 +725,8 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
 # `(?<!\w)hoàn thành(?!\w)` with the look-behind after the phrase: a pattern that opens with a
 # literal lets `re` jump from one occurrence to the next instead of trying every position
 _DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
+_ADMITTED_LATER = re.compile(r"\s*(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|"
+                             r"cán bộ|người)(?!\w)[^;:()\d.,]{0,60}?(?<!\w)(?:đã\s+)?được\s+kết nạp(?:\s+vào)?\s+đảng(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 _IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
 
@@ -1019,6 +1026,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
             or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
+    if "kết nạp" in own_post and _ADMITTED_LATER.match(own_post) and not _IN_WHICH.search(clause_pre):
+        # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
+        # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
+        return Reading("new_members", "actual", "exact", noun="member")
     raised = _RAISED_TOTAL.search(own_pre)
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
         # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members
@@ -1278,11 +1289,15 @@ _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|n
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
-_APPROVED = re.compile(r"(?<!\w)(?:được\s+)?(?:phê duyệt|duyệt)(?!\w)")
+# (or decided: "UBND tỉnh quyết định hỗ trợ xây dựng 150 nhà ở")
+_APPROVED = re.compile(r"(?<!\w)(?:(?:được\s+)?(?:phê duyệt|duyệt)|quyết định\s+(?:hỗ trợ|xây dựng|xây))(?!\w)")
 # (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|hư hỏng|hư hại)(?!\w)")
 # money given for houses still to build: "ủng hộ 100 triệu đồng để tài trợ xây dựng 2 căn nhà"
-_MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+để\s+(?:tài trợ\s+|hỗ trợ\s+)?(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
+# (or given to someone named to build with: "trao tặng 300 triệu đồng hỗ trợ huyện Đức Cơ xây dựng 6 căn nhà"; not "đóng
+# góp hơn 6 tỷ đồng hỗ trợ xây dựng 115 căn nhà", a result)
+_MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\s+|hỗ trợ\s+)?|(?:tài trợ|hỗ trợ)\s+(?:cho\s+)?"
+                             r"(?:[^\d\s,;.]+\s+){1,6}?)(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")

@@ -1815,3 +1815,48 @@ def test_the_cost_of_houses_counted_by_their_classifier_and_no_home_after_a_clas
     assert records("Năm 2024, số nhà được xây mới là 86 căn, tổng kinh phí 4,3 tỷ đồng.") == [
         ("houses_built", 86, "actual"), ("welfare_funds_vnd", 4.3e9, "actual")]
     assert records("Năm 2024, xã xây mới 12 căn nhà văn hóa, tổng kinh phí 6 tỷ đồng.") == []
+
+
+def test_homes_made_new_and_repaired_for_households_are_houses():
+    assert records("Năm 2024, Mặt trận các cấp đã làm mới và sửa chữa nhà ở cho hơn 2.600 hộ nghèo.") == [
+        ("houses_built", 2600, "actual")]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2024, Ngân hàng trao tặng 420 triệu đồng hỗ trợ huyện Ia Grai xây dựng 7 căn nhà.",
+    "Năm 2024, UBND tỉnh quyết định hỗ trợ xây dựng 240 nhà ở cho hộ nghèo.",
+])
+def test_houses_money_was_handed_over_for_or_that_were_decided_are_not_built(text):
+    assert "houses_built" not in [m for m, _, _ in records(text)]
+
+
+def test_houses_the_money_raised_built_are_built():
+    assert records("Năm 2024, cán bộ, đảng viên đóng góp hơn 4 tỷ đồng hỗ trợ xây dựng 82 căn nhà.") == [
+        ("welfare_funds_vnd", 4e9, "actual"), ("houses_built", 82, "actual")]
+
+
+def test_reached_or_beaten_is_at_least_and_a_goal_stays_a_goal():
+    got = [(r.metric, r.kind, r.qualifier) for r in extract("Năm 2025, xã phấn đấu vận động đạt, vượt 600 triệu đồng.")]
+    assert got == [("welfare_funds_vnd", "target", "at_least")]
+    got = [(r.metric, r.value, r.qualifier) for r in extract("Năm 2024, huyện đạt và vượt 19/21 chỉ tiêu.")]
+    assert got[0] == ("targets_met", 19, "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 5/3/2025, 14 sinh viên ưu tú của Trường Cao đẳng Kỹ thuật đã được kết nạp Đảng.",
+    "Sáng 5/3/2025, 14 quần chúng ưu tú của Bệnh viện đã được kết nạp vào Đảng.",
+])
+def test_people_admitted_with_the_verb_after_who_they_are(text):
+    assert records(text) == [("new_members", 14, "actual")]
+
+
+def test_admitted_to_the_youth_union_or_a_part_of_the_admitted_is_no_admission():
+    assert records("Năm 2024, 45 đoàn viên ưu tú được kết nạp vào Đoàn.") == []
+    assert records("Năm 2024, kết nạp 52 đảng viên, trong đó 16 sinh viên được kết nạp Đảng.") == [
+        ("new_members", 52, "actual")]
+
+
+def test_targets_a_plan_sets_listed_in_parentheses_after_words_naming_the_plan():
+    text = ("Năm 2024, Đảng ủy Khối đề ra chương trình thực hiện gồm có 3 chỉ tiêu về công tác xây dựng Đảng (Kết nạp "
+            "120 đảng viên, …).")
+    assert records(text) == [("new_members", 120, "target")]
