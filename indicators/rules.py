@@ -454,6 +454,12 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and _HOUSES_COST.match(own_pre) and not _PER_UNIT_AFTER.match(own_post):
         # "giải ngân xây dựng, sửa chữa 3.561 nhà, tổng số tiền 148.246 triệu đồng": what the houses cost
         r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
+    if unit == "count" and r.metric == "other" and r.noun == "target" and i and figs[i - 1].reading is not None \
+            and figs[i - 1].reading.metric == "targets_met" and figs[i - 1].s >= c_start \
+            and _NEXT_TARGETS.fullmatch(own_pre) and not _OWN_VERDICT.search(own_post, 0, 60):
+        # "hoàn thành vượt mức 30/30 chỉ tiêu Nghị quyết, 49 chỉ tiêu theo Kế hoạch số 11": the next plan's targets the
+        # same verb met
+        r = Reading("targets_met", "actual", "exact", noun="target")
     if r.noun == "coordinated" and qualifier == "exact" and kind == "target" and _OR_MORE.search(view[f.e:c_end]):
         # "phấn đấu 95% TCCSĐ và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên": for both (of a result, "trở lên"
         # after the rating is the rating's band, as for one rate: `_qualifier`)
@@ -568,6 +574,10 @@ _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)n
 # one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
 # (a few words may name the plan between: "đề ra chương trình thực hiện gồm có 4 chỉ tiêu …"; the list may open in
 # parentheses: "… 4 chỉ tiêu về công tác xây dựng Đảng (Kết nạp 150 đảng viên, …")
+# the rest of an item of targets met, then the next: "… 30/30 chỉ tiêu Nghị quyết Đại hội, "
+_NEXT_TARGETS = re.compile(r"\s*(?:chỉ tiêu|mục tiêu)(?!\w)[^\d;:()]{0,60},\s*(?:và\s+)?")
+# an item with a verdict of its own ("…, 2 chỉ tiêu không đạt") is not the verb's before it
+_OWN_VERDICT = re.compile(r"(?<!\w)(?:chưa|không|đạt|hoàn thành|vượt|xấp xỉ|cơ bản|gần)(?!\w)")
 _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)(?:\s+[^\s\d.;:()]+){0,8}?"
                           r"\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
                           r"[^.]*?(?:(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)|\()")
@@ -1034,8 +1044,12 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
         # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members
         return Reading("other", "actual", "exact", noun="member")
-    if raised and _NEW_RAISED.search(raised.group()):
-        # "nâng tổng số đảng viên mới … được kết nạp từ đầu năm đến nay lên 6 người": the admissions so far
+    if raised and _NEW_RAISED.search(raised.group()) and not (
+            _ADMITTED_COUNT_BEFORE.search(clause_pre, 0, len(clause_pre) - len(own_pre) + raised.start())
+            and not _SO_FAR.search(raised.group())):
+        # "nâng tổng số đảng viên mới … được kết nạp từ đầu năm đến nay lên 6 người": the admissions so far (but "kết
+        # nạp 2.658 đảng viên, nâng tổng số đảng viên mới trong toàn tỉnh lên 54.968": after the admissions, with no
+        # period of them named, the membership they raised)
         return Reading("new_members", "actual", "exact", noun="member")
     if raised and ("đảng viên" in raised.group() or "đv" in raised.group() or _MEMBER_HEAD.match(own_post)):
         # "nâng tổng số đảng viên toàn Đảng bộ lên 2.824": the membership after the admissions
@@ -1324,6 +1338,9 @@ _ACTED_ON_BY_PARTY = re.compile(
     r"(?:\s+xem xét)?[\s,]+(?:(?:thi hành|xử lý|quyết định)\s+)?"
     r"(?P<act>kỷ luật|khai trừ|xóa tên|đưa ra khỏi đảng|cho ra khỏi đảng)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+_ADMITTED_COUNT_BEFORE = re.compile(r"(?<!\w)(?:kết nạp|phát triển)(?:\s+(?:được|mới|thêm))*\s+(?:(?:gần|hơn|trên|khoảng)\s+)?"
+                                    r"\d[\d.]*\s+(?:đảng viên|đv|quần chúng)")
+_SO_FAR = re.compile(r"(?<!\w)(?:kết nạp|từ đầu|trong năm|đến nay|tới nay|lũy kế|trong (?:quý|tháng))(?!\w)")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"
                            r"[^,;:()]{0,60}?(?<!\w)(?:lên|đạt)\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")

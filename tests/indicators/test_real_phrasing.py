@@ -1860,3 +1860,17 @@ def test_targets_a_plan_sets_listed_in_parentheses_after_words_naming_the_plan()
     text = ("Năm 2024, Đảng ủy Khối đề ra chương trình thực hiện gồm có 3 chỉ tiêu về công tác xây dựng Đảng (Kết nạp "
             "120 đảng viên, …).")
     assert records(text) == [("new_members", 120, "target")]
+
+
+def test_a_membership_raised_after_the_admissions_with_no_period_of_them_named():
+    text = "Năm 2024, toàn tỉnh kết nạp 1.930 đảng viên, nâng tổng số đảng viên mới trong toàn tỉnh lên 48.215 đảng viên."
+    assert records(text) == [("new_members", 1930, "actual"), ("total_members", 48215, "actual")]
+    text = "Tháng 6/2024, xã kết nạp 9 đảng viên, nâng tổng số đảng viên mới từ đầu năm lên 31 đồng chí."
+    assert records(text) == [("new_members", 9, "actual"), ("new_members", 31, "actual")]
+
+
+def test_targets_the_same_verb_met_in_a_second_plan_and_not_those_with_a_verdict_of_their_own():
+    text = "Năm 2024, Đảng bộ hoàn thành vượt mức 25/25 chỉ tiêu Nghị quyết Đại hội, 38 chỉ tiêu theo Kế hoạch của Tỉnh ủy."
+    assert [(m, v) for m, v, _ in records(text)] == [("targets_met", 25), ("targets_met", 38)]
+    assert [(m, v) for m, v, _ in records("Năm 2024, đạt 16/18 chỉ tiêu, 2 chỉ tiêu không đạt.")] == [
+        ("targets_met", 16)]
