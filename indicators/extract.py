@@ -182,7 +182,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
         goals_before = any(r.kind == "target" for r in readings) and all(r.kind in ("target", "change")
                                                                           for r in readings)
         carry_para = para
-        prev: tuple[Reading, int | None] | None = None
+        prev: tuple[Reading, int | None, int] | None = None  # the last reading, its year, where its figure ends
         respective = _respective_years(norm, sent, group, readings) if len(group) > 1 else {}
         for a, r in zip(group, readings, strict=True):
             year = respective.get(a.start) or _year_for(places, sent, para, a, doc_years, norm, r, pub_year)
@@ -194,10 +194,12 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                     r.kind = "target"
                 if not _named_in(places, para) and (targets or year_of_list is not None):
                     year = year_of_list
-            if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric:
-                # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target
+            if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric \
+                    and not _year_between(places, prev[2], a.start):
+                # "đạt 97% (chỉ tiêu trên 90%)": the target beside a result is that result's year's target (not "có 1.200
+                # đảng viên, đến năm 2030 phấn đấu có 1.500 đảng viên": a target with its own year)
                 year = prev[1]
-            prev = (r, year)
+            prev = (r, year, a.end)
             subject = r.subject or _subject_for(places, sent, para, a)
             named = r.subject is not None or _named_in_clause(places, sent, a, norm)
             out.extend((rec, named) for rec in _records(a, r, year, subject, sent))
@@ -255,6 +257,12 @@ _RESULT_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã đạt|t
 _LIST_MARKER = re.compile(r"(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s")
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.IGNORECASE)
 _INTRO_SIZE = 200
+
+
+def _year_between(places: _Places, start: int, end: int) -> bool:
+    """Whether a year is named in [start, end)."""
+    i = bisect_left(places.year_at, start)
+    return i < len(places.year_at) and places.year_at[i] < end
 
 
 def _named_in(places: _Places, para: Span) -> bool:
@@ -688,7 +696,9 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if clause_end == -1:
         clause_end = sent.end
     j = bisect_left(at, a.end)
-    if j < len(at) and at[j] < clause_end:
+    if j < len(at) and at[j] < clause_end and not (stock and years[j][1] > pub_year):  # type: ignore[operator]
+        # (a stock is counted by now, never in a year still to come: "… đại diện cho hơn 67.000 đảng viên … sẽ dự Đại
+        # hội … vào đầu năm 2026")
         return years[j][1]
     if r.raised and r.kind == "actual" and (_names_a_term(norm, places.low, sent.start, clause_end)
                                             or places.names_a_span(sent.start, clause_end)):

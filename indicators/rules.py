@@ -575,7 +575,8 @@ _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)n
 # (a few words may name the plan between: "đề ra chương trình thực hiện gồm có 4 chỉ tiêu …"; the list may open in
 # parentheses: "… 4 chỉ tiêu về công tác xây dựng Đảng (Kết nạp 150 đảng viên, …")
 # the rest of an item of targets met, then the next: "… 30/30 chỉ tiêu Nghị quyết Đại hội, "
-_NEXT_TARGETS = re.compile(r"\s*(?:chỉ tiêu|mục tiêu)(?!\w)[^\d;:()]{0,60},\s*(?:và\s+)?")
+# (a document's number on the way is no figure: "… theo Chương trình hành động số 18 của Tỉnh ủy, ")
+_NEXT_TARGETS = re.compile(r"\s*(?:chỉ tiêu|mục tiêu)(?!\w)[^;:()]{0,80},\s*(?:và\s+)?")
 # an item with a verdict of its own ("…, 2 chỉ tiêu không đạt") is not the verb's before it
 _OWN_VERDICT = re.compile(r"(?<!\w)(?:chưa|không|đạt|hoàn thành|vượt|xấp xỉ|cơ bản|gần)(?!\w)")
 _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)(?:\s+[^\s\d.;:()]+){0,8}?"

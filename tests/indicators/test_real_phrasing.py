@@ -1874,3 +1874,16 @@ def test_targets_the_same_verb_met_in_a_second_plan_and_not_those_with_a_verdict
     assert [(m, v) for m, v, _ in records(text)] == [("targets_met", 25), ("targets_met", 38)]
     assert [(m, v) for m, v, _ in records("Năm 2024, đạt 16/18 chỉ tiêu, 2 chỉ tiêu không đạt.")] == [
         ("targets_met", 16)]
+
+
+def test_a_stock_is_never_counted_in_a_year_still_to_come_and_a_target_keeps_its_own_year():
+    text = "32 đại biểu đại diện cho hơn 58.000 đảng viên của Đảng bộ sẽ dự Đại hội Đảng toàn quốc vào đầu năm 2026."
+    assert years_of(text, date(2025, 10, 1)) == [("total_members", 58000, 2025)]
+    text = "Đảng bộ xã có 1.140 đảng viên, đến năm 2030 phấn đấu có 1.400 đảng viên."
+    assert years_of(text, date(2025, 8, 1)) == [("total_members", 1140, 2025), ("total_members", 1400, 2030)]
+
+
+def test_targets_the_same_verb_met_past_a_documents_number():
+    text = ("Năm 2024, huyện hoàn thành vượt mức 28/28 chỉ tiêu theo Chương trình hành động số 09 của Tỉnh ủy, 41 chỉ "
+            "tiêu theo Kế hoạch số 15 của Huyện ủy.")
+    assert [(m, v) for m, v, _ in records(text)] == [("targets_met", 28), ("targets_met", 41)]
