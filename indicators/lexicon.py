@@ -267,7 +267,7 @@ def load_rules(path: str | None = None) -> Rules:
                                      r"|phát triển\s+(?:đảng viên|đảng)(?:\s+mới)?)(?!\w)"),
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
-        house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*sửa chữa"
+        house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*s[ửữ]a chữa"
                                 rf"(?:\s+(?:được|mới))?(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                                 {"chữa", "được", "mới"} | _last_words(qualifiers)),
         house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",

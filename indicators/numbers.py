@@ -291,8 +291,10 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         if _is_year(token, value):
             skip_until = end + (m2.end() if (m2 := _YEAR_RANGE_AFTER.match(after)) else 0)
             continue
-        # a share is never a label: "theo Nghị quyết 90% trở lên" is a rate, "Nghị quyết 02" a document
-        if not _PERCENT_TAIL.match(after) and (_UNIT_AFTER.match(after) or _label_before(before)):
+        # a share is never a label: "theo Nghị quyết 90% trở lên" is a rate, "Nghị quyết 02" a document; nor is an
+        # amount in đồng: "các xã, phường 998 triệu đồng"
+        if not _PERCENT_TAIL.match(after) and (_UNIT_AFTER.match(after)
+                                               or _label_before(before) and not _money_multiplier(text, end)[2]):
             continue
         if nxt in ".)" and _LIST_MARKER.search(before) and _LIST_MARKER_AFTER.match(after) or \
                 nxt == ")" and _COMMENTS_AFTER.match(after):

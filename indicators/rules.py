@@ -1031,6 +1031,9 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
+    if _REPRESENTING.search(own_pre) and _HOUSEHOLDS.match(own_post):
+        # "cùng đại diện 200 hộ dân được hỗ trợ xây dựng nhà": people who came for the households, no house counted
+        return Reading("other", "actual", "exact")
     if rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
                                                   or _MAKESHIFT_REPLACED_FOR.search(own_pre)) \
             or rules.houses_given_post.match(own_post) \
@@ -1236,7 +1239,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in _MEMBER_ACT_METRICS:
             if cue == "new_members" and noun_text == "trường hợp":  # cases are not people admitted
                 return Reading("other", "actual", "exact", noun=cls)
-            if (rules.proposed.search(clause_pre) and not _FORMS_LISTED.match(rest)) or _NOT_DONE.search(own_pre):
+            if (rules.proposed.search(clause_pre) and not _FORMS_LISTED.match(rest) and not _ACT_GOT.search(own_pre)) \
+                    or _NOT_DONE.search(own_pre):
                 # "đề nghị … khai trừ", "giữ nguyên hình thức khai trừ": proposed, or upheld on appeal;
                 # "không thi hành kỷ luật 20 đảng viên do hết thời hiệu": not done
                 return Reading("other", "actual", "exact", noun=cls)
@@ -1275,6 +1279,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "Lâm Đồng có 18 đảng bộ trực thuộc Tỉnh ủy, 764 tổ chức cơ sở đảng, …": an item of a list that the
             # clause's verb opened
             cue = rules.cues["org"].nearest(clause_pre)
+        if _HELD_A_MEETING.match(rest):
+            # "8 tổ chức cơ sở Đảng trực thuộc tổ chức xong Đại hội": how far the congresses have gone, no count of them
+            return Reading("other", "actual", "exact", noun=cls)
         if cue == "blocker" or cue == "total_members" and _ORGS_FOUNDED.search(clause_pre):
             # (and "phát triển được 14 tổ chức đảng, gồm 5 tổ chức cơ sở đảng …": the kinds of those newly founded)
             return Reading("other", "actual", "exact", noun=cls)
@@ -1291,6 +1298,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 # "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
 _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
                          r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
+_HOUSEHOLDS = re.compile(r"\s*(?:hộ|gia đình)(?!\w)")
+_HELD_A_MEETING = re.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:đã\s+)?(?:tổ chức|tiến hành|hoàn thành)\s+(?:xong\s+)?"
+                             r"(?:đại hội|hội nghị)(?!\w)")
 _EXPELLED_LABEL = re.compile(r"(?<!\w)khai trừ\s*:\s*$")
 # organisations newly founded, counted: "phát triển được 14 tổ chức đảng", "thành lập mới 5 chi bộ"
 _ORGS_FOUNDED = re.compile(r"(?<!\w)(?:phát triển|thành lập)(?:\s+(?:được|mới|thêm))*\s+(?:(?:gần|hơn|trên|khoảng)\s+)?"
@@ -1442,7 +1452,7 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
-    if rules.founding.search(clause_pre) or _SIZE_OF_UNITS.search(clause_pre):
+    if rules.founding.search(clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
         return False
     if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
@@ -1464,6 +1474,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     return _TOTAL_RESTS.match(rest) is not None
 
 
+# organisations or members handed from one Party body to another: "tiếp nhận 10 tổ chức đảng với tổng số 670 đảng viên"
+_TRANSFERRED = re.compile(r"(?<!\w)(?:tiếp nhận|bàn giao|chuyển giao|chuyển về|chuyển đến|chuyển đi|điều chuyển)\s+"
+                          r"(?:(?:gần|hơn|trên|khoảng)\s+)?\d")
+# an act that got done, whatever was weighed first: "xem xét kết nạp được 446 đảng viên"
+_ACT_GOT = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ)(?:\s+mới)?\s+được\s*(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _NOT_DONE = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:được\s+|bị\s+|đủ điều kiện\s+)?(?:thi hành\s+|xử lý\s+)?"
                        r"(?:kỷ luật|kết nạp|xóa tên|khai trừ)[^,;()]*$")
 # units grouped by their size, not a membership: "không còn chi bộ …, … có dưới 5 đảng viên", "12 chi bộ có trên

@@ -1887,3 +1887,25 @@ def test_targets_the_same_verb_met_past_a_documents_number():
     text = ("Năm 2024, huyện hoàn thành vượt mức 28/28 chỉ tiêu theo Chương trình hành động số 09 của Tỉnh ủy, 41 chỉ "
             "tiêu theo Kế hoạch số 15 của Huyện ủy.")
     assert [(m, v) for m, v, _ in records(text)] == [("targets_met", 28), ("targets_met", 41)]
+
+
+def test_houses_finished_off_and_built_with_repairs_misspelt_are_built():
+    assert records("Đến cuối tháng 9/2024, đã có 212 căn nhà được hoàn thiện.") == [("houses_built", 212, "actual")]
+    assert records("Năm 2024, tỉnh đã xây dựng mới và sữa chữa 1.306 căn nhà đại đoàn kết.") == [
+        ("houses_built", 1306, "actual")]
+
+
+def test_organisations_that_held_their_congress_or_were_handed_over_are_no_count():
+    assert records("Đến nay, huyện đã có 14 tổ chức cơ sở đảng trực thuộc tổ chức xong Đại hội.") == []
+    assert records("Năm 2024, Đảng bộ tiếp nhận 12 tổ chức đảng với tổng số 530 đảng viên.") == []
+
+
+def test_admissions_done_after_they_were_weighed_and_money_after_a_numbered_ward_word():
+    assert records("Từ đầu nhiệm kỳ đến nay, các chi bộ đã xem xét kết nạp được 318 đảng viên.") == [
+        ("new_members", 318, "actual")]
+    assert records("Năm 2024, cấp huyện vận động 1,6 tỷ đồng, các xã, phường 740 triệu đồng.") == [
+        ("welfare_funds_vnd", 1.6e9, "actual"), ("welfare_funds_vnd", 7.4e8, "actual")]
+
+
+def test_people_come_for_households_are_no_houses():
+    assert records("Dự lễ có lãnh đạo huyện cùng đại diện 150 hộ dân được hỗ trợ xây dựng nhà.") == []
