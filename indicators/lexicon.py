@@ -268,8 +268,8 @@ def load_rules(path: str | None = None) -> Rules:
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
         house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*s[ửữ]a chữa"
-                                rf"(?:\s+(?:được|mới))?(?:\s+(?:{_alt(qualifiers)}))?\s*$",
-                                {"chữa", "được", "mới"} | _last_words(qualifiers)),
+                                rf"(?:\s+(?:được|mới))?(?:\s+cho)?(?:\s+(?:{_alt(qualifiers)}))?\s*$",
+                                {"chữa", "được", "mới", "cho"} | _last_words(qualifiers)),
         house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
                            _last_words(data["house_replace_verbs"]) | {"được", "bỏ"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),

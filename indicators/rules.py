@@ -589,8 +589,10 @@ _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s
 # the admissions a plan names, its year or owner between: "kế hoạch năm 2016 phát triển 200 đảng viên"
 _PLANNED_ADMISSIONS = re.compile(r"(?<!\w)kế hoạch(?:\s+năm(?:\s+\d{4})?|\s+của\s+[^,;:()\d]{1,30}?)?(?:\s+là)?\s+"
                                  r"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?(?:\s+(?:từ|trên|khoảng))?\s*$")
+# (or the homes it is to make for households: "… chương trình hỗ trợ làm nhà ở cho hơn 1.000 hộ nghèo")
 _PROGRAMME_BUILDS = re.compile(r"(?<!\w)(?:chương trình|đề án|dự án)(?:\s+[^\s\d,;:()]+){0,3}?\s+(?:hỗ trợ\s+)?"
-                               r"(?:xây dựng|xây tặng|xây|làm)(?:\s+mới)?\s*$")
+                               r"(?:xây dựng|xây tặng|xây|làm)(?:\s+mới)?(?:\s+nhà(?:\s+ở)?\s+cho)?"
+                               r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 # what opens a list of targets before its colon: the targets, and that a plan set them or which they are
 _INTRO_SIZE = 150
 _TARGETS_INTRO = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)(?=.*?(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|chủ yếu|"
@@ -1194,10 +1196,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                            "exact", noun=cls)
         # "272 đảng viên sinh hoạt tại các tổ chức Đảng … bị thi hành kỷ luật": a passive verb later in
         # the same clause, with no other figure or clause break between
-        late = _LATE_PASSIVE.match(acted) if mod else None
+        late = _LATE_PASSIVE.match(acted) if mod or _IS_A_PART.match(rest) else None
         if late:
             # "25.104 đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, … bị xử lý kỷ luật": the list of
-            # what they did wrong, then what was done to them
+            # what they did wrong, then what was done to them (or who they are: "46 đảng viên là cha, mẹ của thí sinh …
+            # cũng bị kỷ luật")
             return Reading("disciplined_members" if late.group("act") == "kỷ luật" else "removed_members", "actual",
                            "exact", noun=cls)
         later = rules.passive_act.match(acted)
@@ -1374,7 +1377,7 @@ _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|
 _TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai trừ )|(?<=xóa tên ))(?:đảng\s+)?với)(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
-_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|"
+_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|từ|"
                           r"tại|trên|toàn|hiện|với|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")

@@ -1909,3 +1909,23 @@ def test_admissions_done_after_they_were_weighed_and_money_after_a_numbered_ward
 
 def test_people_come_for_households_are_no_houses():
     assert records("Dự lễ có lãnh đạo huyện cùng đại diện 150 hộ dân được hỗ trợ xây dựng nhà.") == []
+
+
+@pytest.mark.parametrize(("text", "houses"), [
+    ("Năm 2024, Mặt trận tỉnh hỗ trợ xây dựng mới và sửa chữa nhà ở cho 318 hộ nghèo.", 318),
+    ("Năm 2024, tỉnh đã hỗ trợ xây dựng, sửa chữa cho trên 1.120 nhà Đại đoàn kết.", 1120),
+])
+def test_houses_built_and_repaired_for_households_or_counted_after_cho(text, houses):
+    assert records(text) == [("houses_built", houses, "actual")]
+
+
+def test_the_homes_a_programme_is_to_make_for_households_are_a_goal():
+    assert records("Năm 2024, huyện triển khai thực hiện chương trình hỗ trợ làm nhà ở cho hơn 800 hộ nghèo.") == [
+        ("houses_built", 800, "target")]
+
+
+def test_members_said_who_they_are_then_disciplined_and_a_membership_from_its_units():
+    assert records("Năm 2024, 38 đảng viên là cha, mẹ của học sinh được nâng điểm cũng bị kỷ luật.") == [
+        ("disciplined_members", 38, "actual")]
+    text = "Dự Đại hội có 320 đại biểu, đại diện cho hơn 81 nghìn đảng viên từ 64 đảng bộ trực thuộc."
+    assert records(text) == [("total_members", 81000, "actual")]
