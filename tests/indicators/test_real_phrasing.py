@@ -1929,3 +1929,10 @@ def test_members_said_who_they_are_then_disciplined_and_a_membership_from_its_un
         ("disciplined_members", 38, "actual")]
     text = "Dự Đại hội có 320 đại biểu, đại diện cho hơn 81 nghìn đảng viên từ 64 đảng bộ trực thuộc."
     assert records(text) == [("total_members", 81000, "actual")]
+
+
+def test_members_moved_in_from_elsewhere_are_no_membership_and_a_task_assigned_is_a_goal():
+    assert records("Năm 2024, huyện có thêm 57 đảng viên từ nơi khác chuyển đến.") == []
+    text = ("Năm 2024, tỉnh thành lập Ban chỉ đạo, giao nhiệm vụ cho các đơn vị khẩn trương hỗ trợ làm nhà ở cho hơn 600 "
+            "hộ khó khăn.")
+    assert records(text) == [("houses_built", 600, "target")]
