@@ -408,7 +408,7 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         plain = low if unnamed is None else unnamed
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
                         (plain[prev_end:f.s] + " " + _FIRST_PART.match(plain, f.e, next_start).group()[:80],
-                         plain[c_start:f.s]))
+                         plain[c_start:f.s]), view[f.e:min(c_end, f.e + 80)])
         if r.metric == "other" and r.noun == "money" and carry and carry.get("vnd") is not None \
                 and carry["vnd"].metric == "welfare_funds_vnd" and rules.breakdown_opener.match(low):
             # "Quỹ … vận động được 6,7 tỷ đồng. Trong đó cấp tỉnh thu trên 1,6 tỷ đồng; …": the parts of the money
@@ -1329,6 +1329,8 @@ _MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
+_FROM_GIVERS_AFTER = re.compile(r"\s*(?:đồng\s+)?(?:của|từ)\s+(?:(?:\d+|các|nhiều)\s+)?(?:nhà tài trợ|nhà hảo tâm|mạnh thường quân|"
+                                r"tổ chức, cá nhân|cá nhân, tổ chức)(?!\w)")
 _GIVEN_BY_AFTER = re.compile(r"[^;.]{0,20}?(?<!\w)do\s[^;.\d]{0,140}?(?<!\w)(?:tài trợ|ủng hộ|trao tặng|quyên góp|đóng góp)"
                              r"(?!\w)")
 _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|hộ gia đình|chủ hộ|bản thân|người thân|dòng họ)(?!\w)"
@@ -1543,7 +1545,8 @@ def _without_names(low: str, sentence: str) -> str:
 
 # economic words that say nothing of the economy: who suffered a loss is who was helped ("hỗ trợ 500 triệu đồng
 # cho các hộ bị thiệt hại do lũ"); a day's wage is what staff gave ("đóng góp 1 ngày lương với số tiền …")
-_NOT_ECONOMIC = re.compile(r"(?<!\w)(?:bị\s+thiệt hại|ngày lương)(?!\w)")
+# (and relief: "ủng hộ đồng bào … khắc phục thiệt hại do mưa lũ là trên 2,7 tỷ đồng")
+_NOT_ECONOMIC = re.compile(r"(?<!\w)(?:bị\s+thiệt hại|khắc phục\s+(?:hậu quả|thiệt hại)|ngày lương)(?!\w)")
 _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh nghiệp|đơn vị|nhà hảo tâm)(?!\w)[^.;\d]{0,60}?"
                               r"(?<!\w)(?:đóng góp|ủng hộ|tài trợ)\s+(?:được\s+)?từ\s*$")
 
@@ -1559,8 +1562,9 @@ _GIVING_LEVEL = re.compile(r"(?<!\w)mức\s+(?:ủng hộ|đóng góp|quyên gó
 
 
 def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
-                unnamed: tuple[str, str]) -> Reading:
-    """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for."""
+                unnamed: tuple[str, str], after: str = "") -> Reading:
+    """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for; `after` is
+    the rest of the clause after the amount, past any figure (whom it came from: "… của 5 nhà tài trợ")."""
     each = _EACH_TAIL.search(own_pre) or ("mỗi" in clause_pre and _EACH_VALUED.search(clause_pre))
     if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()) \
             or "mức" in sentence_pre and _GIVING_LEVEL.search(sentence_pre):
@@ -1578,9 +1582,9 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[0])):
         return Reading("other", "actual", "exact", noun="economy")
-    if rules.welfare.search(own) or _GIVEN_BY_AFTER.match(own_post):
+    if rules.welfare.search(own) or _GIVEN_BY_AFTER.match(own_post) or _FROM_GIVERS_AFTER.match(after):
         # (and "tổng trị giá là 50 triệu đồng, do Hội đồng Đội tỉnh và Công ty … tài trợ": its giver named after it,
-        # however long the name)
+        # however long the name; "đã nhận 20,5 tỷ đồng của 5 nhà tài trợ": its givers)
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[1])):
         return Reading("other", "actual", "exact", noun="economy")

@@ -1936,3 +1936,12 @@ def test_members_moved_in_from_elsewhere_are_no_membership_and_a_task_assigned_i
     text = ("Năm 2024, tỉnh thành lập Ban chỉ đạo, giao nhiệm vụ cho các đơn vị khẩn trương hỗ trợ làm nhà ở cho hơn 600 "
             "hộ khó khăn.")
     assert records(text) == [("houses_built", 600, "target")]
+
+
+def test_money_given_to_overcome_damage_and_money_received_from_sponsors_is_raised():
+    text = ("Năm 2024, các cấp công đoàn vận động đóng góp ủng hộ đồng bào khắc phục thiệt hại do bão là trên 1,9 tỷ "
+            "đồng.")
+    assert records(text) == [("welfare_funds_vnd", 1.9e9, "actual")]
+    assert records("Năm 2024, Ủy ban MTTQ tỉnh đã nhận 12,5 tỷ đồng của 7 nhà tài trợ.") == [
+        ("welfare_funds_vnd", 1.25e10, "actual")]
+    assert records("Năm 2024, bão gây thiệt hại 30 tỷ đồng.") == []
