@@ -425,6 +425,8 @@ class _Places:
 # (and "Trong nhiệm kỳ, …" opening a clause: the term the article reviews)
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
+# years that have passed, up to now: "Qua 10 năm …", "Sau hơn 5 năm …"
+_ELAPSED = re.compile(r"(?<!\w)(?:qua|sau|trải qua)\s+(?:(?:hơn|gần|trên)\s+)?\d+\s+năm(?!\w)(?!\s*\d)", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # every year, said between a figure and its verb: "90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ"
 _EACH_YEAR_BEFORE_VERB = re.compile(r"[^.;\d]{0,40}?(?<!\w)(?:hằng|hàng)\s+năm\s+(?:đều\s+)?(?:hoàn thành|đạt|được)(?!\w)",
@@ -707,6 +709,10 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
         return _period_end_year(norm, sent.start, a.start, pub_year)
     if stock and _says_now(places.low, norm, sent.start, a.start):
         # "Qua 10 năm xây dựng, đến nay Đảng bộ hiện có 420 đảng viên": counted now, whatever span the sentence names
+        return pub_year
+    if stock and _ELAPSED.search(norm, sent.start, a.start):
+        # "Qua 10 năm xây dựng và phát triển, Đảng bộ Khối có 53 tổ chức cơ sở đảng …": the years that have passed
+        # end now, when the stock is counted
         return pub_year
     if stock and _DELEGATES.search(norm, sent.start, a.start):
         # "Sáng 22/7, … Đại hội …, nhiệm kỳ 2025-2030 với 250 đại biểu, đại diện cho 6.550 đảng viên của 226 tổ chức

@@ -1945,3 +1945,9 @@ def test_money_given_to_overcome_damage_and_money_received_from_sponsors_is_rais
     assert records("Năm 2024, Ủy ban MTTQ tỉnh đã nhận 12,5 tỷ đồng của 7 nhà tài trợ.") == [
         ("welfare_funds_vnd", 1.25e10, "actual")]
     assert records("Năm 2024, bão gây thiệt hại 30 tỷ đồng.") == []
+
+
+def test_a_stock_after_the_years_that_have_passed_is_counted_now():
+    text = "Qua 15 năm xây dựng và phát triển, Đảng bộ Khối có 48 tổ chức cơ sở đảng với trên 2.100 đảng viên."
+    assert years_of(text, date(2024, 5, 4)) == [("org_count", 48, 2024), ("total_members", 2100, 2024)]
+    assert years_of("Qua 5 năm, Đảng bộ kết nạp 430 đảng viên.", date(2024, 5, 4)) == [("new_members", 430, None)]
