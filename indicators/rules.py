@@ -1033,7 +1033,7 @@ def _rate(rules: Rules, ent: str, pred: str) -> Reading:
 
 def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: _Fig | None, f: _Fig,
                 low: str) -> Reading:
-    if _REPRESENTING.search(own_pre) and _HOUSEHOLDS.match(own_post):
+    if _HOUSEHOLDS.match(own_post) and _REPRESENTING.search(own_pre):
         # "cùng đại diện 200 hộ dân được hỗ trợ xây dựng nhà": people who came for the households, no house counted
         return Reading("other", "actual", "exact")
     if rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
