@@ -24,7 +24,9 @@ _NUM = re.compile(rf"\d(?<![{_L}0-9_.,/:+\-]\d)(?<![{_L}][\-+]\d)\d*(?:[.,]\d+)*
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10}
 # a count written in words only counts before a classifier ("một căn", "hai đảng viên")
-_CLASSIFIERS = ("căn", "ngôi", "mái ấm", "đảng viên", "đv", "hộ", "quần chúng", "tổ chức cơ sở", "chi bộ", "chỉ tiêu", "trường hợp")
+# (and "người": "Bốn người bị khai trừ Đảng")
+_CLASSIFIERS = ("căn", "ngôi", "mái ấm", "đảng viên", "đv", "hộ", "quần chúng", "tổ chức cơ sở", "chi bộ", "chỉ tiêu",
+                "trường hợp", "người")
 _WORD_NUM = re.compile(
     r"(?<![\w])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     rf"(?=(?:{'|'.join(_CLASSIFIERS)})(?!\w))",

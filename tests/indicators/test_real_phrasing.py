@@ -1951,3 +1951,9 @@ def test_a_stock_after_the_years_that_have_passed_is_counted_now():
     text = "Qua 15 năm xây dựng và phát triển, Đảng bộ Khối có 48 tổ chức cơ sở đảng với trên 2.100 đảng viên."
     assert years_of(text, date(2024, 5, 4)) == [("org_count", 48, 2024), ("total_members", 2100, 2024)]
     assert years_of("Qua 5 năm, Đảng bộ kết nạp 430 đảng viên.", date(2024, 5, 4)) == [("new_members", 430, None)]
+
+
+def test_people_counted_in_words_are_counted():
+    assert records("Năm 2024, ba người bị khai trừ Đảng.") == [("removed_members", 3, "actual")]
+    assert records("Năm 2024, một người dân ủng hộ 5 triệu đồng cho Quỹ Vì người nghèo.") == [
+        ("welfare_funds_vnd", 5e6, "actual")]
