@@ -107,6 +107,8 @@ _UNDER_HEAD = re.compile(r"^\s*trực thuộc")
 _OWNER_HEAD = re.compile(r"^\s*(?:trực thuộc|đảng viên|của [^,;]*)")
 # "mỗi hộ 5 triệu", "mỗi căn nhà xây mới được hỗ trợ 60 triệu" (not a time: "bình quân mỗi năm vận động được …")
 _EACH = r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+"  # "mỗi hộ", "mỗi căn" (not a time: "mỗi năm")
+_ROUGHLY = r"(?:(?:gần|hơn|trên|khoảng)\s+)?"  # a figure's own qualifier before it: "gần 300", "hơn 1.000"
+_COUNT_AFTER_VERB = rf"(?:\s+(?:được|mới|thêm))*\s+{_ROUGHLY}\d[\d.]*\s+"  # "phát triển được hơn 20 …"
 _EACH_TAIL = re.compile(rf"{_EACH}(?:\s+\w+){{0,6}}\s*$")
 
 
@@ -1306,8 +1308,7 @@ _HELD_A_MEETING = re.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:đã\s+)?(?:tổ chức|
                              r"(?:đại hội|hội nghị)(?!\w)")
 _EXPELLED_LABEL = re.compile(r"(?<!\w)khai trừ\s*:\s*$")
 # organisations newly founded, counted: "phát triển được 14 tổ chức đảng", "thành lập mới 5 chi bộ"
-_ORGS_FOUNDED = re.compile(r"(?<!\w)(?:phát triển|thành lập)(?:\s+(?:được|mới|thêm))*\s+(?:(?:gần|hơn|trên|khoảng)\s+)?"
-                           r"\d[\d.]*\s+(?:tổ chức|chi bộ|đảng bộ|tccsđ)")
+_ORGS_FOUNDED = re.compile(rf"(?<!\w)(?:phát triển|thành lập){_COUNT_AFTER_VERB}(?:tổ chức|chi bộ|đảng bộ|tccsđ)")
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
 # "64 chi bộ trực thuộc 27 tổ chức cơ sở đảng": the organisations the branches just counted belong to
@@ -1354,8 +1355,7 @@ _ACTED_ON_BY_PARTY = re.compile(
     r"(?:\s+xem xét)?[\s,]+(?:(?:thi hành|xử lý|quyết định)\s+)?"
     r"(?P<act>kỷ luật|khai trừ|xóa tên|đưa ra khỏi đảng|cho ra khỏi đảng)(?!\w)")
 _STOCK_TAIL = re.compile(r"(?<!\w)(?:là|có|còn|còn lại|với|gồm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
-_ADMITTED_COUNT_BEFORE = re.compile(r"(?<!\w)(?:kết nạp|phát triển)(?:\s+(?:được|mới|thêm))*\s+(?:(?:gần|hơn|trên|khoảng)\s+)?"
-                                    r"\d[\d.]*\s+(?:đảng viên|đv|quần chúng)")
+_ADMITTED_COUNT_BEFORE = re.compile(rf"(?<!\w)(?:kết nạp|phát triển){_COUNT_AFTER_VERB}(?:đảng viên|đv|quần chúng)")
 _SO_FAR = re.compile(r"(?<!\w)(?:kết nạp|từ đầu|trong năm|đến nay|tới nay|lũy kế|trong (?:quý|tháng))(?!\w)")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"
@@ -1480,10 +1480,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 
 # organisations or members handed from one Party body to another: "tiếp nhận 10 tổ chức đảng với tổng số 670 đảng viên"
-_TRANSFERRED = re.compile(r"(?<!\w)(?:tiếp nhận|bàn giao|chuyển giao|chuyển về|chuyển đến|chuyển đi|điều chuyển)\s+"
-                          r"(?:(?:gần|hơn|trên|khoảng)\s+)?\d")
+_TRANSFERRED = re.compile(rf"(?<!\w)(?:tiếp nhận|bàn giao|chuyển giao|chuyển về|chuyển đến|chuyển đi|điều chuyển)\s+"
+                          rf"{_ROUGHLY}\d")
 # an act that got done, whatever was weighed first: "xem xét kết nạp được 446 đảng viên"
-_ACT_GOT = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ)(?:\s+mới)?\s+được\s*(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_ACT_GOT = re.compile(rf"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ)(?:\s+mới)?\s+được\s*{_ROUGHLY}$")
 _NOT_DONE = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:được\s+|bị\s+|đủ điều kiện\s+)?(?:thi hành\s+|xử lý\s+)?"
                        r"(?:kỷ luật|kết nạp|xóa tên|khai trừ)[^,;()]*$")
 # units grouped by their size, not a membership: "không còn chi bộ …, … có dưới 5 đảng viên", "12 chi bộ có trên
