@@ -24,9 +24,10 @@ _NUM = re.compile(rf"\d(?<![{_L}0-9_.,/:+\-]\d)(?<![{_L}][\-+]\d)\d*(?:[.,]\d+)*
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10}
 # a count written in words only counts before a classifier ("một căn", "hai đảng viên")
-# (and "người": "Bốn người bị khai trừ Đảng")
+# (and "người": "Bốn người bị khai trừ Đảng"; and an amount in đồng: "hơn một nghìn tỷ đồng", "gần hai tỷ đồng")
 _CLASSIFIERS = ("căn", "ngôi", "mái ấm", "đảng viên", "đv", "hộ", "quần chúng", "tổ chức cơ sở", "chi bộ", "chỉ tiêu",
-                "trường hợp", "người")
+                "trường hợp", "người", "tỷ", "triệu", "nghìn tỷ", "ngàn tỷ")
+_SCALE_WORDS = ("tỷ", "triệu", "nghìn", "ngàn")
 _WORD_NUM = re.compile(
     r"(?<![\w])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     rf"(?=(?:{'|'.join(_CLASSIFIERS)})(?!\w))",
@@ -401,8 +402,13 @@ def _word_counts(text: str, low: str | None) -> list[Amount]:
             continue  # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation)
         if m.group(1).lower() == "một" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "trách nhiệm của một đảng viên", "là một đảng viên": "a", not one
-        out.append(Amount(m.start(1), m.end(1), float(_NUMBER_WORDS[m.group(1).lower()]), "count",
-                          in_words=True))
+        value = float(_NUMBER_WORDS[m.group(1).lower()])
+        if text[m.end():m.end() + 5].lower().startswith(_SCALE_WORDS):
+            mult, end, money = _money_multiplier(text, m.end(1))
+            if money:  # "hai tỷ đồng"; a scale with no đồng after it counts nothing read here ("hai triệu người")
+                out.append(Amount(m.start(1), end, _times(value, mult), "vnd", in_words=True))
+            continue
+        out.append(Amount(m.start(1), m.end(1), value, "count", in_words=True))
     return out
 
 

@@ -1957,3 +1957,9 @@ def test_people_counted_in_words_are_counted():
     assert records("Năm 2024, ba người bị khai trừ Đảng.") == [("removed_members", 3, "actual")]
     assert records("Năm 2024, một người dân ủng hộ 5 triệu đồng cho Quỹ Vì người nghèo.") == [
         ("welfare_funds_vnd", 5e6, "actual")]
+
+
+def test_money_written_in_words_with_its_scale_is_money():
+    assert records("Năm 2011, Mặt trận các cấp đã vận động được hơn một nghìn tỷ đồng cho Quỹ Vì người nghèo.") == [
+        ("welfare_funds_vnd", 1e12, "actual")]
+    assert records("Năm 2011, tỉnh có hai triệu người.") == []
