@@ -99,7 +99,7 @@ _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?
 # hoạch")
 _PLAN_SHARE_BESIDE = re.compile(r"\s*(?:đảng viên|đv)(?:\s+mới)?\s+(?:trong|ở|tại|thuộc)\s[^\d;:()]{0,60}?,\s*(?:đạt|bằng)\s*"
                                 r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?")
-_MET_AND_BEAT_TAIL = re.compile(r"đạt\s*(?:và|,)\s*vượt\s*$")  # (also "đạt, vượt")
+_MET_AND_BEAT_TAIL = re.compile(r"(?:đạt|hoàn thành)\s*(?:và|,)\s*vượt\s*$")  # (also "đạt, vượt", "hoàn thành và vượt")
 _PASSIVE_TAIL = re.compile(r"(?<!\w)được\s*$")
 _ADMITTED_HEAD = re.compile(r"^\s*(?:mới\s+)?(?:được\s+)?kết nạp")
 _MEMBER_HEAD = re.compile(r"^\s*(?:đảng viên|đồng chí|người)")
@@ -1397,9 +1397,10 @@ _KINDS_OF_UNITS = re.compile(
 
 
 _LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
-_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:[^,;:.]{0,30},\s*)?(?:(?:toàn\s+)?(?:đảng bộ|chi bộ)|toàn\s+(?:tỉnh|huyện|vùng|"
-                                r"thành phố|thị xã|quận|khối|xã|phường))(?!\w)[^,;:.\d]{0,60}?"
-                                r"\s(?:hiện\s+)?(?:có|gồm)\s")
+# (or a sentence opening on it: "Với 84 tổ chức cơ sở đảng trực thuộc và 3.255 đảng viên, Đảng bộ Đặc khu … là …")
+_COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:(?:[^,;:.]{0,30},\s*)?(?:(?:toàn\s+)?(?:đảng bộ|chi bộ)|toàn\s+(?:tỉnh|huyện|"
+                                r"vùng|thành phố|thị xã|quận|khối|xã|phường))(?!\w)[^,;:.\d]{0,60}?"
+                                r"\s(?:hiện\s+)?(?:có|gồm)\s|với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?\d)")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
 
 

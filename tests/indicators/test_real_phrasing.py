@@ -1963,3 +1963,21 @@ def test_money_written_in_words_with_its_scale_is_money():
     assert records("Năm 2011, Mặt trận các cấp đã vận động được hơn một nghìn tỷ đồng cho Quỹ Vì người nghèo.") == [
         ("welfare_funds_vnd", 1e12, "actual")]
     assert records("Năm 2011, tỉnh có hai triệu người.") == []
+
+
+def test_individuals_the_party_disciplines_are_members_disciplined():
+    assert records("Năm 2012, ủy ban kiểm tra các cấp đã xử lý kỷ luật 9 cá nhân.") == [
+        ("disciplined_members", 9, "actual")]
+    assert records("Năm 2024, xã khen thưởng 12 cá nhân.") == []
+
+
+def test_households_helped_to_replace_a_makeshift_house_and_contents_met_out_of_a_whole():
+    got = [(r.metric, r.value, r.kind, r.denominator) for r in extract("Đến nay, 15/21 hộ đã được hỗ trợ xóa nhà tạm.")]
+    assert got == [("houses_built", 15, "actual", 21), ("houses_built", 21, "target", None)]
+    got = [(r.metric, r.value, r.kind, r.denominator) for r in extract("Năm 2025, Đảng bộ hoàn thành và vượt 27/28 nội dung.")]
+    assert got == [("targets_met", 27, "actual", 28)]
+
+
+def test_a_sentence_opening_on_what_a_party_body_is_made_of():
+    text = "Với 62 tổ chức cơ sở đảng trực thuộc và 2.870 đảng viên, Đảng bộ phường là đảng bộ lớn của tỉnh."
+    assert records(text) == [("org_count", 62, "actual"), ("total_members", 2870, "actual")]
