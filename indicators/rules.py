@@ -437,6 +437,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         # counted as admitted make, whatever verb admitted them; and "…, đạt 120% chỉ tiêu tỉnh giao và bằng 145% chỉ
         # tiêu Nghị quyết Huyện ủy": their share of another plan
         r = Reading("new_members_plan_pct", "actual", "exact")
+    if r.metric in ("new_members_plan_pct", "new_members_rate") and i and _restates_a_ratio_of_units(figs[i - 1], f, c_start):
+        # "Có 356/541 tổ chức cơ sở đảng kết nạp được đảng viên mới, đạt 65,8%": the share of the organisations that
+        # admitted anyone (356/541), no share of admissions
+        r = Reading("other", "actual", "exact", noun="share")
     if r.metric in ("total_members", "org_count") and (
             r.metric == "total_members" and _SECTOR_ORGS_WITH.search(clause_pre)
             or _SHARE_OF_THE_WHOLE.match(low, f.e, min(len(low), f.e + 80))):
@@ -497,6 +501,13 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     r.kind = kind
     r.qualifier = qualifier
     return r
+
+
+def _restates_a_ratio_of_units(before: _Fig, f: _Fig, c_start: int) -> bool:
+    """Whether the share `f` is the ratio just before it in its clause, a count of organisations out of a whole."""
+    a = before.amount
+    return before.s >= c_start and a.denominator is not None and a.denominator > 0 and before.reading is not None \
+        and before.reading.noun in ("org", "branch") and abs(100 * a.value / a.denominator - f.amount.value) < 0.1
 
 
 def _neighbours(figs: list[_Fig], f: _Fig, c_start: int, c_end: int) -> tuple[list[_Fig], int, int]:
@@ -986,7 +997,9 @@ _COMPARED_AFTER = re.compile(r"[\s“”\"']*so(?:\s+với)?(?!\w)")
 _OF_POPULATION = re.compile(r"[\s“”\"']*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân\s+số(?!\w)")
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
-_SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))")
+# (or the members of a whole body: "… đạt trên 6% so với đảng viên toàn Đảng bộ")
+_SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))"
+                               r"|so với\s+(?:tổng\s+)?(?:đảng viên|đv)\s+(?:toàn|của|trong)(?!\w))")
 # "(chỉ tiêu kết nạp) 3,25% đảng viên mới trên tổng số đảng viên": the admitted named between share and whole
 _NEW_OF_ALL = re.compile(r"[\s“”\"']*(?:đảng viên|đv)\s+mới(?:\s+trở lên)?\s+(?:so với|trên)\s+tổng\s+số(?!\w)")
 _OF_THE_ADMITTED = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?kết nạp")
@@ -1284,6 +1297,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "Lâm Đồng có 18 đảng bộ trực thuộc Tỉnh ủy, 764 tổ chức cơ sở đảng, …": an item of a list that the
             # clause's verb opened
             cue = rules.cues["org"].nearest(clause_pre)
+        if "kết nạp" in clause_pre and _UNITS_OF_THE_ADMITTED.search(clause_pre):
+            # "lễ kết nạp 20 quần chúng ưu tú của 6 chi bộ trực thuộc Đảng ủy và 2 chi bộ cơ sở …": where the admitted
+            # come from, no count of the organisations
+            return Reading("other", "actual", "exact", noun=cls)
         if _HELD_A_MEETING.match(rest):
             # "8 tổ chức cơ sở Đảng trực thuộc tổ chức xong Đại hội": how far the congresses have gone, no count of them
             return Reading("other", "actual", "exact", noun=cls)
@@ -1303,6 +1320,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 # "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
 _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
                          r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
+# ("lễ kết nạp đảng viên đối với 20 quần chúng ưu tú của 6 chi bộ …")
+_UNITS_OF_THE_ADMITTED = re.compile(rf"(?<!\w)kết nạp(?:\s+đảng viên(?:\s+mới)?)?(?:\s+(?:đối với|cho))?{_COUNT_AFTER_VERB}(?:quần chúng|đảng viên|đồng chí)[^;.\d]{{0,20}}?"
+                                    r"\s(?:của|thuộc|ở|đến từ|từ)\s[^;.]*$")
 _HOUSEHOLDS = re.compile(r"\s*(?:hộ|gia đình)(?!\w)")
 _HELD_A_MEETING = re.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:đã\s+)?(?:tổ chức|tiến hành|hoàn thành)\s+(?:xong\s+)?"
                              r"(?:đại hội|hội nghị)(?!\w)")
@@ -1379,8 +1399,9 @@ _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|
 _TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai trừ )|(?<=xóa tên ))(?:đảng\s+)?với)(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
-_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|từ(?=\s*$|\s+(?:các|những))|"
-                          r"tại|trên|toàn|hiện|với|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
+# (and "… đại diện cho hơn 14 ngàn đảng viên về dự Đại hội": the whole membership came to it through its delegates)
+_TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|của|thuộc|ở|đến từ|"
+                          r"từ(?=\s*$|\s+(?:các|những))|tại|trên|toàn|hiện|với|(?:về\s+)?dự\s+đại hội|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # admitted members the plan counts: "… 200 đảng viên mới theo kế hoạch năm 2017"
 _OF_THE_PLAN_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng)(?:\s+mới)?\s+(?:theo|của)\s+(?:kế hoạch|chỉ tiêu|nghị quyết)(?!\w)")
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
@@ -1449,6 +1470,17 @@ _WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng
                           r"(?:\s+[^\s,;]+){0,4}?\s+(?:hiện(?:\s+nay)?\s+)?có)\s*$")
 
 
+# a founding by a decision or in recent years is news of today's unit, not its history: "được thành lập theo Quyết định
+# số 3632-QĐ/TU …, gồm 43 chi bộ trực thuộc với 685 đảng viên", "… được thành lập ngày 10/7/2025, …"
+_FOUNDED_NOW = re.compile(r"(?:\s+(?:theo|tại)\s+(?:quyết định|qđ)(?!\w)|[^,;.]{0,20}?(?<!\d)20[1-3]\d(?!\d))")
+
+
+def _founded_long_ago(rules: Rules, clause_pre: str) -> bool:
+    """A founding named before a count, with no return to the present after it and not one of today (see above)."""
+    m = rules.founding.search(clause_pre)
+    return m is not None and not _FOUNDED_NOW.match(clause_pre, m.end())
+
+
 def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:
     """Whether `N <noun>` after a total cue ("có", "gồm", "tổng số") is a whole membership, not a part of
     one ("trong đó có 130 đảng viên nữ"), a committee ("Ban Chấp hành gồm 13 đồng chí"), people
@@ -1458,7 +1490,7 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
-    if rules.founding.search(clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
+    if _founded_long_ago(rules, clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
         return False
     if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an

@@ -1981,3 +1981,23 @@ def test_households_helped_to_replace_a_makeshift_house_and_contents_met_out_of_
 def test_a_sentence_opening_on_what_a_party_body_is_made_of():
     text = "Với 62 tổ chức cơ sở đảng trực thuộc và 2.870 đảng viên, Đảng bộ phường là đảng bộ lớn của tỉnh."
     assert records(text) == [("org_count", 62, "actual"), ("total_members", 2870, "actual")]
+
+
+def test_a_membership_that_came_to_its_congress_and_one_founded_by_a_decision():
+    assert records("Dự Đại hội có 260 đại biểu, đại diện cho hơn 12 ngàn đảng viên về dự Đại hội.") == [
+        ("total_members", 12000, "actual")]
+    text = ("Đảng bộ xã được thành lập theo Quyết định số 1234-QĐ/TU của Ban Thường vụ Tỉnh ủy, gồm 38 chi bộ trực thuộc "
+            "với 612 đảng viên.")
+    assert records(text) == [("total_members", 612, "actual")]
+    assert records("Đảng bộ xã được thành lập năm 1948, với 6 đảng viên.") == []
+
+
+def test_admissions_as_a_share_of_the_members_of_a_whole_body():
+    assert records("Nhiệm kỳ qua, kết nạp đảng viên bình quân đạt trên 5% so với đảng viên toàn Đảng bộ.") == [
+        ("new_members_rate", 5, "actual")]
+
+
+def test_a_share_restating_a_ratio_of_organisations_and_the_units_the_admitted_come_from():
+    assert records("Năm 2023, có 412/630 tổ chức cơ sở đảng kết nạp được đảng viên mới, đạt 65,4%.") == []
+    text = "Sáng 3/2, Quận ủy tổ chức lễ kết nạp đảng viên đối với 18 quần chúng ưu tú của 2 chi bộ cơ sở trực thuộc."
+    assert records(text) == [("new_members", 18, "actual")]
