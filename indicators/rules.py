@@ -475,8 +475,12 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         r = _restated(r, [g for g in same if g.e <= f.s and g.s >= c_start])
     if r.metric == "targets_met":
         # how many targets were met is a result; it is a goal only where the sentence says one ("phấn đấu
-        # hoàn thành 15/17 chỉ tiêu"), not because the words "chỉ tiêu", "kế hoạch" are on the way
-        kind = "target" if kind == "target" and _GOAL.search(sentence_pre) else "actual"
+        # hoàn thành 15/17 chỉ tiêu"), not because the words "chỉ tiêu", "kế hoạch" are on the way, nor a clause
+        # before it ("… việc thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ; hoàn thành và vượt 32/33 nội dung")
+        # (and "dự kiến cả 17/17 chỉ tiêu đạt và vượt" near a year's end estimates how many were met: a result)
+        goals = list(_GOAL.finditer(sentence_pre)) if kind == "target" else []
+        kind = "target" if goals and goals[-1].group() != "dự kiến" and ";" not in sentence_pre[goals[-1].end():] \
+            else "actual"
         # (the verb's "vượt" is no qualifier of how many: "đạt và vượt 15/17 chỉ tiêu" met 15)
         qualifier = "exact" if qualifier == "over" or _MET_AND_BEAT_TAIL.search(own_pre) else qualifier
         if kind == "target" and f.amount.denominator is None:

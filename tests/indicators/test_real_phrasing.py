@@ -2001,3 +2001,16 @@ def test_a_share_restating_a_ratio_of_organisations_and_the_units_the_admitted_c
     assert records("Năm 2023, có 412/630 tổ chức cơ sở đảng kết nạp được đảng viên mới, đạt 65,4%.") == []
     text = "Sáng 3/2, Quận ủy tổ chức lễ kết nạp đảng viên đối với 18 quần chúng ưu tú của 2 chi bộ cơ sở trực thuộc."
     assert records(text) == [("new_members", 18, "actual")]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2025, Đảng ủy phường đã lãnh đạo thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ; hoàn thành và vượt 29/30 nội dung.",
+    "Năm 2024, dự kiến cả 16/16 chỉ tiêu đạt và vượt kế hoạch.",
+])
+def test_targets_met_after_a_clause_naming_goals_or_estimated_are_results(text):
+    assert [(r.metric, r.kind) for r in extract(text) if r.metric != "other"] == [("targets_met", "actual")]
+
+
+def test_targets_met_a_goal_names_stay_a_goal():
+    assert [(r.metric, r.kind) for r in extract("Năm 2025, phấn đấu hoàn thành 15/17 chỉ tiêu.")
+            if r.metric != "other"] == [("targets_met", "target")]
