@@ -406,6 +406,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         qualifier = "under"
     if unit == "percent":
         r = _read_rate(rules, own_pre, own_post, clause_pre, parent, f, view, low)
+    elif unit == "vnd" and f.amount.value == 0:
+        r = Reading("other", "actual", "exact", noun="money")  # "phiếu mua hàng “0 đồng”": a name, no money
     elif unit == "vnd":
         plain = low if unnamed is None else unnamed
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,

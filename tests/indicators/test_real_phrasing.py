@@ -2014,3 +2014,14 @@ def test_targets_met_after_a_clause_naming_goals_or_estimated_are_results(text):
 def test_targets_met_a_goal_names_stay_a_goal():
     assert [(r.metric, r.kind) for r in extract("Năm 2025, phấn đấu hoàn thành 15/17 chỉ tiêu.")
             if r.metric != "other"] == [("targets_met", "target")]
+
+
+def test_houses_handed_over_and_repaired_are_built_and_houses_launched_or_handed_support_are_not():
+    assert records("Năm 2021, huyện đã bàn giao và sửa chữa 31 căn nhà tình nghĩa.") == [("houses_built", 31, "actual")]
+    assert records("Năm 2024, Hội trao hỗ trợ xây dựng 3 ngôi nhà tình nghĩa.") == []
+    assert records("Năm 2024, Ủy ban MTTQ phát động xây dựng 4 căn nhà tình thương.") == []
+
+
+def test_no_money_is_no_amount_raised():
+    text = "Năm 2024, Hội tặng 2.000 phiếu mua hàng “0 đồng”, trị giá hơn 800 triệu đồng."
+    assert records(text) == [("welfare_funds_vnd", 8e8, "actual")]
