@@ -1097,6 +1097,11 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # viên trong độ tuổi Đoàn là 674", a part)
         cls = "member" if named.group("member") else "org"
         return Reading("total_members" if cls == "member" else "org_count", "actual", "exact", noun=cls)
+    if nm is None and _PEOPLE_ACTED_ON.match(own_post):
+        passive = rules.passive_act.match(own_post)
+        if passive:
+            # "3 nguyên Bí thư Tỉnh ủy bị khai trừ ra khỏi Đảng": people named by their posts, then the act on them
+            return Reading(rules.passive[" ".join(passive.group("verb").split())], "actual", "exact", noun="member")
     if nm is None:
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
@@ -1148,6 +1153,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
 
 def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre: str,
                      clause_pre: str, sentence_pre: str = "") -> Reading:
+    if cls == "target" and _ADMITTED_OF_THE_QUOTA.search(own_pre):
+        # "kết nạp được 821/1.450 chỉ tiêu": members admitted out of the quota, no targets met
+        return Reading("new_members", "actual", "exact", noun="member", extra_target=True)
     if cls == "target":
         # "18/21 chỉ tiêu, trong đó 8 chỉ tiêu vượt …": a part of the targets met, not their count (but in "đề
         # ra 20 chỉ tiêu, trong đó có 18 chỉ tiêu đạt" the whole is the plan, and the part the count met)
@@ -1198,13 +1206,18 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
     if cls == "member":
         mod = rules.post["member_modifiers"].match(rest)
         acted = rest[mod.end():] if mod else rest
-        for metric in ("disciplined_members", "removed_members"):
+        for metric in ("removed_members", "disciplined_members"):
             done = rules.post[metric].match(acted)
             if done and _NOT_PARTY_DISCIPLINE.match(acted, done.end()):
                 # "5 đảng viên bị xử lý kỷ luật hành chính": their employer's discipline, not the Party's
                 return Reading("other", "actual", "exact", noun=cls)
             if done:
                 return Reading(metric, "actual", "exact", noun=cls)
+        forms = _FORMS_JOINED.search(own_pre)
+        if forms and own_pre[:forms.start()].strip():
+            # "khiển trách, cảnh cáo 14 người": one count for the forms named together, all of them discipline (not
+            # "… 2 cảnh cáo và khai trừ 1 trường hợp": the first form is the count's before it)
+            return Reading("disciplined_members", "actual", "exact", noun=cls)
         form = _FORM_AFTER.match(acted)
         if form and "kỷ luật" not in sentence_pre and acted[form.start(1) - 3:form.start(1)] == "bị ":
             # "7 đảng viên bị khai trừ …, 1 trường hợp bị cách chức vụ": the count's own act, not the act before
@@ -1329,6 +1342,10 @@ _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ 
 # ("lễ kết nạp đảng viên đối với 20 quần chúng ưu tú của 6 chi bộ …")
 _UNITS_OF_THE_ADMITTED = re.compile(rf"(?<!\w)kết nạp(?:\s+đảng viên(?:\s+mới)?)?(?:\s+(?:đối với|cho))?{_COUNT_AFTER_VERB}(?:quần chúng|đảng viên|đồng chí)[^;.\d]{{0,20}}?"
                                     r"\s(?:của|thuộc|ở|đến từ|từ)\s[^;.]*$")
+# people named by a former post or a leading role (not bodies: "2 tập thể bị kỷ luật")
+_PEOPLE_ACTED_ON = re.compile(r"\s*(?:nguyên|cựu|lãnh đạo|bí thư|phó bí thư|chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|"
+                              r"trưởng|phó trưởng|cán bộ|công chức|sĩ quan|chiến sĩ)(?!\w)")
+_ADMITTED_OF_THE_QUOTA = re.compile(r"(?<!\w)kết nạp(?:\s+mới)?(?:\s+được)?\s*$")
 _HOUSEHOLDS = re.compile(r"\s*(?:hộ|gia đình)(?!\w)")
 _HELD_A_MEETING = re.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:đã\s+)?(?:tổ chức|tiến hành|hoàn thành)\s+(?:xong\s+)?"
                              r"(?:đại hội|hội nghị)(?!\w)")
@@ -1423,7 +1440,7 @@ _KINDS_OF_UNITS = re.compile(
     r"với\s+(?:tổng\s+số(?:\s+(?:đảng viên|đv))?(?:\s+là)?\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 
-_LAST_ITEM = re.compile(r"(?<!\w)và\s*$")
+_LAST_ITEM = re.compile(rf"(?<!\w)và\s*{_ROUGHLY}$")  # (with its qualifier: "… và hơn 9.000 đảng viên")
 # (or a sentence opening on it: "Với 84 tổ chức cơ sở đảng trực thuộc và 3.255 đảng viên, Đảng bộ Đặc khu … là …")
 _COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:(?:[^,;:.]{0,30},\s*)?(?:(?:toàn\s+)?(?:đảng bộ|chi bộ)|toàn\s+(?:tỉnh|huyện|"
                                 r"vùng|thành phố|thị xã|quận|khối|xã|phường))(?!\w)[^,;:.\d]{0,60}?"
@@ -1539,6 +1556,7 @@ _BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó|so 
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")
+_FORMS_JOINED = re.compile(rf"(?<!\w){_FORMS}(?:\s*(?:,|và|hoặc)\s*{_FORMS})+\s*(?:đối với\s+)?$")
 _FORM_AFTER = re.compile(rf"\s*(?:bị\s+)?({_FORMS})(?!\w)")
 _NOT_PARTY_DISCIPLINE = re.compile(r"\s*(?:về\s+)?(?:hành chính|chính quyền|đoàn thể|pháp luật)(?!\w)")
 _ONE_FORM = re.compile(rf"hình thức\s+{_FORMS}\s*$")

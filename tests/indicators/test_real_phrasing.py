@@ -2025,3 +2025,30 @@ def test_houses_handed_over_and_repaired_are_built_and_houses_launched_or_handed
 def test_no_money_is_no_amount_raised():
     text = "Năm 2024, Hội tặng 2.000 phiếu mua hàng “0 đồng”, trị giá hơn 800 triệu đồng."
     assert records(text) == [("welfare_funds_vnd", 8e8, "actual")]
+
+
+def test_members_admitted_out_of_a_quota_counted_in_targets():
+    got = [(r.metric, r.value, r.kind) for r in extract("Năm 2023, toàn Đảng bộ kết nạp được 634/1.100 chỉ tiêu (đạt "
+                                                          "57,64%).") if r.metric != "other"]
+    assert got == [("new_members", 634, "actual"), ("new_members", 1100, "target"), ("new_members_plan_pct", 57.64, "actual")]
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    ("Năm 2023, Đảng ủy khiển trách, cảnh cáo 11 người thuộc phòng Cảnh sát giao thông.", "disciplined_members", 11),
+    ("Năm 2023, 6 đảng viên bị kỷ luật khai trừ Đảng.", "removed_members", 6),
+    ("Năm 2023, 2 nguyên Bí thư Huyện ủy bị khai trừ ra khỏi Đảng.", "removed_members", 2),
+    ("Năm 2023, 5 lãnh đạo cấp phòng bị kỷ luật cảnh cáo.", "disciplined_members", 5),
+])
+def test_discipline_by_forms_named_together_expulsion_as_discipline_and_people_named_by_post(text, metric, value):
+    assert records(text) == [(metric, value, "actual")]
+
+
+def test_a_form_named_for_the_count_before_and_bodies_acted_on_are_not_the_next_count():
+    text = "Năm 2023, đã xử lý kỷ luật 16 đảng viên (với các hình thức: 13 khiển trách; 2 cảnh cáo và khai trừ 1 trường hợp)."
+    assert records(text) == [("disciplined_members", 16, "actual"), ("removed_members", 1, "actual")]
+    assert records("Năm 2023, 2 tập thể bị kỷ luật.") == []
+
+
+def test_both_kinds_of_grassroots_organisations_named_whole_and_a_composition_ending_on_about_n_members():
+    text = "Năm 2024, Đảng bộ thị xã gồm 52 chi bộ, đảng bộ cơ sở và hơn 8.000 đảng viên."
+    assert records(text) == [("org_count", 52, "actual"), ("total_members", 8000, "actual")]
