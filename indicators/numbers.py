@@ -129,7 +129,7 @@ def _label_before(before: str) -> bool:
     if tail.endswith(_LABELS_BY_LAST.get(tail[-1:], ())):
         # the last word of a place's name is no label: "huyện Vân Đồn 11 đảng viên" (but "Đồn 11", "thôn Đồn 3")
         return not (tail.endswith(_PLACE_LABELS) and _NAME_ENDS.search(before))
-    return tail.endswith("số") and not tail.endswith(("tổng số", "con số"))
+    return tail.endswith("số") and not tail.endswith(("tổng số", "con số", "trong số"))  # ("trong số 7 đảng viên": among)
 
 
 _DATE_BEFORE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng|rạng sáng|vào|từ|đến|tới|hạn|"

@@ -1230,7 +1230,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
                            "exact", noun=cls)
         # "272 đảng viên sinh hoạt tại các tổ chức Đảng … bị thi hành kỷ luật": a passive verb later in
         # the same clause, with no other figure or clause break between
-        late = _LATE_PASSIVE.match(acted) if mod or _IS_A_PART.match(rest) else None
+        late = _LATE_PASSIVE.match(acted) if mod or _IS_A_PART.match(rest) and not rules.part_before.search(clause_pre) \
+            else None
         if late:
             # "25.104 đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, … bị xử lý kỷ luật": the list of
             # what they did wrong, then what was done to them (or who they are: "46 đảng viên là cha, mẹ của thí sinh …

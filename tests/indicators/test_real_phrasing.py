@@ -2052,3 +2052,12 @@ def test_a_form_named_for_the_count_before_and_bodies_acted_on_are_not_the_next_
 def test_both_kinds_of_grassroots_organisations_named_whole_and_a_composition_ending_on_about_n_members():
     text = "Năm 2024, Đảng bộ thị xã gồm 52 chi bộ, đảng bộ cơ sở và hơn 8.000 đảng viên."
     assert records(text) == [("org_count", 52, "actual"), ("total_members", 8000, "actual")]
+
+
+def test_among_n_members_expelled_the_n_is_the_whole_and_the_part_after_it_no_total():
+    text = "Trong số 9 đảng viên bị kỷ luật khai trừ Đảng, có 5 cán bộ là cựu lãnh đạo sở, ngành của tỉnh bị kỷ luật."
+    assert records(text) == [("removed_members", 9, "actual")]
+
+
+def test_houses_a_donor_pledged_to_build_are_not_built():
+    assert records("Năm 2014, Sở Công thương cũng ủng hộ xây dựng 2 căn nhà đại đoàn kết.") == []
