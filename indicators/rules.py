@@ -1214,9 +1214,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             if done:
                 return Reading(metric, "actual", "exact", noun=cls)
         forms = _FORMS_JOINED.search(own_pre)
-        if forms and own_pre[:forms.start()].strip():
+        if forms and own_pre[:forms.start()].strip() and not _PASSIVE_BEFORE.search(own_pre, 0, forms.start()):
             # "khiển trách, cảnh cáo 14 người": one count for the forms named together, all of them discipline (not
-            # "… 2 cảnh cáo và khai trừ 1 trường hợp": the first form is the count's before it)
+            # "… 2 cảnh cáo và khai trừ 1 trường hợp", "… 18 người bị cách chức và khai trừ 12 người": the first form
+            # is the count's before it)
             return Reading("disciplined_members", "actual", "exact", noun=cls)
         form = _FORM_AFTER.match(acted)
         if form and "kỷ luật" not in sentence_pre and acted[form.start(1) - 3:form.start(1)] == "bị ":
@@ -1557,6 +1558,7 @@ _BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó|so 
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)bị\s*$")
 _FORMS_JOINED = re.compile(rf"(?<!\w){_FORMS}(?:\s*(?:,|và|hoặc)\s*{_FORMS})+\s*(?:đối với\s+)?$")
 _FORM_AFTER = re.compile(rf"\s*(?:bị\s+)?({_FORMS})(?!\w)")
 _NOT_PARTY_DISCIPLINE = re.compile(r"\s*(?:về\s+)?(?:hành chính|chính quyền|đoàn thể|pháp luật)(?!\w)")

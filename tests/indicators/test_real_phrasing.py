@@ -2047,6 +2047,8 @@ def test_a_form_named_for_the_count_before_and_bodies_acted_on_are_not_the_next_
     text = "Năm 2023, đã xử lý kỷ luật 16 đảng viên (với các hình thức: 13 khiển trách; 2 cảnh cáo và khai trừ 1 trường hợp)."
     assert records(text) == [("disciplined_members", 16, "actual"), ("removed_members", 1, "actual")]
     assert records("Năm 2023, 2 tập thể bị kỷ luật.") == []
+    text = "Năm 2023, thi hành kỷ luật 40 người, trong đó 9 người bị cách chức và khai trừ 3 người."
+    assert ("removed_members", 3, "actual") in records(text)
 
 
 def test_both_kinds_of_grassroots_organisations_named_whole_and_a_composition_ending_on_about_n_members():
