@@ -62,7 +62,7 @@ _GIVEN_BEFORE = re.compile(r"(?:ủng hộ|vận động|quyên góp|đóng góp
 _LISTED_UP_TO_MONEY = re.compile(
     rf"(?:\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?:hơn|trên|gần|khoảng)\s+)?\d+(?:[.,]\d+)*\s*{_SCALE})+"
     rf"(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*\s*(?:đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)", re.IGNORECASE)
-_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|tới|đến|vào)(?!\w))")
+_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|tới|đến|vào|từ)(?!\w))")
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")

@@ -757,7 +757,12 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
 # `(?<!\w)hoàn thành(?!\w)` with the look-behind after the phrase: a pattern that opens with a
 # literal lets `re` jump from one occurrence to the next instead of trying every position
 _DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
-_ADMITTED_LATER = re.compile(r"\s*(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|"
+_MAKESHIFT_GONE = re.compile(r"[^,;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được)\s+(?:xóa sổ|xóa bỏ|xóa)(?!\w)")
+# the people admitted, named for what they are: "(260 em) học sinh", "sinh viên", "đoàn viên" …
+_LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
+# admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
+_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?\s+(?:cho|đối với)\s+{_ROUGHLY}$")
+_ADMITTED_LATER = re.compile(r"\s*(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|"
                              r"cán bộ|người)(?!\w)[^;:()\d.,]{0,60}?(?<!\w)(?:đã\s+)?được\s+kết nạp(?:\s+vào)?\s+đảng(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 _IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
@@ -1063,7 +1068,9 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
             or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
-    if "kết nạp" in own_post and _ADMITTED_LATER.match(own_post) and not _IN_WHICH.search(clause_pre):
+    if ("kết nạp" in own_post and _ADMITTED_LATER.match(own_post)
+            or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and re.match(rf"\s*{_LEARNERS}(?!\w)", own_post)) \
+            and not _IN_WHICH.search(clause_pre):
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
         # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
         return Reading("new_members", "actual", "exact", noun="member")
@@ -1187,7 +1194,8 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # "… toàn tỉnh hiện nay là 7.687 căn nhà tạm, nhà dột nát", "còn 900 căn nhà tạm": houses still to
             # replace (but "xóa 217 căn nhà tạm", "xây mới 120 căn nhà tạm, nhà dột nát" replaced them)
             return Reading("other", "actual", "exact", noun=cls)
-        if makeshift and rules.house_replace.search(own_pre):
+        if makeshift and (rules.house_replace.search(own_pre) or _MAKESHIFT_GONE.match(rest)):
+            # (or gone, said after them: "hơn 9.000 căn nhà tạm trên địa bàn tỉnh đã bị xóa sổ")
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         if not HOUSES_DONE.search(own_pre) and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
@@ -1363,8 +1371,8 @@ _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|n
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
-# (or decided: "UBND tỉnh quyết định hỗ trợ xây dựng 150 nhà ở")
-_APPROVED = re.compile(r"(?<!\w)(?:(?:được\s+)?(?:phê duyệt|duyệt)|quyết định\s+(?:hỗ trợ|xây dựng|xây))(?!\w)")
+# (or decided: "UBND tỉnh quyết định hỗ trợ xây dựng 150 nhà ở"; or needed: "tổng nhu cầu hỗ trợ … là 10.744 nhà")
+_APPROVED = re.compile(r"(?<!\w)(?:(?:được\s+)?(?:phê duyệt|duyệt)|quyết định\s+(?:hỗ trợ|xây dựng|xây)|nhu cầu)(?!\w)")
 # (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|hư hỏng|hư hại)(?!\w)")
 # money given for houses still to build: "ủng hộ 100 triệu đồng để tài trợ xây dựng 2 căn nhà"

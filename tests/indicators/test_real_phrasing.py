@@ -2063,3 +2063,36 @@ def test_among_n_members_expelled_the_n_is_the_whole_and_the_part_after_it_no_to
 
 def test_houses_a_donor_pledged_to_build_are_not_built():
     assert records("Năm 2014, Sở Công thương cũng ủng hộ xây dựng 2 căn nhà đại đoàn kết.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Năm 2024, huyện có 15 nhà đã xây dựng hoàn thành.", 15),
+    ("Năm 2025, hơn 6.000 căn nhà tạm trên địa bàn tỉnh đã bị xóa sổ.", 6000),
+    ("Năm 2025, 2.310 hộ nghèo được hỗ trợ làm mới và sửa chữa nhà ở.", 2310),
+    ("Năm 2025, tỉnh đã xử lý xong 8.120/8.200 căn nhà tạm.", 8120),
+])
+def test_houses_finished_gone_or_made_new_for_households_are_built(text, value):
+    assert ("houses_built", value, "actual") in records(text)
+
+
+def test_houses_a_province_must_or_resolves_to_replace_or_needs_are_no_houses_built():
+    assert records("Năm 2025, cả nước phải xóa 280 căn nhà tạm.") == [("houses_built", 280, "target")]
+    assert records("Tỉnh quyết tâm xóa 1.200 nhà tạm trong năm 2026.") == [("houses_built", 1200, "target")]
+    assert records("Năm 2025, tổng nhu cầu hỗ trợ từ nguồn xã hội hóa là 8.400 nhà.") == []
+
+
+def test_money_raised_in_ty_with_its_givers_after_it():
+    assert records("Năm 2025, tỉnh vận động khoảng 80 tỷ từ các tổ chức, cá nhân.") == [
+        ("welfare_funds_vnd", 8e10, "actual")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Năm 2023, Chi bộ Trường THPT Lê Lợi kết nạp Đảng cho 5 học sinh.", 5),
+    ("Năm 2023, đã có 140 em học sinh đã được kết nạp Đảng.", 140),
+])
+def test_pupils_and_students_admitted_are_new_members(text, value):
+    assert records(text) == [("new_members", value, "actual")]
+
+
+def test_a_class_for_those_to_be_admitted_admits_no_one():
+    assert records("Năm 2023, tổ chức 1 lớp bồi dưỡng đối tượng kết nạp Đảng cho 96 quần chúng ưu tú.") == []
