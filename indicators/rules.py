@@ -590,14 +590,14 @@ _REACHED_ALONE = re.compile(r"[\s(]*(?:đạt|bằng)\s*")
 _RESOLUTION_SAYS = re.compile(r"(?:(?<!\w)(?:theo|so với)\s+|^[\s“”\"']*)nghị quyết(?:\s+[^\s,;:()]+){0,8}?\s*(?:là|đạt|:)?\s*$")
 
 
-# one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
-# (a few words may name the plan between: "đề ra chương trình thực hiện gồm có 4 chỉ tiêu …"; the list may open in
-# parentheses: "… 4 chỉ tiêu về công tác xây dựng Đảng (Kết nạp 150 đảng viên, …")
 # the rest of an item of targets met, then the next: "… 30/30 chỉ tiêu Nghị quyết Đại hội, "
 # (a document's number on the way is no figure: "… theo Chương trình hành động số 18 của Tỉnh ủy, ")
 _NEXT_TARGETS = re.compile(r"\s*(?:chỉ tiêu|mục tiêu)(?!\w)[^;:()]{0,80},\s*(?:và\s+)?")
 # an item with a verdict of its own ("…, 2 chỉ tiêu không đạt") is not the verb's before it
 _OWN_VERDICT = re.compile(r"(?<!\w)(?:chưa|không|đạt|hoàn thành|vượt|xấp xỉ|cơ bản|gần)(?!\w)")
+# one of the targets a plan set: "Đại hội đề ra 31 chỉ tiêu …, trong đó tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm"
+# (a few words may name the plan between: "đề ra chương trình thực hiện gồm có 4 chỉ tiêu …"; the list may open in
+# parentheses: "… 4 chỉ tiêu về công tác xây dựng Đảng (Kết nạp 150 đảng viên, …")
 _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua)(?:\s+[^\s\d.;:()]+){0,8}?"
                           r"\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
                           r"[^.]*?(?:(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)|\()")
@@ -762,8 +762,8 @@ _MAKESHIFT_GONE = re.compile(r"[^,;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|đượ
 _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
 _ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?\s+(?:cho|đối với)\s+{_ROUGHLY}$")
-_ADMITTED_LATER = re.compile(r"\s*(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|"
-                             r"cán bộ|người)(?!\w)[^;:()\d.,]{0,60}?(?<!\w)(?:đã\s+)?được\s+kết nạp(?:\s+vào)?\s+đảng(?!\w)")
+# admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng"
+_ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?được\s+kết nạp(?:\s+vào)?\s+đảng(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 _IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
 
