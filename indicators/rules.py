@@ -406,8 +406,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
         qualifier = "under"
     if unit == "percent":
         r = _read_rate(rules, own_pre, own_post, clause_pre, parent, f, view, low)
-    elif unit == "vnd" and f.amount.value == 0:
-        r = Reading("other", "actual", "exact", noun="money")  # "phiếu mua hàng “0 đồng”": a name, no money
+    elif unit == "vnd" and f.amount.value < 1000:
+        # "phiếu mua hàng “0 đồng”": a name; "… 20 đ" where a page is cut off mid-word: no money anyone raises
+        r = Reading("other", "actual", "exact", noun="money")
     elif unit == "vnd":
         plain = low if unnamed is None else unnamed
         r = _read_money(rules, own_pre, own_post, clause_pre, sentence_pre,
@@ -495,6 +496,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
         # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
+    if r.metric == "other" and r.noun == "member" and parent is not None and parent.reading is not None \
+            and parent.reading.metric == "new_members" and not own_pre.strip(" “”\"'") \
+            and _PLAN_BEFORE_PARENS.search(low, 0, f.paren[0] + 1):  # type: ignore[index]
+        # "kết nạp được 10.027 so với chỉ tiêu kế hoạch (9.744 đảng viên)": the plan the admissions are set against
+        r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
     if r.metric == "houses_built" and kind == "actual" and parent is not None and parent.reading is not None \
             and parent.reading.houses_not_built:
         # "khởi công làm 353 căn nhà (xây mới 198 căn, sửa chữa 155 căn)": the parts of houses only started, still to
@@ -507,6 +513,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
     r.kind = kind
     r.qualifier = qualifier
     return r
+
+
+_PLAN_BEFORE_PARENS = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch)(?:\s+[^\s\d,;:()]+){0,4}\s*\($")
 
 
 def _restates_a_ratio_of_units(before: _Fig, f: _Fig, c_start: int) -> bool:
@@ -1091,7 +1100,10 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
-    named = _TOTAL_NAMED_FIRST.search(own_pre) if nm is None and "tổng" in own_pre else None
+    # (a membership named first may be counted in comrades: "tổng số đảng viên của chi bộ đến thời điểm đánh giá là 11
+    # đồng chí")
+    named = _TOTAL_NAMED_FIRST.search(own_pre) if "tổng" in own_pre and (
+        nm is None or nm.lastgroup == "member" and nm.group("member") in ("đồng chí", "người")) else None
     acted = _ACT_NAMED_FIRST.search(own_pre) if nm is None and named is None and "số" in own_pre else None
     if acted:
         # "số đảng viên bị thi hành kỷ luật (trong năm) là 86": the members of an act, named before their figure

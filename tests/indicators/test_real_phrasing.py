@@ -2096,3 +2096,18 @@ def test_pupils_and_students_admitted_are_new_members(text, value):
 
 def test_a_class_for_those_to_be_admitted_admits_no_one():
     assert records("Năm 2023, tổ chức 1 lớp bồi dưỡng đối tượng kết nạp Đảng cho 96 quần chúng ưu tú.") == []
+
+
+def test_the_plan_in_parentheses_after_admissions_set_against_it():
+    text = "Năm 2020, toàn huyện đã kết nạp được 1.027 so với chỉ tiêu kế hoạch (974 đảng viên), đạt 105,4%."
+    assert records(text) == [("new_members", 1027, "actual"), ("new_members", 974, "target"),
+                             ("new_members_plan_pct", 105.4, "actual")]
+
+
+def test_a_membership_named_first_and_counted_in_comrades():
+    text = "Năm 2021, tổng số đảng viên của chi bộ đến thời điểm đánh giá là 14 đồng chí, trong đó chính thức 12."
+    assert records(text) == [("total_members", 14, "actual")]
+
+
+def test_a_few_dong_are_no_money_raised():
+    assert records("Năm 2021, ý kiến đóng góp của các đồng chí trong hội nghị, 720 đảng viên hoàn thành tốt, 20 đ") == []
