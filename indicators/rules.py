@@ -766,7 +766,7 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
 # `(?<!\w)hoàn thành(?!\w)` with the look-behind after the phrase: a pattern that opens with a
 # literal lets `re` jump from one occurrence to the next instead of trying every position
 _DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
-_MAKESHIFT_GONE = re.compile(r"[^,;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được)\s+(?:xóa sổ|xóa bỏ|xóa)(?!\w)")
+_MAKESHIFT_GONE = re.compile(r"[^;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được)\s+(?:xóa sổ|xóa bỏ|xóa)(?!\w)")
 # the people admitted, named for what they are: "(260 em) học sinh", "sinh viên", "đoàn viên" …
 _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
@@ -1216,7 +1216,12 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # năm 2025 là 17 nhà, bao gồm xây mới 06 nhà": approved, to build; "xây dựng 591 căn nhà còn lại": the rest
             # of a programme, still to build (but "đã khởi công và bàn giao 20 căn": done)
             return Reading("other", "actual", "exact", noun=cls)
-        cue = rules.cues["house"].nearest(own_pre) or rules.cues["house"].nearest(clause_pre)
+        own = rules.cues["house"].nearest(own_pre)
+        if own is None and rules.houses_done.match(rest):
+            # "đã khởi công 204 nhà, 12 nhà đã xây dựng hoàn thành": said done after them, whatever the clause said of
+            # the houses before
+            return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
+        cue = own or rules.cues["house"].nearest(clause_pre)
         both = rules.house_build_repair.search(own_pre)
         if both and not own_pre[:both.start()].rstrip().endswith("khởi công"):
             cue = "houses_built"  # "xây mới, sửa chữa 120 căn" (not "khởi công xây dựng, sửa chữa …": only started)

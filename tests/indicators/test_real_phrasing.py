@@ -2111,3 +2111,10 @@ def test_a_membership_named_first_and_counted_in_comrades():
 
 def test_a_few_dong_are_no_money_raised():
     assert records("Năm 2021, ý kiến đóng góp của các đồng chí trong hội nghị, 720 đảng viên hoàn thành tốt, 20 đ") == []
+
+
+def test_houses_said_done_after_houses_only_started_and_makeshift_houses_of_two_kinds_gone():
+    assert records("Đến nay, huyện đã khởi công 150 nhà, 9 nhà đã xây dựng hoàn thành.") == [
+        ("houses_built", 9, "actual")]
+    assert records("Năm 2025, hơn 4.000 căn nhà tạm, nhà dột đã bị xóa sổ trên địa bàn tỉnh.") == [
+        ("houses_built", 4000, "actual")]
