@@ -398,8 +398,11 @@ def _word_counts(text: str, low: str | None) -> list[Amount]:
     for m in _word_num_matches(text, low):
         if _ORDINAL_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
-        if text[m.end()].isupper() and text[m.end() + 1:m.end() + 2].islower():
-            continue  # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation)
+        if text[m.end()].isupper() and text[m.end() + 1:m.end() + 2].islower() \
+                and not text[m.end():m.end() + 9].lower().startswith("đảng viên"):
+            # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation; "Hai Đảng viên trẻ …": members
+            # written with the Party's capital)
+            continue
         if m.group(1).lower() == "một" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "trách nhiệm của một đảng viên", "là một đảng viên": "a", not one
         value = float(_NUMBER_WORDS[m.group(1).lower()])

@@ -2118,3 +2118,9 @@ def test_houses_said_done_after_houses_only_started_and_makeshift_houses_of_two_
         ("houses_built", 9, "actual")]
     assert records("Năm 2025, hơn 4.000 căn nhà tạm, nhà dột đã bị xóa sổ trên địa bàn tỉnh.") == [
         ("houses_built", 4000, "actual")]
+
+
+def test_members_in_words_with_the_partys_capital_and_young_members_admitted():
+    assert records("Năm 2024, Ba Đảng viên trẻ được kết nạp là đoàn viên ưu tú của chi đoàn.") == [
+        ("new_members", 3, "actual")]
+    assert records("Năm 2024, huyện Năm Căn có 12 căn nhà đại đoàn kết được bàn giao.") == [("houses_built", 12, "actual")]
