@@ -192,7 +192,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
                 targets, year_of_list = listed[para.start]
                 if targets and r.kind == "actual":
                     r.kind = "target"
-                if not _named_in(places, para) and (targets or year_of_list is not None):
+                if not _year_between(places, para.start, para.end) and (targets or year_of_list is not None):
                     year = year_of_list
             if r.kind == "target" and prev is not None and prev[0].kind == "actual" and prev[0].metric == r.metric \
                     and not _year_between(places, prev[2], a.start):
@@ -260,15 +260,9 @@ _INTRO_SIZE = 200
 
 
 def _year_between(places: _Places, start: int, end: int) -> bool:
-    """Whether a year is named in [start, end)."""
+    """Whether a year is named in [start, end) (a list item naming its own year keeps it)."""
     i = bisect_left(places.year_at, start)
     return i < len(places.year_at) and places.year_at[i] < end
-
-
-def _named_in(places: _Places, para: Span) -> bool:
-    """Whether a year is named in the paragraph (an item naming its own year keeps it)."""
-    i = bisect_left(places.year_at, para.start)
-    return i < len(places.year_at) and places.year_at[i] < para.end
 
 
 def _lists(norm: str, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]]) -> dict[int, tuple[bool, int | None]]:

@@ -650,7 +650,8 @@ _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
 
 
 # the plan named, then its figure: "(vượt) chỉ tiêu tỉnh giao là 900 triệu đồng", "kế hoạch năm 2022 là 200 đảng viên"
-_PLAN_IS = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch)(?:\s+(?:[^\s\d,;:()]+|\d{4}(?!\d))){0,4}?\s*(?:là|:)\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$")
+_PLAN_IS = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch)(?:\s+(?:[^\s\d,;:()]+|\d{4}(?!\d))){0,4}?\s*(?:là|:)\s*"
+                      rf"{_ROUGHLY}$")
 
 
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
@@ -769,6 +770,7 @@ _DONE = re.compile(r"hoàn thành(?<!\whoàn thành)(?!\w)")
 _MAKESHIFT_GONE = re.compile(r"[^;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được)\s+(?:xóa sổ|xóa bỏ|xóa)(?!\w)")
 # the people admitted, named for what they are: "(260 em) học sinh", "sinh viên", "đoàn viên" …
 _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
+_LEARNERS_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)")
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
 _ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?\s+(?:cho|đối với)\s+{_ROUGHLY}$")
 # admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng"
@@ -1078,7 +1080,7 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
     if ("kết nạp" in own_post and _ADMITTED_LATER.match(own_post)
-            or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and re.match(rf"\s*{_LEARNERS}(?!\w)", own_post)) \
+            or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and _LEARNERS_AFTER.match(own_post)) \
             and not _IN_WHICH.search(clause_pre):
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
         # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
@@ -1471,7 +1473,7 @@ _LAST_ITEM = re.compile(rf"(?<!\w)và\s*{_ROUGHLY}$")  # (with its qualifier: "�
 # (or a sentence opening on it: "Với 84 tổ chức cơ sở đảng trực thuộc và 3.255 đảng viên, Đảng bộ Đặc khu … là …")
 _COMPOSITION_OPENS = re.compile(r"^[\s“”\"']*(?:(?:[^,;:.]{0,30},\s*)?(?:(?:toàn\s+)?(?:đảng bộ|chi bộ)|toàn\s+(?:tỉnh|huyện|"
                                 r"vùng|thành phố|thị xã|quận|khối|xã|phường))(?!\w)[^,;:.\d]{0,60}?"
-                                r"\s(?:hiện\s+)?(?:có|gồm)\s|với\s+(?:(?:gần|hơn|trên|khoảng)\s+)?\d)")
+                                rf"\s(?:hiện\s+)?(?:có|gồm)\s|với\s+{_ROUGHLY}\d)")
 _TOTAL_TAIL = re.compile(r"(?<!\w)tổng (?:số|cộng)(?:\s+(?:là|có))?\s*$")
 
 
