@@ -28,12 +28,18 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
 _CLASSIFIERS = ("căn", "ngôi", "mái ấm", "đảng viên", "đv", "hộ", "quần chúng", "tổ chức cơ sở", "chi bộ", "chỉ tiêu",
                 "trường hợp", "người", "tỷ", "triệu", "nghìn tỷ", "ngàn tỷ")
 _SCALE_WORDS = ("tỷ", "triệu", "nghìn", "ngàn")
+# the words a count in words can end on: a digit word, or the last word of a compound ("hai mươi", "một trăm",
+# "mười lăm", "hai mươi mốt")
 _WORD_NUM = re.compile(
-    r"(?<![\w])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?<![\w])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|chục|trăm|lăm|mốt)\s+"
     rf"(?=(?:{'|'.join(_CLASSIFIERS)})(?!\w))",
     re.IGNORECASE,
 )
-_NUMBER_WORD_ENDS = tuple(_NUMBER_WORDS)
+_NUMBER_WORD_ENDS = (*_NUMBER_WORDS, "mươi", "chục", "trăm", "lăm", "mốt")
+# digit words inside a compound: "lăm" and "mốt" are five and one after a ten ("mười lăm", "hai mươi mốt")
+_COMPOUND_DIGITS = {**_NUMBER_WORDS, "lăm": 5, "mốt": 1}
+_COMPOUND_WORDS_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|chục|trăm|lăm|mốt|linh|lẻ)\s+)+$", re.IGNORECASE)
 _CLASSIFIED = re.compile(rf"\s*(?:{'|'.join(_CLASSIFIERS)})(?!\w)", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:của|là|như|mỗi)\s+$", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
@@ -396,23 +402,68 @@ def _word_counts(text: str, low: str | None) -> list[Amount]:
     before a capital (a place's name), and not "một" where it is the article ("của một đảng viên")."""
     out = []
     for m in _word_num_matches(text, low):
-        if _ORDINAL_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        start, value = _number_in_words(text, m.start(1), m.end(1))
+        if value is None:
+            continue  # "hàng trăm hộ", "vài chục đảng viên": no number
+        if _ORDINAL_BEFORE.search(text[max(0, start - 8):start]):
             continue
         if text[m.end()].isupper() and text[m.end() + 1:m.end() + 2].islower() \
                 and not text[m.end():m.end() + 9].lower().startswith("đảng viên"):
             # a name, not a count: "huyện Năm Căn" (Cà Mau) (but "ba ĐV": an abbreviation; "Hai Đảng viên trẻ …": members
             # written with the Party's capital)
             continue
-        if m.group(1).lower() == "một" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if start == m.start(1) and m.group(1).lower() == "một" \
+                and _ARTICLE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "trách nhiệm của một đảng viên", "là một đảng viên": "a", not one
-        value = float(_NUMBER_WORDS[m.group(1).lower()])
         if text[m.end():m.end() + 5].lower().startswith(_SCALE_WORDS):
             mult, end, money = _money_multiplier(text, m.end(1))
             if money:  # "hai tỷ đồng"; a scale with no đồng after it counts nothing read here ("hai triệu người")
-                out.append(Amount(m.start(1), end, _times(value, mult), "vnd", in_words=True))
+                out.append(Amount(start, end, _times(value, mult), "vnd", in_words=True))
             continue
-        out.append(Amount(m.start(1), m.end(1), value, "count", in_words=True))
+        out.append(Amount(start, m.end(1), value, "count", in_words=True))
     return out
+
+
+def _number_in_words(text: str, start: int, end: int) -> tuple[int, float | None]:
+    """Where the number written in words that ends with the word at start..end begins, and its value.
+
+    The longest run of number words before that word that reads as one number ("Hai mươi hai đảng
+    viên" is 22, not 2; "mười lăm" 15; "một trăm linh năm" 105); a run that does not ("trong năm hai
+    đảng viên") keeps its longest tail that does. None: no tail reads as a number ("hàng trăm hộ").
+    """
+    before = _COMPOUND_WORDS_BEFORE.search(text, max(0, start - 60), start)
+    first = before.start() if before else start
+    words = [(w.start(), w.group().lower()) for w in re.finditer(r"\w+", text[first:end])]
+    for i, (at, _word) in enumerate(words):
+        value = _words_value([w for _, w in words[i:]])
+        if value is not None:
+            return first + at, float(value)
+    return start, None
+
+
+def _words_value(words: list[str]) -> int | None:
+    """Value of Vietnamese number words (units, tens with `mươi`/`chục` or `mười`, hundreds with `trăm`),
+    or None when they do not read as one number."""
+    total, digit, seen_ten = 0, None, False
+    for i, word in enumerate(words):
+        if word in ("mươi", "chục", "trăm"):
+            if digit is None:
+                return None
+            total += digit * (100 if word == "trăm" else 10)
+            seen_ten = word != "trăm"
+            digit = None
+        elif word == "mười":
+            if digit is not None or seen_ten:
+                return None
+            total, seen_ten = total + 10, True
+        elif word in ("linh", "lẻ"):
+            if i == 0 or digit is not None:
+                return None
+        elif digit is not None or word not in _COMPOUND_DIGITS or (word in ("lăm", "mốt") and not seen_ten):
+            return None  # two digits in a row, not a number word, or "lăm" with no ten before it
+        else:
+            digit = _COMPOUND_DIGITS[word]
+    return total + (digit or 0) if total or digit else None
 
 
 def _word_num_matches(text: str, low: str | None) -> list[re.Match[str]]:

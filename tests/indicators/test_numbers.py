@@ -50,6 +50,24 @@ def test_amounts(text, value, unit, denominator):
     assert (a.value, a.unit, a.denominator) == (pytest.approx(value), unit, denominator)
 
 
+@pytest.mark.parametrize(("text", "value", "written"), [
+    ("kết nạp được mười lăm đảng viên mới", 15, "mười lăm"),
+    ("Hai mươi hai đảng viên được kết nạp", 22, "Hai mươi hai"),
+    ("đã trao hai mươi mốt căn nhà", 21, "hai mươi mốt"),
+    ("có một trăm linh năm quần chúng", 105, "một trăm linh năm"),
+    ("khánh thành ba chục căn nhà", 30, "ba chục"),
+    ("trong năm hai đảng viên bị khiển trách", 2, "hai"),  # "năm hai" is not one number: the tail that is
+])
+def test_counts_written_in_compound_words(text, value, written):
+    [a] = find_amounts(text)
+    assert (a.value, a.unit, text[a.start:a.end]) == (value, "count", written)
+
+
+@pytest.mark.parametrize("text", ["hàng trăm hộ được hỗ trợ", "vài chục đảng viên trẻ", "lần thứ hai mươi hai người"])
+def test_number_words_that_count_nothing(text):
+    assert find_amounts(text) == []
+
+
 def test_ranges_give_both_ends():
     amounts = find_amounts("phấn đấu kết nạp từ 150 đến 180 đảng viên, tỷ lệ 85-90%")
     assert [(a.value, a.unit, a.range_role) for a in amounts] == [
