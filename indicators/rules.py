@@ -773,8 +773,12 @@ _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần
 _LEARNERS_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)")
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
 _ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?\s+(?:cho|đối với)\s+{_ROUGHLY}$")
-# admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng"
-_ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?được\s+kết nạp(?:\s+vào)?\s+đảng(?!\w)")
+# admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng", "… đã vinh dự
+# được đứng trong hàng ngũ của Đảng"
+_ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?"
+                             r"(?:được\s+kết nạp(?:\s+vào)?|đứng\s+(?:vào|trong)\s+hàng ngũ(?:\s+của)?)\s+đảng(?!\w)")
+# not admitted yet: "32 đoàn viên đang phấn đấu để được kết nạp Đảng", "… đủ điều kiện được kết nạp"
+_NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|đủ điều kiện|đề nghị|xem xét)(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
 _IN_WHICH_OPENS = re.compile(r"[\s,]*(?:trong đó|trong số đó)(?!\w)")
 
@@ -1079,7 +1083,8 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
             or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
-    if ("kết nạp" in own_post and _ADMITTED_LATER.match(own_post)
+    if (("kết nạp" in own_post or "hàng ngũ" in own_post) and (later := _ADMITTED_LATER.match(own_post))
+            and not _NOT_YET_ADMITTED.search(later.group())
             or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and _LEARNERS_AFTER.match(own_post)) \
             and not _IN_WHICH.search(clause_pre):
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they

@@ -2124,3 +2124,15 @@ def test_members_in_words_with_the_partys_capital_and_young_members_admitted():
     assert records("Năm 2024, Ba Đảng viên trẻ được kết nạp là đoàn viên ưu tú của chi đoàn.") == [
         ("new_members", 3, "actual")]
     assert records("Năm 2024, huyện Năm Căn có 12 căn nhà đại đoàn kết được bàn giao.") == [("houses_built", 12, "actual")]
+
+
+def test_people_who_stand_in_the_partys_ranks_were_admitted_and_those_striving_to_were_not():
+    assert records("Năm 2024, 27 quần chúng ưu tú đã vinh dự được đứng trong hàng ngũ của Đảng.") == [
+        ("new_members", 27, "actual")]
+    assert records("Năm 2024, có 18 đoàn viên được đứng vào hàng ngũ của Đảng.") == [("new_members", 18, "actual")]
+    assert records("Năm 2024, có 40 đoàn viên đang phấn đấu để được đứng vào hàng ngũ của Đảng.") == []
+    assert records("Năm 2024, có 3.120 đoàn viên đủ điều kiện được kết nạp vào Đảng.") == []
+
+
+def test_members_counted_in_compound_number_words():
+    assert records("Năm 2024, hai mươi hai đảng viên được kết nạp.") == [("new_members", 22, "actual")]
