@@ -72,6 +72,11 @@ _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|t�
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
+# a ratio with its counted noun before the "/": "80 đảng viên/85 chỉ tiêu", "12 căn/15 căn nhà" (the same noun or a
+# plan after the whole, or nothing counted; not "3 đảng viên/1 chi bộ", how many to a cell)
+_NOUN_OUT_OF = re.compile(r"\s*(?P<noun>đảng viên|đv|căn nhà|căn|ngôi nhà|nhà|hộ|quần chúng|chỉ tiêu)\s*/\s*"
+                          r"(?P<den>\d+(?:\.\d{3})*)(?![\d,./])"
+                          r"(?=\s*(?:(?P=noun)|chỉ tiêu|kế hoạch|[(,;.)]|$|(?:đạt|so với|theo)(?!\w)))", re.IGNORECASE)
 # "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
 # (a word follows the whole)
 _OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+)(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
@@ -362,6 +367,11 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         if after[:1] in ("-", "/") and after[1:2].isdecimal() and _dated(before, low, start):
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
+        if unit == "count" and "/" in text[q_end:q_end + 16] and (per := _NOUN_OUT_OF.match(text, q_end)):
+            out.append(Amount(start, q_end, value, unit, parse_vn_number(per.group("den")), per.start("den"),
+                              per.end("den")))
+            skip_until = per.end("den")
+            continue
         high = _PERCENT_RANGE.match(text, q_end) if unit == "percent" else None
         if high and parse_vn_number(high.group(1)) > value:
             # "từ 8% - 9%", "5% đến 7%": a range with the sign on both ends

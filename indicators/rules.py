@@ -51,6 +51,7 @@ class _Fig:
     s: int  # local offsets in the sentence (covering both ends of a range)
     e: int
     paren: tuple[int, int] | None  # the innermost parenthesis holding it
+    reach: int  # where its words end: `e`, or past a whole with a noun before it ("80 đảng viên/85")
     reading: Reading | None = None
 
 
@@ -125,11 +126,12 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     for a in amounts:
         s, e = a.start - offset, a.end - offset
         if a.range_role == "high" and figs and figs[-1].amount.range_role == "low":
-            figs.append(_Fig(a, figs[-1].s, e, figs[-1].paren))
-            figs[-2].e = e
+            figs.append(_Fig(a, figs[-1].s, e, figs[-1].paren, e))
+            figs[-2].e = figs[-2].reach = e
             continue
         inner = [p for p in parens if p[0] < s and e <= p[1]] if parens else None
-        figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None))
+        reach = max(e, a.den_end - offset) if a.den_end is not None else e
+        figs.append(_Fig(a, s, e, max(inner, key=lambda p: p[0]) if inner else None, reach))
     # an economic word inside a name ("huyện Đô Lương": lương, salary) says nothing of money: money is read
     # with the sentence's names blanked, computed once for the sentence
     unnamed = _without_names(low, sentence) if any(a.unit == "vnd" for a in amounts) else low
@@ -537,8 +539,8 @@ def _neighbours(figs: list[_Fig], f: _Fig, c_start: int, c_end: int) -> tuple[li
     for g in figs:
         if g.paren == f.paren and g is not f and g.s != f.s:
             same.append(g)
-            if g.s >= c_start and prev_end < g.e <= f.s:
-                prev_end = g.e
+            if g.s >= c_start and prev_end < g.reach <= f.s:
+                prev_end = g.reach
             if f.e <= g.s < next_start:
                 next_start = g.s
     return same, prev_end, next_start

@@ -263,22 +263,23 @@ def test_phrases_at_a_word_start_are_the_plain_alternation(text, pos):
             assert (m and m.span()) == (m_plain and m_plain.span())
 
 
-def _figs(draw_spans: list[tuple[int, int, int]]) -> list[R._Fig]:
+def _figs(draw_spans: list[tuple[int, int, int, int]]) -> list[R._Fig]:
     figs: list[R._Fig] = []
     parens = [None, (0, 50), (10, 30)]
-    for start, size, paren in sorted(draw_spans):
+    for start, size, paren, whole in sorted(draw_spans):  # whole: the words of a "N noun/M" past the figure
         a = N.Amount(start, start + size, 1.0, "count")
-        figs.append(R._Fig(a, start, start + size, parens[paren]))
+        figs.append(R._Fig(a, start, start + size, parens[paren], start + size + whole))
     return figs
 
 
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6), st.integers(0, 2)), min_size=2, max_size=6),
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6), st.integers(0, 2), st.integers(0, 8)),
+                min_size=2, max_size=6),
        st.integers(0, 70), st.integers(0, 70), st.integers(0, 5))
 def test_neighbours_are_the_plain_list_max_and_min(spans, c_start, c_end, i):
     figs = _figs(spans)
     f = figs[i % len(figs)]
     same = [g for g in figs if g.paren == f.paren and g is not f and g.s != f.s]
-    prev_end = max([g.e for g in same if g.e <= f.s and g.s >= c_start], default=c_start)
+    prev_end = max([g.reach for g in same if g.reach <= f.s and g.s >= c_start], default=c_start)
     next_start = min([g.s for g in same if g.s >= f.e and g.s < c_end], default=c_end)
     assert R._neighbours(figs, f, c_start, c_end) == (same, prev_end, next_start)
 

@@ -2136,3 +2136,12 @@ def test_people_who_stand_in_the_partys_ranks_were_admitted_and_those_striving_t
 
 def test_members_counted_in_compound_number_words():
     assert records("Năm 2024, hai mươi hai đảng viên được kết nạp.") == [("new_members", 22, "actual")]
+
+
+def test_a_ratio_with_its_counted_noun_before_the_slash():
+    assert records("Năm 2024, Đảng bộ huyện kết nạp 57 đảng viên/60 chỉ tiêu, đạt 95%.") == [
+        ("new_members", 57, "actual"), ("new_members", 60, "target"), ("new_members_plan_pct", 95, "actual")]
+    assert records("Năm 2024, toàn tỉnh đã bàn giao 140 căn/150 căn nhà đại đoàn kết.") == [
+        ("houses_built", 140, "actual"), ("houses_built", 150, "target")]
+    # how many to a cell is no ratio of a count to its plan
+    assert records("Năm 2024, bình quân mỗi chi bộ có 9 đảng viên/1 chi bộ.") == []
