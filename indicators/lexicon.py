@@ -270,8 +270,10 @@ def load_rules(path: str | None = None) -> Rules:
         house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)\s*s[ửữ]a chữa"
                                 rf"(?:\s+(?:được|mới))?(?:\s+cho)?(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                                 {"chữa", "được", "mới", "cho"} | _last_words(qualifiers)),
-        house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ))?\s*$",
-                           _last_words(data["house_replace_verbs"]) | {"được", "bỏ"}),
+        # ("xóa xong toàn bộ 6.508 nhà tạm": all of them, done)
+        house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ|xong|hết))?"
+                           r"(?:\s+(?:toàn bộ|hoàn toàn|tất cả))?\s*$",
+                           _last_words(data["house_replace_verbs"]) | {"được", "bỏ", "xong", "hết", "bộ", "toàn", "cả"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
         restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),

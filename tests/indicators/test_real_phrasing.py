@@ -2145,3 +2145,11 @@ def test_a_ratio_with_its_counted_noun_before_the_slash():
         ("houses_built", 140, "actual"), ("houses_built", 150, "target")]
     # how many to a cell is no ratio of a count to its plan
     assert records("Năm 2024, bình quân mỗi chi bộ có 9 đảng viên/1 chi bộ.") == []
+
+
+def test_makeshift_houses_all_gone_and_houses_built_new_in_the_souths_word():
+    assert records("Đến cuối tháng 9/2025, tỉnh đã xóa xong toàn bộ 4.217 nhà tạm, nhà dột nát.") == [
+        ("houses_built", 4217, "actual")]
+    assert records("Năm 2025, huyện đã xóa hết 85 nhà tạm trên địa bàn.") == [("houses_built", 85, "actual")]
+    assert records("Năm 2023, Ủy ban MTTQ huyện cất mới và sửa chữa 37 căn nhà đại đoàn kết.") == [
+        ("houses_built", 37, "actual")]
