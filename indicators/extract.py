@@ -215,10 +215,11 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
 
 # a sentence that opens on what is to be done, with no subject and nothing done ("Kết nạp đảng viên mới đạt từ 3%
 # trở lên …" after a sentence of targets)
-# (or with a share of every year: "Trên 90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ trở lên.")
+# (or with a share of every year: "Trên 90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ trở lên."; being
+# rated, "được đánh giá, xếp loại", is no sign of a result)
 _GOES_ON_WITH_GOALS = re.compile(r"[\s“”\"']*(?:Kết nạp|Phát triển|Xây dựng|Hằng năm|Hàng năm"
                                  r"|(?:(?:Trên|Hơn|Từ|Đạt)\s+)?\d[\d,.]*\s*%[^.;\d]{0,60}?(?<!\w)(?:hằng|hàng) năm)(?!\w)"
-                                 r"(?![^.;]*(?<!\w)(?:đã|được|kết quả)(?!\w))")
+                                 r"(?![^.;]*(?<!\w)(?:đã|được(?!\s+(?:đánh giá|xếp loại))|kết quả)(?!\w))")
 
 _OPENS_ON_A_PART = re.compile(r"[\s“”\"']*(?:Trong đó|Trong số đó|Cụ thể)(?!\w)")
 # a sentence that sets a goal ("chương trình mục tiêu quốc gia" is a programme's name) and reports nothing done

@@ -613,9 +613,10 @@ _TARGETS_SET = re.compile(r"(?<!\w)(?:đề ra|đặt ra|xác định|thông qua
                           r"\s+(?P<count>\d[\d.]*\s+(?:nhóm\s+)?chỉ tiêu)(?!\w)"
                           r"[^.]*?(?:(?<!\w)(?:trong đó|gồm|bao gồm)(?!\w)|\()")
 # a sentence that opens on the list of targets: "Các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: Kết nạp đảng viên mới …"
+# (or on the targets of every year, then what they have: "Các chỉ tiêu hàng năm có 50% tổ chức cơ sở đảng …")
 _TARGETS_LISTED = re.compile(r"[\s“”\"'-]*(?:các\s+|một số\s+|những\s+)?(?:mục tiêu|chỉ tiêu)"
-                             r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn)[^:.;]{0,30})?"
-                             r"\s*:")
+                             r"(?:\s+(?:chủ yếu|cụ thể|chính|cơ bản))?(?:\s+(?:của\s+)?(?:nhiệm kỳ|năm|giai đoạn|hàng năm|hằng năm)[^:.;]{0,30})?"
+                             r"\s*(?::|(?<=năm)\s+(?:có|là)(?!\w))")
 # the admissions a plan names, its year or owner between: "kế hoạch năm 2016 phát triển 200 đảng viên"
 _PLANNED_ADMISSIONS = re.compile(r"(?<!\w)kế hoạch(?:\s+năm(?:\s+\d{4})?|\s+của\s+[^,;:()\d]{1,30}?)?(?:\s+là)?\s+"
                                  r"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?(?:\s+(?:từ|trên|khoảng))?\s*$")
@@ -626,9 +627,11 @@ _PROGRAMME_BUILDS = re.compile(r"(?<!\w)(?:chương trình|đề án|dự án)(?
 # what opens a list of targets before its colon: the targets, and that a plan set them or which they are
 _INTRO_SIZE = 150
 _TARGETS_INTRO = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)(?=.*?(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|chủ yếu|"
-                            r"cụ thể|phấn đấu)(?!\w))|(?<!\w)(?:đề ra|đặt ra|thông qua|xác định)(?!\w).*?(?<!\w)"
+                            r"cụ thể|phấn đấu)(?!\w))|(?<!\w)(?:đề ra|đặt ra|thông qua|xác định|thống nhất)(?!\w).*?(?<!\w)"
                             r"(?:chỉ tiêu|mục tiêu)(?!\w)")
-_RESULTS_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã|thực hiện được|thực hiện|hoàn thành|đạt|vượt|so với)(?!\w)")
+# (carrying a plan out that a congress agreed on is no result: "biểu quyết thống nhất thực hiện các chỉ tiêu …:")
+_RESULTS_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã|thực hiện được|(?<!thống nhất )thực hiện|hoàn thành|đạt|vượt|"
+                            r"so với)(?!\w)")
 # the plan a figure before was compared with ("… 83,45% so với chỉ tiêu Nghị quyết của Tỉnh đề ra, …"): no target
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 

@@ -2153,3 +2153,22 @@ def test_makeshift_houses_all_gone_and_houses_built_new_in_the_souths_word():
     assert records("Năm 2025, huyện đã xóa hết 85 nhà tạm trên địa bàn.") == [("houses_built", 85, "actual")]
     assert records("Năm 2023, Ủy ban MTTQ huyện cất mới và sửa chữa 37 căn nhà đại đoàn kết.") == [
         ("houses_built", 37, "actual")]
+
+
+def test_a_list_of_targets_a_congress_agreed_on_or_that_every_year_has():
+    # carrying out the targets the congress voted for is no result
+    assert records("Tại đại hội, chi bộ biểu quyết thống nhất thực hiện các chỉ tiêu nhiệm kỳ 2025-2027: kết nạp "
+                   "4 đảng viên mới; hằng năm tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 95% trở lên.") == [
+        ("new_members", 4, "target"), ("member_good_rate", 95, "target")]
+    assert records("Chi bộ đã thực hiện các chỉ tiêu nhiệm kỳ 2020-2022: kết nạp 6 đảng viên mới.") == [
+        ("new_members", 6, "actual")]
+    # a sentence opening on the targets of every year: all its shares are targets
+    assert records("Các chỉ tiêu hằng năm có 70% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, trong đó 25% hoàn thành "
+                   "xuất sắc nhiệm vụ; có 18% đảng viên hoàn thành xuất sắc nhiệm vụ.") == [
+        ("org_good_rate", 70, "target"), ("org_excellent_rate", 25, "target"), ("member_excellent_rate", 18, "target")]
+
+
+def test_targets_go_on_into_a_paragraph_of_shares_rated_every_year():
+    text = ("Nghị quyết phấn đấu tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 2,5% tổng số đảng viên trở lên.\n\n"
+            "Hằng năm có trên 88% tổ chức cơ sở đảng được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên.")
+    assert records(text) == [("new_members_rate", 2.5, "target"), ("org_good_rate", 88, "target")]
