@@ -426,7 +426,7 @@ _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # every year, said between a figure and its verb: "90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ"
 _EACH_YEAR_BEFORE_VERB = re.compile(r"[^.;\d]{0,40}?(?<!\w)(?:hằng|hàng)\s+năm\s+(?:đều\s+)?(?:hoàn thành|đạt|được)(?!\w)",
                                     re.IGNORECASE)
-_MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?<!\w)(?:tháng\s+\d{1,2}|quý\s+(?:I{1,3}|IV|[1-4]))\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
@@ -584,9 +584,9 @@ def _period_ends(norm: str, low: str | None) -> list[tuple[int, int]]:
 
 
 def _month_years(norm: str, low: str | None) -> list[tuple[int, int]]:
-    """Years named with their month ("Tháng 11/2009, Đảng bộ thị xã có 926 đảng viên", "đến tháng 9-2015"),
-    looked for where `low` has "tháng"."""
-    if low is not None and "tháng" not in low:
+    """Years named with their month or quarter ("Tháng 11/2009, Đảng bộ thị xã có 926 đảng viên", "đến tháng
+    9-2015", "Quý I/2024, …"), looked for where `low` has "tháng" or "quý"."""
+    if low is not None and "tháng" not in low and "quý" not in low:
         return []
     return [(m.start(), int(m.group(1))) for m in _MONTH_YEAR.finditer(norm) if 1930 <= int(m.group(1)) <= 2100]
 

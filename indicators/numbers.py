@@ -112,7 +112,7 @@ _LABEL_WORDS = (
     "quốc lộ", "ql", "tỉnh lộ", "km", "lô", "huy hiệu", "tốp", "top", "vòng", "mã", "tiểu đoàn", "trung đoàn",
     "sư đoàn", "quân đoàn", "quân khu", "đồn", "trạm", "đội", "ảnh", "hình", "tầng", "phòng", "ấp", "buôn", "làng",
     "bản", "tờ", "trang", "kênh", "gmt", "đường", "căn hộ", "nhà số", "năm", "tháng", "ngày", "giai đoạn",
-    "nhiệm kỳ", "từ năm", "đến năm",
+    "nhiệm kỳ", "từ năm", "đến năm", "quý",
 )
 
 

@@ -2172,3 +2172,11 @@ def test_targets_go_on_into_a_paragraph_of_shares_rated_every_year():
     text = ("Nghị quyết phấn đấu tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 2,5% tổng số đảng viên trở lên.\n\n"
             "Hằng năm có trên 88% tổ chức cơ sở đảng được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên.")
     assert records(text) == [("new_members_rate", 2.5, "target"), ("org_good_rate", 88, "target")]
+
+
+def test_a_quarter_with_its_year_dates_the_figures_after_it():
+    text = "Năm 2023, trường kết nạp 212 đảng viên. Quý I/2024, trường đã kết nạp được 64 đảng viên."
+    assert [(r.value, r.year) for r in extract(text) if r.metric != "other"] == [(212, 2023), (64, 2024)]
+    # "quý 1/2024" is a period, not a figure out of a whole
+    assert [(r.metric, r.value, r.year) for r in extract("Quý 1/2024, trường đã kết nạp được 64 đảng viên.")] == [
+        ("new_members", 64, 2024)]
