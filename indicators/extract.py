@@ -426,6 +426,8 @@ _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
 # every year, said between a figure and its verb: "90% tổ chức đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ"
 _EACH_YEAR_BEFORE_VERB = re.compile(r"[^.;\d]{0,40}?(?<!\w)(?:hằng|hàng)\s+năm\s+(?:đều\s+)?(?:hoàn thành|đạt|được)(?!\w)",
                                     re.IGNORECASE)
+_OPENS_PARENTHESIS = re.compile(r"\s*\(\s*")
+_YEAR_CLOSES_IT = re.compile(r"(?:năm\s+)?\d{4}\s*\)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<!\w)(?:tháng\s+\d{1,2}|quý\s+(?:I{1,3}|IV|[1-4]))\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 _LEAD_WITHIN = 800  # the lead opens this near the top of the text
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -684,6 +686,11 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if stock and pub_year is None and _says_now(places.low, norm, sent.start, a.start):
         return None  # counted "đến nay" in an article whose day is not known: no year can be told
     stock = stock and pub_year is not None
+    j = bisect_left(at, a.end)  # years[j:] are named after the figure
+    if j < len(at) and _OPENS_PARENTHESIS.fullmatch(norm, a.end, at[j]) and _YEAR_CLOSES_IT.match(norm, at[j]):
+        # "tăng từ 93,99% (năm 2008) lên 96,11% (năm 2016)": its own year, alone in parentheses after it (not "đạt 97%
+        # (năm 2015 là 95%)", the year before's figure)
+        return years[j][1]
     if i and at[i - 1] >= sent.start:
         if stock and _says_now(places.low, norm, at[i - 1], a.start):
             # "Năm 2022, kết nạp 120 đảng viên, đến nay Đảng bộ có 3.120 đảng viên": counted on the article's day
@@ -692,7 +699,6 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     clause_end = norm.find(";", a.end, sent.end)
     if clause_end == -1:
         clause_end = sent.end
-    j = bisect_left(at, a.end)
     if j < len(at) and at[j] < clause_end and not (stock and years[j][1] > pub_year):  # type: ignore[operator]
         # (a stock is counted by now, never in a year still to come: "… đại diện cho hơn 67.000 đảng viên … sẽ dự Đại
         # hội … vào đầu năm 2026")

@@ -2180,3 +2180,11 @@ def test_a_quarter_with_its_year_dates_the_figures_after_it():
     # "quý 1/2024" is a period, not a figure out of a whole
     assert [(r.metric, r.value, r.year) for r in extract("Quý 1/2024, trường đã kết nạp được 64 đảng viên.")] == [
         ("new_members", 64, 2024)]
+
+
+def test_a_year_alone_in_parentheses_after_a_figure_is_its_own():
+    got = extract("Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ tăng từ 88,5% (năm 2010) lên 94,2% (năm 2015).")
+    assert [(r.value, r.year) for r in got if r.metric == "org_good_rate"] == [(94.2, 2015)]
+    # (a year opening a parenthesis of the year before's figure is that figure's)
+    got = extract("Năm 2016, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 97% (năm 2015 là 95%).")
+    assert [(r.value, r.year) for r in got if r.metric == "member_good_rate"][0] == (97, 2016)
