@@ -504,8 +504,9 @@ def _word_num_matches(text: str, low: str | None) -> list[re.Match[str]]:
 
 
 # a share named by "tỷ lệ" and stated with nothing after it: its % sign was left out
-_RATE_WITHOUT_SIGN = re.compile(r"(?<!\w)t[ỷỉ] lệ(?!\w)[^,;.:()\d%]{0,90}?(?<!\w)(?:đạt|là|chiếm|bằng)\s+[\d.,]+$",
-                                re.IGNORECASE)
+# (or a fraction "chiếm" with nothing after it: "hoàn thành xuất sắc nhiệm vụ 249, chiếm 9,41")
+_RATE_WITHOUT_SIGN = re.compile(r"(?<!\w)t[ỷỉ] lệ(?!\w)[^,;.:()\d%]{0,90}?(?<!\w)(?:đạt|là|chiếm|bằng)\s+[\d.,]+$"
+                                r"|(?<!\w)chiếm\s+\d+,\d+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 
 

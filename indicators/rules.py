@@ -1441,7 +1441,7 @@ _ADMITTED_COUNT_BEFORE = re.compile(rf"(?<!\w)(?:kết nạp|phát triển){_COU
 _SO_FAR = re.compile(r"(?<!\w)(?:kết nạp|từ đầu|trong năm|đến nay|tới nay|lũy kế|trong (?:quý|tháng))(?!\w)")
 _NEW_RAISED = re.compile(r"(?<!\w)(?:đảng viên|đv)\s+mới(?!\w)|(?<!\w)(?:được\s+)?kết nạp(?!\w)")
 _RAISED_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:(?:đảng viên|đv)(?!\w)|(?=toàn|lên))"
-                           r"[^,;:()]{0,60}?(?<!\w)(?:lên|đạt)\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+                           r"[^,;:()]{0,60}?(?<!\w)(?:lên|đạt|là)\s+(?:(?:con số|mức|tới|đến)\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # a total named before its figure, with at most whose it is and when between: "tổng số đảng viên (của Đảng bộ)
 # (hiện nay) là …", "tổng số đảng viên tính đến cuối năm 2024 của Đảng bộ là …", "tổng số tổ chức cơ sở đảng là …"
 _TOTAL_NAMED_FIRST = re.compile(

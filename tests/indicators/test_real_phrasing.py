@@ -2188,3 +2188,10 @@ def test_a_year_alone_in_parentheses_after_a_figure_is_its_own():
     # (a year opening a parenthesis of the year before's figure is that figure's)
     got = extract("Năm 2016, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 97% (năm 2015 là 95%).")
     assert [(r.value, r.year) for r in got if r.metric == "member_good_rate"][0] == (97, 2016)
+
+
+def test_a_share_chiem_whose_sign_was_left_out_and_a_total_raised_to_what_it_is_now():
+    assert records("Năm 2019, có 312 đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 11,06.") == [
+        ("member_excellent_rate", 11.06, "actual")]
+    got = extract("Năm 2022, Đảng bộ xã đã kết nạp 07 đảng viên mới, nâng tổng số đảng viên hiện nay là 296 đảng viên.")
+    assert [(r.metric, r.value, r.year) for r in got] == [("new_members", 7, 2022), ("total_members", 296, 2022)]
