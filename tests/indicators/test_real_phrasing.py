@@ -2195,3 +2195,11 @@ def test_a_share_chiem_whose_sign_was_left_out_and_a_total_raised_to_what_it_is_
         ("member_excellent_rate", 11.06, "actual")]
     got = extract("Năm 2022, Đảng bộ xã đã kết nạp 07 đảng viên mới, nâng tổng số đảng viên hiện nay là 296 đảng viên.")
     assert [(r.metric, r.value, r.year) for r in got] == [("new_members", 7, 2022), ("total_members", 296, 2022)]
+
+
+def test_money_handed_over_to_build_houses_and_a_drive_for_them_build_none_yet():
+    assert records("Sáng 20/12/2023, Huyện đoàn trao kinh phí xây 4 căn nhà nhân ái cho đoàn viên nghèo.") == []
+    assert records("Năm 2023, Ban Thường trực phân bổ kinh phí xây tặng 6 căn nhà đại đoàn kết.") == []
+    assert records("Năm 2023, việc vận động xây dựng 500 căn nhà được triển khai rộng khắp.") == []
+    # a drive that got them built
+    assert records("Năm 2023, huyện đã vận động xây dựng được 52 căn nhà đại đoàn kết.") == [("houses_built", 52, "actual")]
