@@ -2201,5 +2201,6 @@ def test_money_handed_over_to_build_houses_and_a_drive_for_them_build_none_yet()
     assert records("Sáng 20/12/2023, Huyện đoàn trao kinh phí xây 4 căn nhà nhân ái cho đoàn viên nghèo.") == []
     assert records("Năm 2023, Ban Thường trực phân bổ kinh phí xây tặng 6 căn nhà đại đoàn kết.") == []
     assert records("Năm 2023, việc vận động xây dựng 500 căn nhà được triển khai rộng khắp.") == []
-    # a drive that got them built
-    assert records("Năm 2023, huyện đã vận động xây dựng được 52 căn nhà đại đoàn kết.") == [("houses_built", 52, "actual")]
+    # built through a drive
+    assert records("Năm 2023, huyện đã phối hợp vận động xây dựng 52 căn nhà đại đoàn kết.") == [
+        ("houses_built", 52, "actual")]
