@@ -454,6 +454,10 @@ _SPAN_OF_YEARS = re.compile(
     r"|từ\s+đầu\s+nhiệm kỳ(?:\s+\d{4}\s*[-–]\s*\d{4})?"
     r"(?:\s*,?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|(?:tháng\s+)?\d{1,2}[/-]\d{4}))?"
     rf"|năm\s+\d{{4}}\s+và\s+{_COUNT_WORD}\s+tháng\s+(?:đầu\s+)?năm\s+\d{{4}}"
+    # from one year into another: "từ đầu năm 2016 đến tháng 6/2018", "từ năm 2016 đến năm 2018" (not within one year,
+    # "từ đầu năm 2018 đến tháng 6/2018")
+    r"|từ\s+(?:đầu\s+)?năm\s+(?P<first>\d{4})\s*,?\s*(?:đến|tới)\s+(?:(?:cuối|hết)\s+)?"
+    r"(?:(?:tháng\s+\d{1,2}|quý\s+[ivx\d]+)\s*[/-]\s*|(?:tháng\s+\d{1,2}\s+)?năm\s+)(?!(?P=first))\d{4}"
     r")(?!\w)")  # matched on the lower-cased text: a case-blind search of the whole article costs twice as much
 _SPAN_OF_YEARS_ANY_CASE = re.compile(_SPAN_OF_YEARS.pattern, re.IGNORECASE)  # where lower-casing moves offsets
 

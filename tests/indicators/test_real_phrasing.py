@@ -2204,3 +2204,13 @@ def test_money_handed_over_to_build_houses_and_a_drive_for_them_build_none_yet()
     # built through a drive
     assert records("Năm 2023, huyện đã phối hợp vận động xây dựng 52 căn nhà đại đoàn kết.") == [
         ("houses_built", 52, "actual")]
+
+
+def test_figures_of_a_stretch_from_one_year_into_another_have_no_one_year():
+    got = extract("Từ đầu năm 2019 đến tháng 9/2021, các cấp ủy đã thi hành kỷ luật 412 đảng viên. "
+                  "Trong đó, khai trừ 35 đảng viên.")
+    assert [(r.metric, r.value, r.year) for r in got] == [("disciplined_members", 412, None),
+                                                           ("removed_members", 35, None)]
+    # within one year, the year is the figure's
+    got = extract("Từ đầu năm 2021 đến tháng 9/2021, các cấp ủy đã thi hành kỷ luật 97 đảng viên.")
+    assert [(r.value, r.year) for r in got] == [(97, 2021)]
