@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
@@ -504,13 +505,20 @@ def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
 _BACKGROUND_SPANS = ("những", "hằng", "hàng", "mỗi", "bình quân", "trung bình")
 
 
+class _DocYears(NamedTuple):
+    report: int | None  # the year the article reports on
+    plan: int | None  # the year it plans for, when it names one
+    opens_term: bool = False  # a congress opening a term: a target it names no year of is the term's
+
+
 def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]], years: list[tuple[int, int]],
-                    pub: int | None, spans_at: list[int]) -> tuple[int | None, int | None]:
+                    pub: int | None, spans_at: list[int]) -> _DocYears:
     """The year the article reports on and the year it plans for, as its headline and lead set them.
 
     A review published in January (`tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025`) reports
     the earlier year and plans the later one; a lead opening `Năm 2019, …` sets the year of everything
-    after it. A congress opening the term that starts in its own year reports the year before it. A lead
+    after it. A congress opening the term that starts in its own year reports the year before it, and
+    the targets it sets with no year of their own are the whole term's. A lead
     that names a span of many years and no year (`tính từ đầu nhiệm kỳ đến ngày 30/6/2018, …`) reports on
     the span: no one year.
     """
@@ -533,15 +541,15 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
         report = past[0]
         # a target set in a review published after the year it reviews is for the year it is published in
         later = [y for y in (lead[-1], pub) if y is not None and y > report]
-        return report, (later[0] if later else None)
+        return _DocYears(report, later[0] if later else None)
     # ("Trong những năm qua, …", "Hằng năm, …" in a lead are background, not the period reported)
     if any(at < lead_end and not norm[at:at + 12].lower().startswith(_BACKGROUND_SPANS) for at in spans_at):
-        return None, None
+        return _DocYears(None, None)
     if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
         if pub in starts:
-            return pub - 1, None
-    return pub, None
+            return _DocYears(pub - 1, None, opens_term=True)
+    return _DocYears(pub, None)
 
 
 # "đến ngày 26/9/2017", "hết quý I/2013", "đến tháng 6/2019": the figure's period ends in that year
@@ -678,7 +686,7 @@ def _runs(items: list, joined) -> list[list]:
 
 
 def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
-              doc_years: tuple[int | None, int | None], norm: str, r: Reading,
+              doc_years: _DocYears, norm: str, r: Reading,
               pub_year: int | None) -> int | None:
     """The year named nearest before the figure in its sentence, else just after it in its clause,
     else earlier in its paragraph; else the article's report (or plan) year, unless a whole term is
@@ -754,8 +762,9 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     if para is not None and (_names_a_term(norm, places.low, para.start, sent.start)
                              or places.names_a_span(para.start, sent.start)):
         return None
-    report, plan = doc_years
-    return plan if r.kind == "target" and plan is not None else report
+    if r.kind == "target":
+        return doc_years.plan if doc_years.plan is not None or doc_years.opens_term else doc_years.report
+    return doc_years.report
 
 
 def _period_end_year(norm: str, start: int, end: int, pub_year: int | None) -> int | None:

@@ -2214,3 +2214,11 @@ def test_figures_of_a_stretch_from_one_year_into_another_have_no_one_year():
     # within one year, the year is the figure's
     got = extract("Từ đầu năm 2021 đến tháng 9/2021, các cấp ủy đã thi hành kỷ luật 97 đảng viên.")
     assert [(r.value, r.year) for r in got] == [(97, 2021)]
+
+
+def test_targets_a_congress_opening_a_term_sets_with_no_year_are_the_terms():
+    text = ("Đại hội đại biểu Đảng bộ tỉnh Nam Sơn lần thứ XXI, nhiệm kỳ 2025-2030 đã bế mạc sáng 14/10 sau ba ngày "
+            "làm việc khẩn trương, nghiêm túc với nhiều quyết sách quan trọng.\n\n"
+            "Đại hội đề ra 28 chỉ tiêu, trong đó trên 92% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.")
+    got = [r for r in extract(text, published=date(2025, 10, 14)) if r.metric != "other"]
+    assert [(r.metric, r.value, r.kind, r.year) for r in got] == [("org_good_rate", 92, "target", None)]
