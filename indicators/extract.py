@@ -436,6 +436,10 @@ _SPAN_START = re.compile(r"(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
 _DELEGATES = re.compile(rf"(?<!\w){REPRESENTING_WORDS}(?!\w)", re.IGNORECASE)
 # (a congress held, not one whose resolution is cited: "Nghị quyết Đại hội …, nhiệm kỳ 2025-2030 đề ra …")
 _CONGRESS = re.compile(r"(?<!\w)(?<!quyết\s)(?<!nq\s)đại hội(?!\w)", re.IGNORECASE)
+# a congress still to come, greeted by what the article reports ("Thiết thực chào mừng Đại hội …, tiến tới Đại hội …
+# nhiệm kỳ 2022 – 2027, …"): the article does not open its term
+_HERALDED = re.compile(r"(?<!\w)(?:chào mừng|tiến tới|hướng tới|hướng về|trước thềm)(?:\s+(?:thành công|các))*\s+$",
+                       re.IGNORECASE)
 # a figure summed over many years has no one year: "Lũy kế từ khi phát động", "trong 10 năm qua", "trong 2 năm
 # 2011-2012", "những năm gần đây", "từ năm 2000 đến nay", "từ ngày phát động 17-10-2000 đến nay" (not "từ đầu năm
 # đến nay", which is this year), "từ đầu nhiệm kỳ đến ngày 30/6/2018", "sau nửa nhiệm kỳ", "năm 2017 và 9 tháng
@@ -545,7 +549,8 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     # ("Trong những năm qua, …", "Hằng năm, …" in a lead are background, not the period reported)
     if any(at < lead_end and not norm[at:at + 12].lower().startswith(_BACKGROUND_SPANS) for at in spans_at):
         return _DocYears(None, None)
-    if pub is not None and (low is None or "đại hội" in low[:lead_end]) and _CONGRESS.search(norm[:lead_end]):
+    if pub is not None and (low is None or "đại hội" in low[:lead_end]) and any(
+            not _HERALDED.search(norm, max(0, m.start() - 30), m.start()) for m in _CONGRESS.finditer(norm[:lead_end])):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]
         if pub in starts:
             return _DocYears(pub - 1, None, opens_term=True)

@@ -2222,3 +2222,11 @@ def test_targets_a_congress_opening_a_term_sets_with_no_year_are_the_terms():
             "Đại hội đề ra 28 chỉ tiêu, trong đó trên 92% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.")
     got = [r for r in extract(text, published=date(2025, 10, 14)) if r.metric != "other"]
     assert [(r.metric, r.value, r.kind, r.year) for r in got] == [("org_good_rate", 92, "target", None)]
+
+
+def test_a_congress_still_to_come_that_an_event_greets_opens_no_term():
+    text = ("Thiết thực chào mừng Đại hội Hội Nông dân các cấp, tiến tới Đại hội đại biểu Hội Nông dân tỉnh nhiệm kỳ "
+            "2026 – 2031, sáng 9/1/2026, Hội Nông dân huyện đã trao kinh phí hỗ trợ cho hội viên nghèo.\n\n"
+            "Dịp này, Hội đã bàn giao 3 căn nhà tình thương cho hội viên.")
+    got = [r for r in extract(text, published=date(2026, 1, 9)) if r.metric != "other"]
+    assert [(r.metric, r.value, r.year) for r in got] == [("houses_built", 3, 2026)]
