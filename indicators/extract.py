@@ -334,6 +334,10 @@ def _figures_by_sentence(norm: str, paragraphs: list[tuple[int, int]],
     return out
 
 
+# ("cũng như", "as well as", adds nothing)
+_ANOTHER_FACT = re.compile(r"(?<!\w)(?:cũng(?!\s+như)|cùng ngày|cùng dịp|ngoài ra)(?!\w)", re.IGNORECASE)
+
+
 def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
     """A figure repeated (headline, then body) is one fact: keep its first statement.
 
@@ -350,9 +354,10 @@ def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
         subject = r.subject if named else None
         before = seen.setdefault(key, [])
         said_in = sentences.setdefault(key, set())
-        # (one sentence says a fact once: "… Tập đoàn A ủng hộ 100 triệu đồng; …; Công ty B 100 triệu đồng" are two gifts)
+        # (one sentence says a fact once: "… Tập đoàn A ủng hộ 100 triệu đồng; …; Công ty B 100 triệu đồng" are two gifts;
+        # nor does a sentence that says it adds one: "Cùng ngày, Công ty B cũng tài trợ 50 triệu đồng …")
         if r.metric != "other" and before and (subject is None or None in before or subject in before) \
-                and r.evidence_start not in said_in:
+                and r.evidence_start not in said_in and not _ANOTHER_FACT.search(r.evidence):
             continue
         before.append(subject)
         said_in.add(r.evidence_start)

@@ -2230,3 +2230,13 @@ def test_a_congress_still_to_come_that_an_event_greets_opens_no_term():
             "Dịp này, Hội đã bàn giao 3 căn nhà tình thương cho hội viên.")
     got = [r for r in extract(text, published=date(2026, 1, 9)) if r.metric != "other"]
     assert [(r.metric, r.value, r.year) for r in got] == [("houses_built", 3, 2026)]
+
+
+def test_an_equal_amount_in_a_sentence_that_says_it_adds_one_is_another_gift():
+    text = ("Năm 2024, Công ty Sông Xanh trao 40 triệu đồng hỗ trợ xây nhà đại đoàn kết cho gia đình ông Lâm. "
+            "Cùng ngày, Hội Doanh nhân trẻ huyện cũng trao 40 triệu đồng cho gia đình bà Nguyệt.")
+    assert records(text) == [("welfare_funds_vnd", 40e6, "actual"), ("welfare_funds_vnd", 40e6, "actual")]
+    # a repeat is still one fact, and "cũng như" (as well as) adds nothing
+    text = ("Công ty Sông Xanh trao 40 triệu đồng cho gia đình ông Lâm. Số tiền 40 triệu đồng giúp gia đình ổn định "
+            "cuộc sống cũng như yên tâm sản xuất.")
+    assert records(text) == [("welfare_funds_vnd", 40e6, "actual")]
