@@ -1223,7 +1223,7 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
         if not HOUSES_DONE.search(own_pre) and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
-                or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre)):
+                or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre) or _FOR_BUILDING.search(own_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
             # năm 2025 là 17 nhà, bao gồm xây mới 06 nhà": approved, to build; "xây dựng 591 căn nhà còn lại": the rest
             # of a programme, still to build (but "đã khởi công và bàn giao 20 căn": done)
@@ -1409,6 +1409,11 @@ _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|h�
 # góp hơn 6 tỷ đồng hỗ trợ xây dựng 115 căn nhà", a result)
 _MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\s+|hỗ trợ\s+)?|(?:tài trợ|hỗ trợ)\s+(?:cho\s+)?"
                              r"(?:[^\d\s,;.]+\s+){1,6}?)(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
+# what money or effort is for, houses still to build: "hỗ trợ 1 tỷ đồng để xây dựng mới và sửa chữa 20 nhà", "vận động
+# các nguồn lực để làm mới từ 7.000 - 8.000 nhà" (not "lồng ghép với nguồn vốn … để hỗ trợ xây dựng 237 căn nhà", what
+# the funds were joined for in a review of years: built)
+_FOR_BUILDING = re.compile(r"(?<!\w)để\s+(?:xây dựng|xây tặng|xây|làm|hoàn thành)(?:\s+mới)?"
+                           rf"(?:\s*(?:,|và)\s*s[ửữ]a chữa)?\s+{_ROUGHLY}(?:từ\s+)?$")
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")

@@ -2240,3 +2240,14 @@ def test_an_equal_amount_in_a_sentence_that_says_it_adds_one_is_another_gift():
     text = ("Công ty Sông Xanh trao 40 triệu đồng cho gia đình ông Lâm. Số tiền 40 triệu đồng giúp gia đình ổn định "
             "cuộc sống cũng như yên tâm sản xuất.")
     assert records(text) == [("welfare_funds_vnd", 40e6, "actual")]
+
+
+def test_houses_money_or_effort_is_for_are_not_built_yet():
+    assert records("Năm 2019, huyện hỗ trợ 800 triệu đồng để xây dựng mới và sửa chữa 16 nhà tình nghĩa.") == [
+        ("welfare_funds_vnd", 800e6, "actual")]
+    # (but funds joined "để hỗ trợ xây dựng" houses, in a review of years, built them)
+    assert records("Từ năm 2010 đến nay, tỉnh lồng ghép với nguồn vốn của Trung ương để hỗ trợ xây dựng 190 căn nhà.") == [
+        ("houses_built", 190, "actual")]
+    assert records("Năm 2024, tỉnh huy động các nguồn lực để làm mới từ 2.000 - 2.500 nhà đại đoàn kết.") == []
+    # built, then given: the purpose comes after the houses
+    assert records("Năm 2019, toàn huyện xây dựng 40 căn nhà để trao cho hộ nghèo.") == [("houses_built", 40, "actual")]
