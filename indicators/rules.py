@@ -1411,8 +1411,8 @@ _MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\
                              r"(?:[^\d\s,;.]+\s+){1,6}?)(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
 # what money or effort is for, houses still to build: "hỗ trợ 1 tỷ đồng để xây dựng mới và sửa chữa 20 nhà", "vận động
 # các nguồn lực để làm mới từ 7.000 - 8.000 nhà" (not "lồng ghép với nguồn vốn … để hỗ trợ xây dựng 237 căn nhà", what
-# the funds were joined for in a review of years: built)
-_FOR_BUILDING = re.compile(r"(?<!\w)để\s+(?:xây dựng|xây tặng|xây|làm|hoàn thành)(?:\s+mới)?"
+# the funds were joined for in a review of years, nor "được dùng để xây mới 120 căn nhà", what the money went on: built)
+_FOR_BUILDING = re.compile(r"(?<!\w)(?<!dùng )để\s+(?:xây dựng|xây tặng|xây|làm|hoàn thành)(?:\s+mới)?"
                            rf"(?:\s*(?:,|và)\s*s[ửữ]a chữa)?\s+{_ROUGHLY}(?:từ\s+)?$")
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
