@@ -68,10 +68,13 @@ _GIVEN_BEFORE = re.compile(r"(?:ủng hộ|vận động|quyên góp|đóng góp
 _LISTED_UP_TO_MONEY = re.compile(
     rf"(?:\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?:hơn|trên|gần|khoảng)\s+)?\d+(?:[.,]\d+)*\s*{_SCALE})+"
     rf"(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*\s*(?:đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)", re.IGNORECASE)
-_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|tới|đến|vào|từ)(?!\w))")
+# (not the low end of a range of things counted: "hỗ trợ khoảng 7 nghìn đến 8 nghìn căn nhà")
+_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|vào|từ)(?!\w)|(?:tới|đến)(?!\w)"
+                              r"(?!\s*\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:căn|ngôi|nhà|hộ|người|đảng viên|suất)(?!\w)))")
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
+_SCALED_TOP = re.compile(r"\s*(?:đến|tới|-|–)\s*(\d+(?:[.,]\d+)*)(?=\s*(?:nghìn|ngàn|triệu|tỷ)(?!\w))")
 # a ratio with its counted noun before the "/": "80 đảng viên/85 chỉ tiêu", "12 căn/15 căn nhà" (the same noun or a
 # plan after the whole, or nothing counted; not "3 đảng viên/1 chi bộ", how many to a cell)
 _NOUN_OUT_OF = re.compile(r"\s*(?P<noun>đảng viên|đv|căn nhà|căn|ngôi nhà|nhà|hộ|quần chúng|chỉ tiêu)\s*/\s*"
@@ -367,6 +370,16 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         if after[:1] in ("-", "/") and after[1:2].isdecimal() and _dated(before, low, start):
             continue
         unit, mult, extra, q_end = _unit_after(text, end, before)
+        top = _SCALED_TOP.match(text, q_end) if unit == "count" and mult != 1.0 else None
+        if top:
+            top_unit, top_mult, _, top_end = _unit_after(text, top.end(1), "")
+            top_value = parse_vn_number(top.group(1))
+            if (top_unit, top_mult) == (unit, mult) and top_value > value:
+                # "khoảng 7 nghìn đến 8 nghìn căn nhà": a range, its scale said at both ends
+                out.append(Amount(start, q_end, _times(value, mult), unit, range_role="low"))
+                out.append(Amount(top.start(1), top_end, _times(top_value, mult), unit, range_role="high"))
+                skip_until = top_end
+                continue
         if unit == "count" and "/" in text[q_end:q_end + 16] and (per := _NOUN_OUT_OF.match(text, q_end)):
             out.append(Amount(start, q_end, value, unit, parse_vn_number(per.group("den")), per.start("den"),
                               per.end("den")))

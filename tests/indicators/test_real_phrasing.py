@@ -2251,3 +2251,8 @@ def test_houses_money_or_effort_is_for_are_not_built_yet():
     assert records("Năm 2024, tỉnh huy động các nguồn lực để làm mới từ 2.000 - 2.500 nhà đại đoàn kết.") == []
     # built, then given: the purpose comes after the houses
     assert records("Năm 2019, toàn huyện xây dựng 40 căn nhà để trao cho hộ nghèo.") == [("houses_built", 40, "actual")]
+
+
+def test_the_low_end_of_a_range_of_houses_in_thousands_is_houses_not_money():
+    assert records("Năm 2024, tỉnh phấn đấu hỗ trợ khoảng 3 nghìn đến 4 nghìn căn nhà đại đoàn kết.") == [
+        ("houses_built", 3000, "target"), ("houses_built", 4000, "target")]
