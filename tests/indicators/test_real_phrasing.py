@@ -2256,3 +2256,13 @@ def test_houses_money_or_effort_is_for_are_not_built_yet():
 def test_the_low_end_of_a_range_of_houses_in_thousands_is_houses_not_money():
     assert records("Năm 2024, tỉnh phấn đấu hỗ trợ khoảng 3 nghìn đến 4 nghìn căn nhà đại đoàn kết.") == [
         ("houses_built", 3000, "target"), ("houses_built", 4000, "target")]
+
+
+def test_shares_of_the_party_bodies_of_communes_rated_are_shares_of_grassroots_organisations():
+    assert records("Năm 2022, 100% đảng bộ các xã biên giới đạt hoàn thành tốt nhiệm vụ trở lên.") == [
+        ("org_good_rate", 100, "actual")]
+    assert records("Năm 2022, tỷ lệ đảng bộ xã hoàn thành tốt nhiệm vụ đạt 96,5% (Nghị quyết là 90%).") == [
+        ("org_good_rate", 96.5, "actual"), ("org_good_rate", 90, "target")]
+    # a commune's own body, then its members' share
+    assert records("Năm 2022, Đảng bộ xã có 93% đảng viên hoàn thành tốt nhiệm vụ.") == [
+        ("member_good_rate", 93, "actual")]
