@@ -495,8 +495,10 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
             r.noun in (None, parent.reading.noun):
         r = _inherit(rules, r, parent, own_pre, own_post, unit, kind, f.amount.value)
     elif parent is not None and parent.reading is not None and parent.reading.metric == "new_members_plan_pct" \
-            and r.noun == "member" and r.metric == "other" and not own_pre.strip(" “”\"'"):
-        # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of
+            and r.noun == "member" and r.metric == "other" and (not own_pre.strip(" “”\"'")
+                                                                 or _PLAN_LABELLED.fullmatch(own_pre)):
+        # "đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên)": the plan that share was taken of (or labelled: "chiếm
+        # 64,29% (Nghị quyết là 4.830 đảng viên)")
         r, kind = Reading("new_members", "target", "exact", noun="member"), "target"
     if r.metric == "other" and r.noun == "member" and parent is not None and parent.reading is not None \
             and parent.reading.metric == "new_members" and not own_pre.strip(" “”\"'") \
@@ -848,6 +850,9 @@ def _read_rate(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
             return Reading("new_members_plan_pct", "actual", "exact")
         return Reading("other", "actual", "exact", noun="plan")
     admitted = rules.admission.search(clause_pre) or rules.admission.search(own_post[:40])
+    if admitted and _SHARE_BESIDE.search(own_pre) and _PLAN_OPENS_PARENS.match(low, f.e):
+        # "kết nạp 3.105 đảng viên, chiếm 64,29% (Nghị quyết là 4.830 đảng viên)": a share of the plan beside it
+        return Reading("new_members_plan_pct", "actual", "exact")
     if admitted and _REACHED.search(own_pre) and _no_noun(own_post) and _predicate(rules, own_post) is None \
             and not rules.total_post.search(own_post) and not _SHARE_OF_MEMBERS.match(own_post) \
             and not rules.rate_of_admission.search(clause_pre):
@@ -1027,6 +1032,11 @@ _OF_THE_GOOD = re.compile(r"[\s“”\"']*(?:so với\s+)?(?:tổng\s+)?số\s+(
 _COMPARED_AFTER = re.compile(r"[\s“”\"']*so(?:\s+với)?(?!\w)")
 _OF_POPULATION = re.compile(r"[\s“”\"']*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân\s+số(?!\w)")
 _REACHED = re.compile(r"(?<!\w)đạt(?:\s+(?:được|gần|trên|hơn|khoảng|từ|xấp xỉ))*\s*$")
+_SHARE_BESIDE = re.compile(r"(?<!\w)(?:chiếm|bằng)\s*$")
+# a plan named in a parenthesis, then its figure: "(Nghị quyết là 4.830 đảng viên)", "(chỉ tiêu: 190)"
+_PLAN_LABEL = r"(?:nghị quyết|nq|chỉ tiêu|kế hoạch)(?:\s+[^\s():,;]+){0,4}?\s*(?:là|:)"
+_PLAN_OPENS_PARENS = re.compile(rf"\s*\(\s*{_PLAN_LABEL}")
+_PLAN_LABELLED = re.compile(rf"\s*{_PLAN_LABEL}\s*")
 # "bằng 6,6% số đảng viên cuối năm 2016": a share of the membership
 # (or the members of a whole body: "… đạt trên 6% so với đảng viên toàn Đảng bộ")
 _SHARE_OF_MEMBERS = re.compile(r"[\s“”\"']*(?:(?:so với\s+)?số\s+(?:đảng viên|đv)(?!\s+(?:mới|được|dự kiến|đăng ký))"

@@ -2266,3 +2266,10 @@ def test_shares_of_the_party_bodies_of_communes_rated_are_shares_of_grassroots_o
     # a commune's own body, then its members' share
     assert records("Năm 2022, Đảng bộ xã có 93% đảng viên hoàn thành tốt nhiệm vụ.") == [
         ("member_good_rate", 93, "actual")]
+
+
+def test_a_share_beside_the_plan_named_in_parentheses_after_it():
+    assert records("Nhiệm kỳ qua, Đảng bộ tỉnh đã kết nạp 2.418 đảng viên, chiếm 71,5% (Nghị quyết là 3.380 đảng viên).") == [
+        ("new_members", 2418, "actual"), ("new_members_plan_pct", 71.5, "actual"), ("new_members", 3380, "target")]
+    assert records("Năm 2020, huyện kết nạp 96 đảng viên, đạt 80% (chỉ tiêu là 120 đảng viên).") == [
+        ("new_members", 96, "actual"), ("new_members_plan_pct", 80, "actual"), ("new_members", 120, "target")]
