@@ -2273,3 +2273,10 @@ def test_a_share_beside_the_plan_named_in_parentheses_after_it():
         ("new_members", 2418, "actual"), ("new_members_plan_pct", 71.5, "actual"), ("new_members", 3380, "target")]
     assert records("Năm 2020, huyện kết nạp 96 đảng viên, đạt 80% (chỉ tiêu là 120 đảng viên).") == [
         ("new_members", 96, "actual"), ("new_members_plan_pct", 80, "actual"), ("new_members", 120, "target")]
+
+
+def test_admissions_still_going_through_their_procedure_admit_no_one_yet():
+    assert records("Năm 2023, chi bộ đang hướng dẫn thủ tục kết nạp 7 quần chúng ưu tú.") == []
+    assert records("Năm 2023, chi bộ đang hoàn thiện hồ sơ kết nạp 5 quần chúng, đã kết nạp 9 đảng viên.") == [
+        ("new_members", 9, "actual")]
+    assert records("Năm 2023, chi bộ đã hoàn tất thủ tục kết nạp 8 đảng viên mới.") == [("new_members", 8, "actual")]
