@@ -1567,6 +1567,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
+    if _WHOLE_OF_A_PART.search(clause_pre):
+        # "có hơn 5.400 đảng viên là người Công giáo trong tổng số hơn 90.000 đảng viên của toàn Đảng bộ tỉnh": the
+        # whole a part was counted in, whatever part the clause named (not "trong tổng số 120 đảng viên mới")
+        return noun_text in ("đảng viên", "đv") and _TOTAL_RESTS.match(rest) is not None
     if _founded_long_ago(rules, clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
         return False
     if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
@@ -1587,6 +1591,9 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     if _IS_A_PART.match(rest) and rules.part.search(rest, 0, 40):
         return False  # "có trên 4.000 đảng viên là người dân tộc thiểu số": members who are a part
     return _TOTAL_RESTS.match(rest) is not None
+
+
+_WHOLE_OF_A_PART = re.compile(rf"(?<!\w)trong\s+tổng\s+số\s+{_ROUGHLY}$")
 
 
 # organisations or members handed from one Party body to another: "tiếp nhận 10 tổ chức đảng với tổng số 670 đảng viên"

@@ -2280,3 +2280,13 @@ def test_admissions_still_going_through_their_procedure_admit_no_one_yet():
     assert records("Năm 2023, chi bộ đang hoàn thiện hồ sơ kết nạp 5 quần chúng, đã kết nạp 9 đảng viên.") == [
         ("new_members", 9, "actual")]
     assert records("Năm 2023, chi bộ đã hoàn tất thủ tục kết nạp 8 đảng viên mới.") == [("new_members", 8, "actual")]
+
+
+def test_the_whole_membership_a_part_was_counted_in():
+    assert records("Năm 2024, có gần 3.100 đảng viên là người dân tộc thiểu số trong tổng số hơn 41.000 đảng viên của "
+                   "toàn Đảng bộ tỉnh.") == [("total_members", 41000, "actual")]
+    assert records("Năm 2010, trong tổng số 64.210 đảng viên toàn tỉnh chỉ có 8.120 đảng viên là nữ.") == [
+        ("total_members", 64210, "actual")]
+    # the whole of the admitted, or of the members assessed, is no membership
+    assert records("Năm 2023, trong tổng số 1.200 đảng viên được kiểm điểm, có 1.100 đảng viên hoàn thành tốt "
+                   "nhiệm vụ.") == []
