@@ -1411,7 +1411,10 @@ _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|n
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 # (or decided: "UBND tỉnh quyết định hỗ trợ xây dựng 150 nhà ở"; or needed: "tổng nhu cầu hỗ trợ … là 10.744 nhà")
-_APPROVED = re.compile(r"(?<!\w)(?:(?:được\s+)?(?:phê duyệt|duyệt)|quyết định\s+(?:hỗ trợ|xây dựng|xây)|nhu cầu)(?!\w)")
+# (or allotted: "Theo phân bổ, Mặt trận Tổ quốc tỉnh thực hiện hỗ trợ 40 nhà; …"; not "đã phân bổ xây dựng mới 9 nhà",
+# a result)
+_APPROVED = re.compile(r"(?<!\w)(?:(?:được\s+)?(?:phê duyệt|duyệt)|quyết định\s+(?:hỗ trợ|xây dựng|xây)|nhu cầu"
+                       r"|(?:theo|được)\s+phân bổ)(?!\w)")
 # (or damaged: "84 căn nhà bị hư hỏng một phần", "41 ngôi nhà bị hư hại hoàn toàn phải xây dựng lại")
 _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|hư hỏng|hư hại)(?!\w)")
 # money given for houses still to build: "ủng hộ 100 triệu đồng để tài trợ xây dựng 2 căn nhà"

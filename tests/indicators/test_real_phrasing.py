@@ -2290,3 +2290,9 @@ def test_the_whole_membership_a_part_was_counted_in():
     # the whole of the admitted, or of the members assessed, is no membership
     assert records("Năm 2023, trong tổng số 1.200 đảng viên được kiểm điểm, có 1.100 đảng viên hoàn thành tốt "
                    "nhiệm vụ.") == []
+
+
+def test_houses_allotted_are_not_built_and_a_familys_own_money_with_its_qualifier_is_no_gift():
+    assert records("Năm 2023, theo phân bổ, Hội Nông dân tỉnh hỗ trợ 30 nhà; Hội Phụ nữ tỉnh hỗ trợ 15 nhà.") == []
+    assert records("Năm 2022, tổng kinh phí hơn 85 triệu đồng (Đồn Biên phòng hỗ trợ 50 triệu đồng, gia đình đóng góp "
+                   "hơn 35 triệu đồng).") == [("welfare_funds_vnd", 50e6, "actual")]
