@@ -1541,9 +1541,12 @@ def _admitted_after_total(rules: Rules, clause_pre: str) -> bool:
         return False
     if rules.founding.search(clause_pre, admitted[-1].end()):
         return False  # "… phát triển đảng viên …, Chi bộ … được thành lập năm 2009 với 3 đảng viên": founded with
+    if _NOW_NAMED.search(clause_pre, admitted[-1].end()):
+        return False  # "Nhờ chủ động trong công tác phát triển đảng, đến nay, Đảng bộ … đã có 8 chi bộ với 73 đảng viên"
     return not _WHOLE_NAMED.search(clause_pre, admitted[-1].end())
 
 
+_NOW_NAMED = re.compile(r"(?<!\w)(?:đến nay|hiện nay)(?!\w)")
 # the whole membership named after an admission: "…, toàn Đảng bộ (hiện) có", "hiện có", "hiện nay có"
 # (the clause ends on its "có"; "… cao nhất toàn huyện, với 27 đảng viên" names the admitted)
 _WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng bộ|tỉnh|huyện|thành phố|thị xã|quận|xã|phường)"

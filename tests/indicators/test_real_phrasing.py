@@ -2296,3 +2296,11 @@ def test_houses_allotted_are_not_built_and_a_familys_own_money_with_its_qualifie
     assert records("Năm 2023, theo phân bổ, Hội Nông dân tỉnh hỗ trợ 30 nhà; Hội Phụ nữ tỉnh hỗ trợ 15 nhà.") == []
     assert records("Năm 2022, tổng kinh phí hơn 85 triệu đồng (Đồn Biên phòng hỗ trợ 50 triệu đồng, gia đình đóng góp "
                    "hơn 35 triệu đồng).") == [("welfare_funds_vnd", 50e6, "actual")]
+
+
+def test_a_membership_counted_now_after_the_work_of_admitting_is_no_admission():
+    assert records("Nhờ làm tốt công tác phát triển đảng, đến nay, Đảng bộ Khu công nghiệp đã có 6 chi bộ với 58 "
+                   "đảng viên.") == [("total_members", 58, "actual")]
+    # (the admissions "so far" of a unit that admitted most are still admissions)
+    assert records("Từ đầu năm đến nay, Đảng bộ Quân sự kết nạp được nhiều đảng viên nhất với 31 đảng viên.") == [
+        ("new_members", 31, "actual")]
