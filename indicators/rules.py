@@ -1381,6 +1381,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if cue in ("total_members", "org_place") and _clean(rules, rest) and _TOTAL_RESTS.match(rest) \
                 and not rules.part_before.search(clause_pre):
             return Reading("org_count", "actual", "exact", noun=cls)
+        if cue is None and _MEMBERS_WITH_AFTER.match(rest):
+            # "…; hơn 900 tổ chức cơ sở đảng với hơn 52.000 đảng viên": a body's make-up, said with no verb
+            return Reading("org_count", "actual", "exact", noun=cls)
         return Reading("other", "actual", "exact", noun=cls)
     return Reading("other", "actual", "exact", noun=cls)
 
@@ -1401,6 +1404,8 @@ _HELD_A_MEETING = re.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:đã\s+)?(?:tổ chức|
 _EXPELLED_LABEL = re.compile(r"(?<!\w)khai trừ\s*:\s*$")
 # organisations newly founded, counted: "phát triển được 14 tổ chức đảng", "thành lập mới 5 chi bộ"
 _ORGS_FOUNDED = re.compile(rf"(?<!\w)(?:phát triển|thành lập){_COUNT_AFTER_VERB}(?:tổ chức|chi bộ|đảng bộ|tccsđ)")
+# (the figure after "với" starts where the organisations' own words end)
+_MEMBERS_WITH_AFTER = re.compile(rf"\s*,?\s*với\s+{_ROUGHLY}$")
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(?:trên\s+cơ sở|trên|huyện|tỉnh|xã|cơ sở|ủy)(?!\w)")
 _BODIES_BEFORE = re.compile(r"\d[\d.]*\s+(?:đảng bộ|chi bộ)(?!\w)[^;:.\d]{0,40};\s*$")
 # "64 chi bộ trực thuộc 27 tổ chức cơ sở đảng": the organisations the branches just counted belong to
@@ -1579,7 +1584,8 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return noun_text in ("đảng viên", "đv") and _TOTAL_RESTS.match(rest) is not None
     if _founded_long_ago(rules, clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
         return False
-    if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"]:
+    if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"] \
+            and not _RESHAPED_WITH.search(clause_pre):
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
         # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
         return False
@@ -1600,6 +1606,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 
 _WHOLE_OF_A_PART = re.compile(rf"(?<!\w)trong\s+tổng\s+số\s+{_ROUGHLY}$")
+
+
+# a body given a new shape, then what it has: "Đảng bộ phường được kiện toàn với 41 tổ chức cơ sở đảng và hơn 1.100 đảng
+# viên" (not what an award or an inspection was about)
+_RESHAPED_WITH = re.compile(r"(?<!\w)(?:kiện toàn|sáp nhập|hợp nhất|sắp xếp)\s+với\s+[^;:]*$")
 
 
 # organisations or members handed from one Party body to another: "tiếp nhận 10 tổ chức đảng với tổng số 670 đảng viên"

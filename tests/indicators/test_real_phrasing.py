@@ -2304,3 +2304,12 @@ def test_a_membership_counted_now_after_the_work_of_admitting_is_no_admission():
     # (the admissions "so far" of a unit that admitted most are still admissions)
     assert records("Từ đầu năm đến nay, Đảng bộ Quân sự kết nạp được nhiều đảng viên nhất với 31 đảng viên.") == [
         ("new_members", 31, "actual")]
+
+
+def test_a_body_made_up_anew_or_listed_with_no_verb_counts_its_organisations_and_members():
+    assert records("Năm 2025, Đảng bộ xã được kiện toàn với 38 tổ chức cơ sở đảng và hơn 1.400 đảng viên.") == [
+        ("org_count", 38, "actual"), ("total_members", 1400, "actual")]
+    assert records("Năm 2025, Đảng bộ tỉnh có 16 đảng bộ trực thuộc; gần 700 tổ chức cơ sở đảng với hơn 40.000 đảng "
+                   "viên.") == [("org_count", 700, "actual"), ("total_members", 40000, "actual")]
+    # what an inspection was about is no make-up of a body
+    assert records("Năm 2025, đoàn đã kiểm tra 12 tổ chức cơ sở đảng với 40 đảng viên.") == []
