@@ -151,8 +151,11 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
     houses_unbuilt_before = False  # the sentence before counted houses, none of them built
     for sent, para, group in _figures_by_sentence(norm, paragraphs, amounts):
         same_para = carry_para is not None and carry_para.start == para.start
-        readings = read_sentence(sent.text, group, sent.start, carry if same_para else None)
         next_para = carry_para is not None and not same_para and not norm[carry_para.end:para.start].strip()
+        # (a breakdown may open the next paragraph: "… đã thu được hơn 12,64 tỷ đồng." then "Trong đó, quỹ cấp tỉnh thu
+        # gần 4,5 tỷ đồng, …")
+        carried = same_para or next_para and _OPENS_ON_A_PART.match(sent.text) is not None
+        readings = read_sentence(sent.text, group, sent.start, carry if carried else None)
         if (same_para or next_para) and goals_before and _GOES_ON_WITH_GOALS.match(sent.text):
             # "… đề ra mục tiêu phấn đấu: 95% …; 90% … . Kết nạp đảng viên mới đạt từ 3% trở lên …": the list of
             # targets goes on past the full stop (or into the next paragraph: "… phấn đấu tăng trưởng 10%/năm …" then

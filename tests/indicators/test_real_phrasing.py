@@ -2313,3 +2313,10 @@ def test_a_body_made_up_anew_or_listed_with_no_verb_counts_its_organisations_and
                    "viên.") == [("org_count", 700, "actual"), ("total_members", 40000, "actual")]
     # what an inspection was about is no make-up of a body
     assert records("Năm 2025, đoàn đã kiểm tra 12 tổ chức cơ sở đảng với 40 đảng viên.") == []
+
+
+def test_a_breakdown_opening_the_next_paragraph_goes_on_with_the_money_before_it():
+    text = ("Năm 2021, Quỹ Vì người nghèo các cấp trong tỉnh đã thu được hơn 9,2 tỷ đồng.\n\n"
+            "Trong đó, quỹ cấp tỉnh thu gần 3,1 tỷ đồng, quỹ cấp huyện hơn 2,4 tỷ đồng.")
+    assert records(text) == [("welfare_funds_vnd", 9.2e9, "actual"), ("welfare_funds_vnd", 3.1e9, "actual"),
+                             ("welfare_funds_vnd", 2.4e9, "actual")]
