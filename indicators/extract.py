@@ -429,6 +429,10 @@ class _Places:
 # (and "Trong nhiệm kỳ, …" opening a clause: the term the article reviews)
 _TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:(\d{4})\s*[-–]\s*\d{4}|qua|vừa qua|trước|tới)"
                    r"|(?<!\w)trong\s+nhiệm kỳ(?=\s*[,;:])", re.IGNORECASE)
+# whose term it is: a post, or the Party bodies disciplined (not "Trong các nhiệm kỳ qua, …": a span)
+_OF_AN_OFFICE = re.compile(r"(?<!\w)(?:nguyên|bí thư|chủ tịch|ủy viên|giám đốc|trưởng|tổ chức đảng)(?!\w)[^,;.()\d]{0,40}$",
+                           re.IGNORECASE)
+_DISCIPLINE = ("disciplined_members", "removed_members")
 # years that have passed, up to now: "Qua 10 năm …", "Sau hơn 5 năm …"
 _ELAPSED = re.compile(r"(?<!\w)(?:qua|sau|trải qua)\s+(?:(?:hơn|gần|trên)\s+)?\d+\s+năm(?!\w)(?!\s*\d)", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
@@ -490,13 +494,20 @@ def _year_skipped(norm: str, low: str | None, at: int) -> bool:
     return _YEAR_SKIP_BEFORE.search(norm[lo:at]) is not None
 
 
-def _names_a_term(norm: str, low: str | None, start: int, end: int) -> bool:
+def _names_a_term(norm: str, low: str | None, start: int, end: int, *, offices: bool = False) -> bool:
     """`_TERM.search(norm, start, end)` found something; searched only when `low` (`caseless(norm)`)
     has one of its words there: `_TERM` opens with a look-behind, so `re` tries it at every position
-    of a stretch that is most often a whole paragraph, for every figure of the paragraph."""
+    of a stretch that is most often a whole paragraph, for every figure of the paragraph.
+
+    `offices`: not a term of someone's office or of the bodies a discipline was about ("kỷ luật … nguyên Bí thư
+    quận … nhiệm kỳ 2010 - 2015", "… đối với 4 tổ chức Đảng trong các nhiệm kỳ 2005 - 2010 và 2010 - 2015"): the
+    discipline is of its own day, whenever the wrong was done."""
     if low is not None and low.find("nhiệm kỳ", start, end) == -1 and low.find("giai đoạn", start, end) == -1:
         return False
-    return _TERM.search(norm, start, end) is not None
+    if not offices:
+        return _TERM.search(norm, start, end) is not None
+    return any(not _OF_AN_OFFICE.search(norm, max(start, m.start() - 45), m.start())
+               for m in _TERM.finditer(norm, start, end))
 
 
 def _year_matches(norm: str, low: str | None) -> list[re.Match[str]]:
@@ -749,7 +760,8 @@ def _year_for(places: _Places, sent: Span, para: Span | None, a: Amount,
     # (a stock is counted on a day: a term named after it, "… có 1.080 đảng viên, nhiệm kỳ qua, Đảng bộ …", is of what
     # the sentence goes on to say)
     term_end = a.start if stock else clause_end
-    if _names_a_term(norm, places.low, sent.start, term_end) or places.names_a_span(sent.start, term_end) \
+    if _names_a_term(norm, places.low, sent.start, term_end, offices=r.metric in _DISCIPLINE) \
+            or places.names_a_span(sent.start, term_end) \
             or _EACH_YEAR.search(norm, sent.start, a.start) or _EACH_YEAR_BEFORE_VERB.match(norm, a.end):
         # (and a figure of every year, "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ hằng năm đạt trên 86%": before the
         # figure only, unlike the span "Hằng năm, …" of a whole clause; "đạt chỉ tiêu hằng năm" after a figure

@@ -2320,3 +2320,14 @@ def test_a_breakdown_opening_the_next_paragraph_goes_on_with_the_money_before_it
             "Trong đó, quỹ cấp tỉnh thu gần 3,1 tỷ đồng, quỹ cấp huyện hơn 2,4 tỷ đồng.")
     assert records(text) == [("welfare_funds_vnd", 9.2e9, "actual"), ("welfare_funds_vnd", 3.1e9, "actual"),
                              ("welfare_funds_vnd", 2.4e9, "actual")]
+
+
+def test_a_term_of_the_office_or_the_bodies_disciplined_is_not_the_disciplines_period():
+    got = extract("Ban Thường vụ Tỉnh ủy đã thi hành kỷ luật 3 tổ chức đảng trong các nhiệm kỳ 2010 - 2015 và "
+                  "2015 - 2020, khai trừ khỏi Đảng 4 người.", published=date(2022, 1, 6))
+    assert [(r.metric, r.value, r.year) for r in got if r.metric != "other"] == [("removed_members", 4, 2022)]
+    got = extract("Năm 2019, 3 đảng viên bị kỷ luật cảnh cáo là nguyên Bí thư huyện nhiệm kỳ 2010 - 2015.")
+    assert [(r.metric, r.value, r.year) for r in got] == [("disciplined_members", 3, 2019)]
+    # a whole term's discipline has no one year
+    got = extract("Nhiệm kỳ 2015 - 2020, cấp ủy các cấp đã thi hành kỷ luật 120 đảng viên.", published=date(2020, 9, 1))
+    assert [(r.metric, r.value, r.year) for r in got] == [("disciplined_members", 120, None)]
