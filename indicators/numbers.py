@@ -336,7 +336,10 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
                 # "7.979/8.000 - 8500 đảng viên": the plan is a range; its top says nothing of the result
                 tail = plan_top.end()
             unit, mult, extra, q_end = _unit_after(text, tail, before)
-            out.append(Amount(start, q_end, _times(value, mult), unit, _times(other, mult) + extra,
+            # the scale after the whole is the part's too ("35/30 tỷ đồng"), unless the part is written out in đồng:
+            # "vận động được 14.714.669.968/9,5 tỷ đồng"
+            own_scale = mult if value < 1000 * other else 1.0
+            out.append(Amount(start, q_end, _times(value, own_scale), unit, _times(other, mult) + extra,
                               end + 1, den_end))
             skip_until = tail
             continue

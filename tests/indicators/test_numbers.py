@@ -108,3 +108,10 @@ def test_scaled_amounts_are_whole(text, value):
                                           ("trị giá từ 350.000 đến 1 triệu đồng", [350_000, 1_000_000])])
 def test_a_range_takes_the_scale_after_it_unless_its_low_end_would_pass_its_high_end(text, values):
     assert [a.value for a in find_amounts(text)] == values
+
+
+def test_a_part_written_out_in_dong_over_a_whole_in_billions():
+    [a] = find_amounts("vận động được 14.714.669.968/9,5 tỷ đồng")
+    assert (a.value, a.unit, a.denominator) == (14714669968, "vnd", 9.5e9)
+    [a] = find_amounts("vận động được 12,5/10 tỷ đồng")
+    assert (a.value, a.denominator) == (pytest.approx(12.5e9), 10e9)
