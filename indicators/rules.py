@@ -778,8 +778,9 @@ _MAKESHIFT_GONE = re.compile(r"[^;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được
 # the people admitted, named for what they are: "(260 em) học sinh", "sinh viên", "đoàn viên" …
 _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
 _LEARNERS_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)")
-# admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh"
-_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?\s+(?:cho|đối với)\s+{_ROUGHLY}$")
+# admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh", "kết nạp được cho 187 quần chúng"
+_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?(?:\s+được)?"
+                           rf"\s+(?:cho|đối với)\s+{_ROUGHLY}$")
 # admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng", "… đã vinh dự
 # được đứng trong hàng ngũ của Đảng"
 _ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?"

@@ -2331,3 +2331,7 @@ def test_a_term_of_the_office_or_the_bodies_disciplined_is_not_the_disciplines_p
     # a whole term's discipline has no one year
     got = extract("Nhiệm kỳ 2015 - 2020, cấp ủy các cấp đã thi hành kỷ luật 120 đảng viên.", published=date(2020, 9, 1))
     assert [(r.metric, r.value, r.year) for r in got] == [("disciplined_members", 120, None)]
+
+
+def test_admitted_for_people_with_the_verbs_got():
+    assert records("Năm 2018, các chi bộ kết nạp được cho 64 quần chúng ưu tú vào Đảng.") == [("new_members", 64, "actual")]
