@@ -2335,3 +2335,9 @@ def test_a_term_of_the_office_or_the_bodies_disciplined_is_not_the_disciplines_p
 
 def test_admitted_for_people_with_the_verbs_got():
     assert records("Năm 2018, các chi bộ kết nạp được cho 64 quần chúng ưu tú vào Đảng.") == [("new_members", 64, "actual")]
+
+
+def test_money_still_lacking_is_no_money_raised():
+    assert records("Năm 2025, tỉnh còn thiếu hơn 38,2 tỷ đồng để xóa nhà tạm, nhà dột nát.") == []
+    assert records("Năm 2025, Quỹ Bảo trợ trẻ em và thiếu nhi tỉnh vận động được 3 tỷ đồng.") == [
+        ("welfare_funds_vnd", 3e9, "actual")]
