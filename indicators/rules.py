@@ -779,8 +779,12 @@ _MAKESHIFT_GONE = re.compile(r"[^;.\d]{0,60}?(?<!\w)(?:đã\s+)?(?:bị|được
 _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần chúng|công nhân|chiến sĩ|giáo viên|cán bộ|người)"
 _LEARNERS_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)")
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh", "kết nạp được cho 187 quần chúng"
-_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?(?:\s+được)?"
-                           rf"\s+(?:cho|đối với)\s+{_ROUGHLY}$")
+# (or into the Party, named, then the count: "kết nạp Đảng được 08 đoàn viên ưu tú là học sinh")
+_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?(?:\s+được)?"
+                           rf"\s+(?:cho|đối với)|\s+(?:vào\s+)?đảng(?:\s+được)?)\s+{_ROUGHLY}$")
+# admitted or developed, then who, then into the Party: "phát triển được 07 đoàn viên là học sinh vào Đảng"
+_VERB_BEFORE = re.compile(rf"(?<!\w)(?:kết nạp|phát triển)(?:\s+(?:mới|được))*\s+{_ROUGHLY}$")
+_INTO_THE_PARTY_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,40}}?(?<!\w)vào\s+đảng(?!\w)")
 # admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng", "… đã vinh dự
 # được đứng trong hàng ngũ của Đảng"
 _ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?"
@@ -1101,7 +1105,8 @@ def _read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, pare
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
     if (("kết nạp" in own_post or "hàng ngũ" in own_post) and (later := _ADMITTED_LATER.match(own_post))
             and not _NOT_YET_ADMITTED.search(later.group())
-            or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and _LEARNERS_AFTER.match(own_post)) \
+            or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and _LEARNERS_AFTER.match(own_post)
+            or _VERB_BEFORE.search(own_pre) and _INTO_THE_PARTY_AFTER.match(own_post)) \
             and not _IN_WHICH.search(clause_pre):
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
         # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
@@ -1610,8 +1615,8 @@ _WHOLE_OF_A_PART = re.compile(rf"(?<!\w)trong\s+tổng\s+số\s+{_ROUGHLY}$")
 
 
 # a body given a new shape, then what it has: "Đảng bộ phường được kiện toàn với 41 tổ chức cơ sở đảng và hơn 1.100 đảng
-# viên" (not what an award or an inspection was about)
-_RESHAPED_WITH = re.compile(r"(?<!\w)(?:kiện toàn|sáp nhập|hợp nhất|sắp xếp)\s+với\s+[^;:]*$")
+# viên", "kiện toàn 82 tổ chức Đảng trực thuộc với gần 3.200 đảng viên" (not what an award or an inspection was about)
+_RESHAPED_WITH = re.compile(r"(?<!\w)(?:kiện toàn|sáp nhập|hợp nhất|sắp xếp)(?!\w)[^;:]*?(?<!\w)với\s+[^;:]*$")
 
 
 # organisations or members handed from one Party body to another: "tiếp nhận 10 tổ chức đảng với tổng số 670 đảng viên"

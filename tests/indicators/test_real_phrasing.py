@@ -2341,3 +2341,16 @@ def test_money_still_lacking_is_no_money_raised():
     assert records("Năm 2025, tỉnh còn thiếu hơn 38,2 tỷ đồng để xóa nhà tạm, nhà dột nát.") == []
     assert records("Năm 2025, Quỹ Bảo trợ trẻ em và thiếu nhi tỉnh vận động được 3 tỷ đồng.") == [
         ("welfare_funds_vnd", 3e9, "actual")]
+
+
+def test_youth_members_admitted_into_the_party_named_with_the_verb():
+    assert records("Năm 2021, trường đã kết nạp Đảng được 06 đoàn viên ưu tú là học sinh.") == [("new_members", 6, "actual")]
+    assert records("Năm 2021, chi bộ đã phát triển được 05 đoàn viên là sinh viên vào Đảng.") == [
+        ("new_members", 5, "actual")]
+    # admitted into the Youth Union
+    assert records("Năm 2021, Đoàn trường kết nạp 120 đoàn viên mới.") == []
+
+
+def test_a_body_reshaped_then_its_members_after_its_organisations():
+    assert records("Năm 2025, phường kiện toàn 64 tổ chức đảng trực thuộc với gần 2.900 đảng viên.") == [
+        ("total_members", 2900, "actual")]
