@@ -649,8 +649,9 @@ _PREVIOUS_PLAN = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|ngh
 _DEVELOPED = re.compile(r"(?<!\w)phát triển(?:\s+(?:được|mới|thêm))*\s+(?:(?:từ|trên|hơn|khoảng|gần)\s+)?$")
 # "(chương trình) mục tiêu quốc gia": a programme's name, no goal
 _NATIONAL = re.compile(r"\s+quốc gia(?!\w)")
-# the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result
-_PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
+# the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result (so does
+# "hoàn thành các mục tiêu, nhiệm vụ đề ra: …")
+_PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?(?:\s+(?:tất cả\s+)?các)?"
                               r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")
@@ -700,7 +701,10 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         if not f.paren else []
     if sent:
         between = sentence_pre[sent[-1].end():]
-        if not rules.target_reset.search(between) and not _PASSIVE_TAIL.search(own_pre):
+        if not rules.target_reset.search(between) and not _PASSIVE_TAIL.search(own_pre) \
+                and not (":" in between and _PLAN_MET_BEFORE.search(sentence_pre, 0, sent[-1].start())):
+            # (not the goals met, listed: "… đã thực hiện hoàn thành các mục tiêu, nhiệm vụ đề ra: 100% đảng viên …";
+            # but "góp phần hoàn thành mục tiêu hằng năm kết nạp đảng viên đạt từ 3%" names the goal)
             return "target"
     return "actual"
 

@@ -2354,3 +2354,12 @@ def test_youth_members_admitted_into_the_party_named_with_the_verb():
 def test_a_body_reshaped_then_its_members_after_its_organisations():
     assert records("Năm 2025, phường kiện toàn 64 tổ chức đảng trực thuộc với gần 2.900 đảng viên.") == [
         ("total_members", 2900, "actual")]
+
+
+def test_the_goals_met_listed_after_a_colon_are_results():
+    assert records("Nhiệm kỳ 2010-2015, Đảng bộ Sở đã thực hiện hoàn thành các mục tiêu, nhiệm vụ đề ra: 96% trở lên "
+                   "đảng viên hoàn thành tốt nhiệm vụ; kết nạp 9 đảng viên mới.") == [
+        ("member_good_rate", 96, "actual"), ("new_members", 9, "actual")]
+    # the goal a result helped complete is named, not met in figures
+    assert records("Công tác phát triển đảng góp phần hoàn thành mục tiêu hằng năm kết nạp đảng viên đạt từ 3% "
+                   "tổng số đảng viên trở lên.") == [("new_members_rate", 3, "target")]
