@@ -1703,6 +1703,9 @@ _EACH_VALUED = re.compile(rf"{_EACH}(?:(?!tổng)[^.;:]){{0,60}}?(?<!\w)(?:trị
                           r"(?:\s+là)?\s*$")
 
 
+_AT_LEAST_BEFORE = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu)\s*$")
+_CALLED_ON = re.compile(r"(?<!\w)(?<!lời )kêu gọi(?!\w)")  # (not "Hưởng ứng lời kêu gọi, … đã ủng hộ ít nhất 2 tỷ đồng")
+_DONE_WORD = re.compile(r"(?<!\w)(?:đã|được)(?!\w)")
 # the amount each giver is asked for: "Mức ủng hộ (tối thiểu) …", "mức đóng góp của mỗi …"
 _GIVING_LEVEL = re.compile(r"(?<!\w)mức\s+(?:ủng hộ|đóng góp|quyên góp|vận động)(?!\w)")
 
@@ -1713,9 +1716,12 @@ def _read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sent
     the rest of the clause after the amount, past any figure (whom it came from: "… của 5 nhà tài trợ")."""
     each = _EACH_TAIL.search(own_pre) or ("mỗi" in clause_pre and _EACH_VALUED.search(clause_pre))
     if rules.money_per.match(own_post) or each and not _TOTAL_WORD.search(each.group()) \
-            or "mức" in sentence_pre and _GIVING_LEVEL.search(sentence_pre):
+            or "mức" in sentence_pre and _GIVING_LEVEL.search(sentence_pre) \
+            or "kêu gọi" in sentence_pre and _AT_LEAST_BEFORE.search(own_pre) and _CALLED_ON.search(sentence_pre) \
+            and not _DONE_WORD.search(own_pre):
         # (not "vận động mỗi hộ dân đóng góp được tổng số 500 triệu đồng": the total of what each gave; and "Mức ủng
-        # hộ: cán bộ ít nhất 100 nghìn đồng, hộ dân từ 20 nghìn đồng trở lên": what each is asked to give)
+        # hộ: cán bộ ít nhất 100 nghìn đồng, hộ dân từ 20 nghìn đồng trở lên", "kêu gọi … hội viên … giúp đỡ ít nhất
+        # 50 ngàn đồng": what each is asked to give)
         return Reading("other", "actual", "exact", noun="per")
     own = own_pre + " " + own_post[:80]
     if rules.own_money.search(own_pre) or _FAMILYS_OWN_AFTER.match(own_post):

@@ -2363,3 +2363,10 @@ def test_the_goals_met_listed_after_a_colon_are_results():
     # the goal a result helped complete is named, not met in figures
     assert records("Công tác phát triển đảng góp phần hoàn thành mục tiêu hằng năm kết nạp đảng viên đạt từ 3% "
                    "tổng số đảng viên trở lên.") == [("new_members_rate", 3, "target")]
+
+
+def test_the_least_each_giver_is_called_on_to_give_is_no_money_raised():
+    assert records("Năm 2025, Ban Chỉ đạo kêu gọi đoàn viên, hội viên giúp đỡ ít nhất 30 ngàn đồng; mỗi hộ gia đình "
+                   "ủng hộ ít nhất 80 ngàn đồng.") == []
+    assert records("Hưởng ứng lời kêu gọi, năm 2025 các doanh nghiệp đã ủng hộ ít nhất 2 tỷ đồng.") == [
+        ("welfare_funds_vnd", 2e9, "actual")]
