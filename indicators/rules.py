@@ -662,8 +662,14 @@ _PLAN_IS = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch)(?:\s+(?:[^\s\d,;:()]
                       rf"{_ROUGHLY}$")
 
 
+# the plan's own figure, the plan missed: "không hoàn thành chỉ tiêu kết nạp 2.500 đảng viên mỗi năm"
+_PLAN_MISSED = re.compile(rf"(?<!\w)(?:không|chưa)\s+(?:hoàn thành|đạt)(?:\s+được)?\s+(?:chỉ tiêu|kế hoạch)\s+"
+                          rf"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?\s+{_ROUGHLY}$")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
-    if ("chỉ tiêu" in own_pre or "kế hoạch" in own_pre) and _PLAN_IS.search(own_pre, max(0, len(own_pre) - 80)):
+    if ("chỉ tiêu" in own_pre or "kế hoạch" in own_pre) and (_PLAN_IS.search(own_pre, max(0, len(own_pre) - 80))
+                                                            or _PLAN_MISSED.search(own_pre)):
         return "target"
     if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
             and not ("không" in own_pre and _NOT_UNDER.search(own_pre)) \
@@ -784,7 +790,7 @@ _LEARNERS = r"(?:em\s+)?(?:sinh viên|học sinh|học viên|đoàn viên|quần
 _LEARNERS_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)")
 # admitted for them, the verb before: "kết nạp Đảng cho 4 học sinh", "kết nạp được cho 187 quần chúng"
 # (or into the Party, named, then the count: "kết nạp Đảng được 08 đoàn viên ưu tú là học sinh")
-_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )kết nạp(?:(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?(?:\s+được)?"
+_ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )(?<!chuẩn bị )kết nạp(?:(?:\s+(?:đảng viên mới|đảng viên|vào đảng|đảng))?(?:\s+được)?"
                            rf"\s+(?:cho|đối với)|\s+(?:vào\s+)?đảng(?:\s+được)?)\s+{_ROUGHLY}$")
 # admitted or developed, then who, then into the Party: "phát triển được 07 đoàn viên là học sinh vào Đảng"
 _VERB_BEFORE = re.compile(rf"(?<!\w)(?:kết nạp|phát triển)(?:\s+(?:mới|được))*\s+{_ROUGHLY}$")

@@ -2370,3 +2370,11 @@ def test_the_least_each_giver_is_called_on_to_give_is_no_money_raised():
                    "ủng hộ ít nhất 80 ngàn đồng.") == []
     assert records("Hưởng ứng lời kêu gọi, năm 2025 các doanh nghiệp đã ủng hộ ít nhất 2 tỷ đồng.") == [
         ("welfare_funds_vnd", 2e9, "actual")]
+
+
+def test_a_plan_of_admissions_missed_is_the_plans_figure_and_admissions_prepared_admit_no_one():
+    assert records("Nhiều năm liền tỉnh không hoàn thành chỉ tiêu kết nạp 1.800 đảng viên mỗi năm.") == [
+        ("new_members", 1800, "target")]
+    # the plan missed, then what was admitted
+    assert records("Năm 2018, huyện chưa đạt chỉ tiêu, kết nạp 27 đảng viên.") == [("new_members", 27, "actual")]
+    assert records("Năm 2019, huyện chuẩn bị kết nạp Đảng cho gần 35 quần chúng.") == []
