@@ -568,6 +568,10 @@ def _document_years(norm: str, low: str | None, paragraphs: list[tuple[int, int]
     # ("Trong những năm qua, …", "Hằng năm, …" in a lead are background, not the period reported)
     if any(at < lead_end and not norm[at:at + 12].lower().startswith(_BACKGROUND_SPANS) for at in spans_at):
         return _DocYears(None, None)
+    if pub is None and len({y for _, y in years}) == 1:
+        # a page with no date of its own that names one year, wherever: that year is the one it reports on ("… đợt 2
+        # năm 2023" paragraphs down, in an article of undated figures)
+        return _DocYears(years[0][1], None)
     if pub is not None and (low is None or "đại hội" in low[:lead_end]) and any(
             not _HERALDED.search(norm, max(0, m.start() - 30), m.start()) for m in _CONGRESS.finditer(norm[:lead_end])):
         starts = [int(m.group(1)) for m in _TERM.finditer(norm[:lead_end]) if m.group(1)]

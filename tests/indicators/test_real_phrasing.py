@@ -2378,3 +2378,13 @@ def test_a_plan_of_admissions_missed_is_the_plans_figure_and_admissions_prepared
     # the plan missed, then what was admitted
     assert records("Năm 2018, huyện chưa đạt chỉ tiêu, kết nạp 27 đảng viên.") == [("new_members", 27, "actual")]
     assert records("Năm 2019, huyện chuẩn bị kết nạp Đảng cho gần 35 quần chúng.") == []
+
+
+def test_a_page_with_no_date_that_names_one_year_reports_on_it():
+    lead = "Quỹ Vì người nghèo tỉnh đã tiếp nhận 12,4 tỷ đồng từ các tổ chức, cá nhân, doanh nghiệp trong và ngoài tỉnh.\n\n"
+    text = lead + "Đợt 2 năm 2023, Ban vận động tiếp tục hỗ trợ xây dựng 120 căn nhà đại đoàn kết."
+    assert [(r.metric, r.value, r.year) for r in extract(text)] == [
+        ("welfare_funds_vnd", 12.4e9, 2023), ("houses_built", 120, 2023)]
+    # two years named after the lead: no guess
+    text = lead + "Năm 2022, tỉnh xây 80 căn nhà; năm 2023, tỉnh xây 120 căn nhà."
+    assert [(r.value, r.year) for r in extract(text)][0] == (12.4e9, None)
