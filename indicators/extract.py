@@ -388,6 +388,15 @@ _SUBJECT_WORDS = frozenset({"các", "và", "tỉnh", "huyện", "quận", "đặ
                             "chính"})
 
 
+# the departments of a province (sở) and ministries, whose names are written with lower-case words inside them
+# ("Đảng bộ Sở Giáo dục và Đào tạo", not "Đảng bộ Sở Giáo")
+_DEPARTMENTS = tuple(name.split() for name in (
+    "Giáo dục và Đào tạo", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Lao động - Thương binh và Xã hội", "Khoa học và Công nghệ", "Thông tin và Truyền thông",
+    "Văn hóa và Thể thao", "Dân tộc và Tôn giáo", "Giao thông vận tải", "Tài chính", "Xây dựng", "Y tế", "Tư pháp",
+    "Nội vụ", "Ngoại vụ", "Công Thương"))
+
+
 def _trim_subject(name: str) -> str:
     """Keep the name: capitalised words and the few lower-case words names use, none dangling."""
     words = name.split()
@@ -395,10 +404,18 @@ def _trim_subject(name: str) -> str:
         words = words[1:]
     head = 2
     keep = words[:head]
-    for w in words[head:]:
+    i = head
+    while i < len(words):
+        department = next((d for d in _DEPARTMENTS if words[i:i + len(d)] == d), None) if words[i][0].isupper() else None
+        if department:
+            keep.extend(department)
+            i += len(department)
+            continue
+        w = words[i]
         if not (w[0].isupper() or w in _SUBJECT_WORDS):
             break
         keep.append(w)
+        i += 1
     while len(keep) > head and keep[-1] in _SUBJECT_WORDS and not keep[-1][0].isupper() and \
             keep[-1] in ("và", "các", "cơ", "doanh", "thành", "thị"):
         keep.pop()

@@ -33,3 +33,8 @@ def test_a_name_stops_at_the_first_ordinary_word():
 
 def test_no_organisation_named_gives_no_subject():
     assert {s for _, _, s in _subjects("Năm 2024, toàn tỉnh kết nạp 1.465 đảng viên, đạt 104% kế hoạch.")} == {None}
+
+
+def test_a_departments_name_keeps_its_lower_case_words():
+    got = _subjects("Năm 2024, Đảng bộ Sở Tài nguyên và Môi trường kết nạp 6 đảng viên; Chi bộ Sở Y tế có 41 đảng viên.")
+    assert got == [("new_members", 6, "Đảng bộ Sở Tài nguyên và Môi trường"), ("total_members", 41, "Chi bộ Sở Y tế")]
