@@ -120,6 +120,9 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     low = fold(sentence)
     if "(cũ)" in low:  # "huyện Chư Sê (cũ)": part of a name since the 2025 mergers, not a parenthesis about a figure
         low = _FORMER.sub(lambda m: " " * len(m.group()), low)
+    if " và " in low and _CUES_IN_NAMES.search(low):
+        # "Sở Giáo dục và Đào tạo", "Sở Kế hoạch và Đầu tư": a department's name, not training or a plan
+        low = _CUES_IN_NAMES.sub(lambda m: " " * len(m.group()), low)
     parens = _parens(low)
     clauses = ";" in low or ":" in low or "\n" in low  # most sentences are one clause
     figs: list[_Fig] = []
@@ -168,6 +171,8 @@ _NEXT_PER_ITEM = re.compile(r"\s*(?:đồng)?\s*[,;]\s*(?:và\s+)?[^\d,;:()]{0,2
 # (not "đề ra", set out: "trong 17 chỉ tiêu Nghị quyết đề ra, có 15 chỉ tiêu đạt" names the plan the count met)
 _GOAL = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|phải|dự kiến|định hướng)(?!\w)")
 _FORMER = re.compile(r"\s*\(cũ\)")
+# departments whose names hold a cue word (đào tạo, kế hoạch, phát triển)
+_CUES_IN_NAMES = re.compile(r"(?<!\w)(?:giáo dục và đào tạo|kế hoạch và đầu tư|nông nghiệp và phát triển nông thôn)(?!\w)")
 
 
 # the quoted name of a campaign or programme states its goal: công trình thi đua “Xây dựng, sửa chữa 100 nhà ở cho

@@ -2388,3 +2388,9 @@ def test_a_page_with_no_date_that_names_one_year_reports_on_it():
     # two years named after the lead: no guess
     text = lead + "Năm 2022, tỉnh xây 80 căn nhà; năm 2023, tỉnh xây 120 căn nhà."
     assert [(r.value, r.year) for r in extract(text)][0] == (12.4e9, None)
+
+
+def test_a_departments_name_holding_a_cue_word_is_no_cue():
+    assert records("Năm 2020, Ban Thường vụ Tỉnh ủy khai trừ ra khỏi Đảng đối với nguyên Giám đốc Sở Giáo dục và Đào tạo "
+                   "Lê Văn B và năm đảng viên.") == [("removed_members", 5, "actual")]
+    assert records("Năm 2020, tỉnh đào tạo 50 đảng viên trẻ.") == []
