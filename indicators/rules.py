@@ -672,6 +672,9 @@ _PLAN_MISSED = re.compile(rf"(?<!\w)(?:không|chưa)\s+(?:hoàn thành|đạt)(?
                           rf"(?:kết nạp|phát triển)(?:\s+(?:mới|được))?\s+{_ROUGHLY}$")
 
 
+_PLAN_NOUNS = ("chỉ tiêu", "kế hoạch")
+
+
 def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre: str, f: _Fig) -> str:
     if ("chỉ tiêu" in own_pre or "kế hoạch" in own_pre) and (_PLAN_IS.search(own_pre, max(0, len(own_pre) - 80))
                                                             or _PLAN_MISSED.search(own_pre)):
@@ -706,7 +709,10 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         if not previous_plan else []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
             own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()) \
-            and not _PLAN_MET_BEFORE.search(own_pre, 0, near[-1].start()):
+            and not _PLAN_MET_BEFORE.search(own_pre, 0, near[-1].start()) \
+            and not (f.amount.denominator is not None and near[-1].group() in _PLAN_NOUNS):
+        # (a count out of its plan after the plan is named is the result: "theo chỉ tiêu chi, đảng bộ cơ sở phát triển
+        # được 79/206", the plan being the whole)
         return "target"
     sent = [m for m in rules.target_sentence.finditer(sentence_pre) if not _NATIONAL.match(sentence_pre, m.end())] \
         if not f.paren else []

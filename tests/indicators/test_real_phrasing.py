@@ -2394,3 +2394,10 @@ def test_a_departments_name_holding_a_cue_word_is_no_cue():
     assert records("Năm 2020, Ban Thường vụ Tỉnh ủy khai trừ ra khỏi Đảng đối với nguyên Giám đốc Sở Giáo dục và Đào tạo "
                    "Lê Văn B và năm đảng viên.") == [("removed_members", 5, "actual")]
     assert records("Năm 2020, tỉnh đào tạo 50 đảng viên trẻ.") == []
+
+
+def test_a_count_out_of_its_plan_after_the_plan_is_named_is_the_result():
+    assert records("Năm 2013, theo chỉ tiêu các chi, đảng bộ cơ sở phát triển được 64/150 đảng viên.") == [
+        ("new_members", 64, "actual"), ("new_members", 150, "target")]
+    # a goal written as a ratio stays a goal
+    assert records("Năm 2013, huyện phấn đấu kết nạp 64/150 đảng viên.") == [("new_members", 64, "target")]
