@@ -1625,13 +1625,16 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         # delegates represent is the whole membership, whatever part the clause named on the way
         return False
     # "đảng viên dân tộc thiểu số tại chỗ có 68 đồng chí": the clause is about a part of the members
-    if any(rules.part.match(clause_pre, m.end()) for m in _MEMBERS_WORD.finditer(clause_pre)):
+    # (or "đảng viên có trình độ đại học 06 đồng chí": the part said with "có")
+    if any(rules.part.match(clause_pre, (h.end() if (h := _HAVING.match(clause_pre, m.end())) else m.end()))
+           for m in _MEMBERS_WORD.finditer(clause_pre)):
         return False
     if _IS_A_PART.match(rest) and rules.part.search(rest, 0, 40):
         return False  # "có trên 4.000 đảng viên là người dân tộc thiểu số": members who are a part
     return _TOTAL_RESTS.match(rest) is not None
 
 
+_HAVING = re.compile(r"\s*(?:có|là)\s+")
 _WHOLE_OF_A_PART = re.compile(rf"(?<!\w)trong\s+tổng\s+số\s+{_ROUGHLY}$")
 
 

@@ -2401,3 +2401,8 @@ def test_a_count_out_of_its_plan_after_the_plan_is_named_is_the_result():
         ("new_members", 64, "actual"), ("new_members", 150, "target")]
     # a goal written as a ratio stays a goal
     assert records("Năm 2013, huyện phấn đấu kết nạp 64/150 đảng viên.") == [("new_members", 64, "target")]
+
+
+def test_members_said_to_have_a_part_word_are_a_part_not_the_membership():
+    assert records("Năm 2019, đảng viên có trình độ đại học 09 đồng chí.") == []
+    assert records("Năm 2019, tổng số đảng viên có 450 đồng chí.") == [("total_members", 450, "actual")]
