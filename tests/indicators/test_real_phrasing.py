@@ -2406,3 +2406,8 @@ def test_a_count_out_of_its_plan_after_the_plan_is_named_is_the_result():
 def test_members_said_to_have_a_part_word_are_a_part_not_the_membership():
     assert records("Năm 2019, đảng viên có trình độ đại học 09 đồng chí.") == []
     assert records("Năm 2019, tổng số đảng viên có 450 đồng chí.") == [("total_members", 450, "actual")]
+
+
+def test_houses_whose_building_is_still_going_on_are_not_built():
+    assert records("Năm 2020, huyện đang triển khai hỗ trợ xây dựng 14 ngôi nhà, trong đó 9 nhà có vốn đối ứng.") == []
+    assert records("Năm 2020, huyện đã hỗ trợ xây dựng 14 ngôi nhà.") == [("houses_built", 14, "actual")]
