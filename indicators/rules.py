@@ -805,11 +805,13 @@ _ADMITTED_FOR = re.compile(rf"(?<!\w)(?<!đối tượng )(?<!chuẩn bị )kế
                            rf"\s+(?:cho|đối với)|\s+(?:vào\s+)?đảng(?:\s+được)?)\s+{_ROUGHLY}$")
 # admitted or developed, then who, then into the Party: "phát triển được 07 đoàn viên là học sinh vào Đảng"
 _VERB_BEFORE = re.compile(rf"(?<!\w)(?:kết nạp|phát triển)(?:\s+(?:mới|được))*\s+{_ROUGHLY}$")
-_INTO_THE_PARTY_AFTER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,40}}?(?<!\w)vào\s+đảng(?!\w)")
+# who they are, then up to `reach` characters of what else is said of them, before a word
+_WHO_THEN = rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{{{0,{{reach}}}}}}?(?<!\w)"
+_INTO_THE_PARTY_AFTER = re.compile(_WHO_THEN.format(reach=40) + r"vào\s+đảng(?!\w)")
 # admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng", "… đã vinh dự
 # được đứng trong hàng ngũ của Đảng"
-_ADMITTED_LATER = re.compile(rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{0,60}}?(?<!\w)(?:đã\s+)?"
-                             r"(?:được\s+kết nạp(?:\s+vào)?|đứng\s+(?:vào|trong)\s+hàng ngũ(?:\s+của)?)\s+đảng(?!\w)")
+_ADMITTED_LATER = re.compile(_WHO_THEN.format(reach=60) + r"(?:đã\s+)?(?:được\s+kết nạp(?:\s+vào)?|đứng\s+(?:vào|trong)"
+                             r"\s+hàng ngũ(?:\s+của)?)\s+đảng(?!\w)")
 # not admitted yet: "32 đoàn viên đang phấn đấu để được kết nạp Đảng", "… đủ điều kiện được kết nạp"
 _NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|đủ điều kiện|đề nghị|xem xét)(?!\w)")
 _IN_WHICH = re.compile(r"(?<!\w)(?:trong đó|trong số đó)(?!\w)")
