@@ -773,7 +773,7 @@ def _qualifier(rules: Rules, own_pre: str, pre_end: str, own_post: str, kind: st
             if tail.search(pre, end) or tail.search(own_pre, pre_end):
                 if name == "over" and kind == "change":
                     continue
-                if name == "at_least" and not re.search(r"(?<!\w)(?:ít nhất|tối thiểu)\s*$", pre) and \
+                if name == "at_least" and not _AT_LEAST_BEFORE.search(pre) and \
                         "trở lên" not in own_post[:60]:
                     continue
                 return name
