@@ -120,8 +120,7 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
     low = fold(sentence)
     if "(cũ)" in low:  # "huyện Chư Sê (cũ)": part of a name since the 2025 mergers, not a parenthesis about a figure
         low = _FORMER.sub(lambda m: " " * len(m.group()), low)
-    if " và " in low and _CUES_IN_NAMES.search(low):
-        # "Sở Giáo dục và Đào tạo", "Sở Kế hoạch và Đầu tư": a department's name, not training or a plan
+    if " và " in low:  # "Sở Giáo dục và Đào tạo", "Sở Kế hoạch và Đầu tư": a department's name, not training or a plan
         low = _CUES_IN_NAMES.sub(lambda m: " " * len(m.group()), low)
     parens = _parens(low)
     clauses = ";" in low or ":" in low or "\n" in low  # most sentences are one clause
