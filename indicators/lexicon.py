@@ -287,7 +287,9 @@ def load_rules(path: str | None = None) -> Rules:
         houses_helped_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^,;.\d]{{0,30}}?\s"
                                       rf"(?:{_alt(data['house_build_repair'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         houses_given_to=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"),
-        houses_done=re.compile(rf"^[^,;:.()\d]{{0,40}}?(?<!\w)(?:{_alt(pc['houses_built'])})(?!\w)"),
+        # (not past a word that says they are not done yet: "12 căn nhà sẽ được bàn giao", "… đang được xây dựng")
+        houses_done=re.compile(rf"^(?:(?!(?<!\w)(?:sẽ|sắp|đang|chưa|dự kiến)(?!\w))[^,;:.()\d]){{0,40}}?"
+                               rf"(?<!\w)(?:{_alt(pc['houses_built'])})(?!\w)"),
         # (not across a negation: "cảnh cáo 3 người và không có đảng viên nào bị khai trừ")
         passive_act=re.compile(rf"^(?:(?!không (?:có|ai|bị)|chưa (?:có|bị))[^,;:()\d]){{0,80}}?(?<!\w)(?P<verb>{_alt(list(passive))})(?!\w)"),
         passive=passive,

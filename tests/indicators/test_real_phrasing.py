@@ -2411,3 +2411,13 @@ def test_members_said_to_have_a_part_word_are_a_part_not_the_membership():
 def test_houses_whose_building_is_still_going_on_are_not_built():
     assert records("Năm 2020, huyện đang triển khai hỗ trợ xây dựng 14 ngôi nhà, trong đó 9 nhà có vốn đối ứng.") == []
     assert records("Năm 2020, huyện đã hỗ trợ xây dựng 14 ngôi nhà.") == [("houses_built", 14, "actual")]
+
+
+def test_houses_said_handed_over_after_them_are_built_unless_still_to_come():
+    assert records("Năm 2024, huyện đã có 64 ngôi nhà nhân ái được trao cho các hộ khó khăn.") == [
+        ("houses_built", 64, "actual")]
+    assert records("Năm 2024, có 27 căn nhà tình thương đã được trao tặng người có công.") == [
+        ("houses_built", 27, "actual")]
+    # still to come, or still being built, whatever verb follows
+    assert records("Năm 2024, có 18 căn nhà sẽ được bàn giao vào quý IV.") == []
+    assert records("Năm 2024, 33 căn nhà đang được xây dựng.") == []
