@@ -43,11 +43,12 @@ _COMPOUND_WORDS_BEFORE = re.compile(
 _CLASSIFIED = re.compile(rf"\s*(?:{'|'.join(_CLASSIFIERS)})(?!\w)", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:của|là|như|mỗi)\s+$", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số)\s*$", re.IGNORECASE)
-_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "tr": 1e6, "nghìn": 1e3,
-           "ngàn": 1e3}
+_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "tr": 1e6, "vạn": 1e4,
+           "nghìn": 1e3, "ngàn": 1e3}
 # whole words ("5 tỉnh" is five provinces, "tỷ lệ" a share); "tr" abbreviates triệu only before đồng
-# ("117,6trđ", "50 tr.đ")
-_SCALE = rf"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)(?![{_L}]|\s+lệ(?![{_L}]))|tr\.?(?=\s*đ(?:ồng)?(?![{_L}])))"
+# ("117,6trđ", "50 tr.đ"); "vạn", ten thousand, only in lower case ("27 vạn đảng viên"; not a place, "Vạn Ninh")
+_SCALE = (rf"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|(?-i:vạn))(?![{_L}]|\s+lệ(?![{_L}]))"
+          rf"|tr\.?(?=\s*đ(?:ồng)?(?![{_L}])))")
 _NOT_MONEY_AFTER_DONG = (r"chí|bào|thời|ý|hành|tình|lòng|bộ|loạt|nghiệp|đều|hương|cảm|minh|tâm|phục|sức|"
                          r"đẳng|đội|ca|hồ|nhất|dạng|thuận|bằng|khởi|lúa|cỏ|ruộng|xu|nát|hợp|tộc|môn|phục")
 # a money tail: scales ("1 tỷ 200 triệu đồng") then đồng / đ / VNĐ

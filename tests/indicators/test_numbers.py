@@ -115,3 +115,10 @@ def test_a_part_written_out_in_dong_over_a_whole_in_billions():
     assert (a.value, a.unit, a.denominator) == (14714669968, "vnd", 9.5e9)
     [a] = find_amounts("vận động được 12,5/10 tỷ đồng")
     assert (a.value, a.denominator) == (pytest.approx(12.5e9), 10e9)
+
+
+def test_van_is_ten_thousand_in_lower_case_only():
+    assert [(a.value, a.unit) for a in find_amounts("gần 12 vạn đảng viên")] == [(120_000, "count")]
+    assert [a.value for a in find_amounts("hơn 3,5 vạn hội viên")] == [35_000]
+    # a place named Vạn is no scale
+    assert 40_000 not in [a.value for a in find_amounts("thôn 4 Vạn Thọ, xã Tân An")]
