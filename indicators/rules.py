@@ -153,6 +153,10 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 _HOUSES_COST = re.compile(r"^\s*(?:(?:căn|ngôi)(?:\s+nhà)?|nhà)(?!\w)[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
+# a sentence that is only a total of money: "Tổng kinh phí (xây dựng) là …", "Tổng trị giá hơn …" (not "Tổng trị giá
+# công trình …", the cost of something else)
+_TOTAL_ONLY = re.compile(r"[\s“”\"']*tổng\s+(?:số\s+)?(?:kinh phí|trị giá|giá trị|số tiền|tiền)"
+                         r"(?:\s+(?:xây dựng|hỗ trợ|thực hiện))?(?:\s+(?:là|hơn|trên|gần|khoảng|lên đến|lên tới))*\s*")
 # after a rating, how many it counts and nothing else before the share: `… nhiệm vụ” (có) 12 tổ chức cơ sở đảng, chiếm`
 _RATED_COUNT = re.compile(r"[\s“”\"']*(?:trở lên\s+)?(?:[:,]\s*)?(?:có\s+|là\s+|gồm\s+)?\d[\d.]*\s+"
                           r"(?P<noun>[^\d,;:()%]{2,40}?)\s*,?\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?$")
@@ -424,6 +428,12 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[_Fig
                 and carry["vnd"].metric == "welfare_funds_vnd" and rules.breakdown_opener.match(low):
             # "Quỹ … vận động được 6,7 tỷ đồng. Trong đó cấp tỉnh thu trên 1,6 tỷ đồng; …": the parts of the money
             # the sentence before raised
+            r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
+        elif r.metric == "other" and r.noun == "money" and carry and _TOTAL_ONLY.fullmatch(own_pre) and (
+                carry.get("vnd") is not None and carry["vnd"].metric == "welfare_funds_vnd"
+                or carry.get("count") is not None and carry["count"].metric == "houses_built"):
+            # "… đã bàn giao 20 căn nhà đại đoàn kết cho hộ nghèo. Tổng kinh phí là 1,2 tỷ đồng.": the total of what the
+            # sentence before gave or built, in a sentence of its own
             r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
     else:
         r = _read_count(rules, own_pre, own_post, clause_pre, parent, f, low)

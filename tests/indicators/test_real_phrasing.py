@@ -2421,3 +2421,12 @@ def test_houses_said_handed_over_after_them_are_built_unless_still_to_come():
     # still to come, or still being built, whatever verb follows
     assert records("Năm 2024, có 18 căn nhà sẽ được bàn giao vào quý IV.") == []
     assert records("Năm 2024, 33 căn nhà đang được xây dựng.") == []
+
+
+def test_a_sentence_that_is_only_a_total_of_money_totals_what_the_sentence_before_gave_or_built():
+    text = "Năm 2023, xã đã khánh thành 12 căn nhà nhân ái cho hộ cận nghèo. Tổng kinh phí hơn 840 triệu đồng."
+    assert records(text) == [("houses_built", 12, "actual"), ("welfare_funds_vnd", 840e6, "actual")]
+    # after houses only started, or when the total is of some other work, no welfare money
+    assert records("Năm 2023, xã khởi công 12 căn nhà nhân ái. Tổng kinh phí hơn 840 triệu đồng.") == []
+    assert records("Năm 2023, xã quyên góp được 90 triệu đồng. Tổng giá trị con đường là 3 tỷ đồng.") == [
+        ("welfare_funds_vnd", 90e6, "actual")]
