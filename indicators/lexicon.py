@@ -316,6 +316,8 @@ def fold(text: str) -> str:
     out = text.lower()
     if "tỉ lệ" in out:  # "tỉ" and "tỷ" are one word in two spellings (Nghị quyết 21 writes "tỉ lệ"): one spelling
         out = out.replace("tỉ lệ", "tỷ lệ")
+    if "cơ sơ " in out:  # the typo "tổ chức cơ sơ đảng" (a missing hook): the word it misspells
+        out = out.replace("cơ sơ đảng", "cơ sở đảng")
     for q in _QUOTES:  # a replace per quote mark: `translate` looks every character up in a dict
         out = out.replace(q, " ")
     return out if len(out) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

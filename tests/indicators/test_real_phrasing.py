@@ -2430,3 +2430,7 @@ def test_a_sentence_that_is_only_a_total_of_money_totals_what_the_sentence_befor
     assert records("Năm 2023, xã khởi công 12 căn nhà nhân ái. Tổng kinh phí hơn 840 triệu đồng.") == []
     assert records("Năm 2023, xã quyên góp được 90 triệu đồng. Tổng giá trị con đường là 3 tỷ đồng.") == [
         ("welfare_funds_vnd", 90e6, "actual")]
+
+
+def test_the_typo_co_so_without_its_hook_still_names_grassroots_organisations():
+    assert records("Năm 2022, có 91,5% tổ chức cơ sơ đảng hoàn thành tốt nhiệm vụ.") == [("org_good_rate", 91.5, "actual")]
