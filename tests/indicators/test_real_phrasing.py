@@ -2434,3 +2434,13 @@ def test_a_sentence_that_is_only_a_total_of_money_totals_what_the_sentence_befor
 
 def test_the_typo_co_so_without_its_hook_still_names_grassroots_organisations():
     assert records("Năm 2022, có 91,5% tổ chức cơ sơ đảng hoàn thành tốt nhiệm vụ.") == [("org_good_rate", 91.5, "actual")]
+
+
+def test_the_cost_of_public_works_in_a_parenthesis_is_not_the_welfare_named_before_them():
+    assert records("Năm 2025, huyện trao 45 căn nhà tình thương, khánh thành cây cầu Tân Lợi (tổng kinh phí 38 tỷ đồng).") \
+        == [("houses_built", 45, "actual")]
+    # the houses' own cost, or works the clause says were given, stay welfare
+    assert records("Năm 2025, huyện trao 45 căn nhà tình thương (tổng kinh phí 2,7 tỷ đồng), khánh thành cây cầu Tân Lợi.") \
+        == [("houses_built", 45, "actual"), ("welfare_funds_vnd", 2.7e9, "actual")]
+    assert records("Năm 2025, hội quyên góp xây 2 cây cầu cho học sinh nghèo (260 triệu đồng).") == [
+        ("welfare_funds_vnd", 260e6, "actual")]
