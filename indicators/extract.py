@@ -12,10 +12,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
+from indicators.counts import HOUSES_DONE
 from indicators.normalise import normalise_text
 from indicators.numbers import Amount, amounts_in, caseless, may_end_on
+from indicators.reading import REPRESENTING_WORDS, Carry, Reading
 from indicators.record import Indicator
-from indicators.rules import HOUSES_DONE, LIST_JOINT, REPRESENTING_WORDS, Carry, Reading, read_sentence
+from indicators.rules import LIST_JOINT, read_sentence
 from indicators.sentences import Span, paragraph_bounds, split_sentences
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})(?![\d/-])", re.IGNORECASE)

@@ -12,9 +12,11 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from indicators import counts as C
 from indicators import extract as X
 from indicators import lexicon as L
 from indicators import numbers as N
+from indicators import reading as RD
 from indicators import rules as R
 from indicators import sentences as S
 from indicators.numbers import caseless
@@ -59,7 +61,7 @@ def test_number_pattern_is_the_plain_pattern(text):
 
 @given(_texts(["hoàn thành", "xhoàn thành", "hoàn thànhx", " ", ",", "a"]))
 def test_done_pattern_is_the_plain_pattern(text):
-    assert _spans(R._DONE.finditer(text)) == _spans(re.finditer(r"(?<!\w)hoàn thành(?!\w)", text))
+    assert _spans(RD._DONE.finditer(text)) == _spans(re.finditer(r"(?<!\w)hoàn thành(?!\w)", text))
 
 
 _END_PLAIN = re.compile(r"(?:[.!?…]+[”\"’)]*)(?=\s+[\"“‘(\[]?[0-9A-ZĐÀ-Ỹ])|\n+")
@@ -130,10 +132,10 @@ def test_caseless_is_the_lower_case_only_when_it_folds_as_ignorecase_does(text):
                  "cóđạt", "_", "a"]))
 def test_stripping_words_is_the_plain_substitution(text):
     text = text.rstrip()
-    for words in (R._LINKING_WORDS, R._HELPER_VERBS):
+    for words in (R._LINKING_WORDS, C._HELPER_VERBS):
         every = sorted({w for ws in words.values() for w in ws})
         plain = re.sub(r"(?:(?<!\w)(?:" + "|".join(every) + r")\s*)+$", "", text)
-        assert R._strip_words(text, words) == plain
+        assert RD.strip_words(text, words) == plain
 
 
 def _rule_words() -> list[str]:
@@ -263,12 +265,12 @@ def test_phrases_at_a_word_start_are_the_plain_alternation(text, pos):
             assert (m and m.span()) == (m_plain and m_plain.span())
 
 
-def _figs(draw_spans: list[tuple[int, int, int, int]]) -> list[R._Fig]:
-    figs: list[R._Fig] = []
+def _figs(draw_spans: list[tuple[int, int, int, int]]) -> list[RD.Fig]:
+    figs: list[RD.Fig] = []
     parens = [None, (0, 50), (10, 30)]
     for start, size, paren, whole in sorted(draw_spans):  # whole: the words of a "N noun/M" past the figure
         a = N.Amount(start, start + size, 1.0, "count")
-        figs.append(R._Fig(a, start, start + size, parens[paren], start + size + whole))
+        figs.append(RD.Fig(a, start, start + size, parens[paren], start + size + whole))
     return figs
 
 
