@@ -245,6 +245,11 @@ def _money_multiplier(text: str, pos: int) -> tuple[float, int, bool]:
         return 1.0, pos, False  # "5 đồng chí", "đồng bào"
     if m.group("cur"):
         return mult, m.end(), True
+    if m.group("scale") and m.group("more") and all(
+            _SCALES[part.group(2).lower().rstrip(".")] < mult for part in _SCALED.finditer(m.group("more"))):
+        # "trị giá 35 tỷ 134 triệu", "1 tỷ 200 triệu": an amount in descending scales is money even without "đồng"
+        # (counts are not written so)
+        return mult, m.end("more"), True
     if m.group("scale"):
         # a scale without đồng is money only when the words before say so; the caller decides
         end = m.start("scale") + len(m.group("scale"))

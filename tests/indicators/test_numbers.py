@@ -122,3 +122,10 @@ def test_van_is_ten_thousand_in_lower_case_only():
     assert [a.value for a in find_amounts("hơn 3,5 vạn hội viên")] == [35_000]
     # a place named Vạn is no scale
     assert 40_000 not in [a.value for a in find_amounts("thôn 4 Vạn Thọ, xã Tân An")]
+
+
+def test_an_amount_in_descending_scales_is_one_sum_of_money_even_without_dong():
+    assert [(a.value, a.unit) for a in find_amounts("trị giá 27 tỷ 415 triệu cho hộ nghèo")] == [(27_415_000_000, "vnd")]
+    assert [(a.value, a.unit) for a in find_amounts("mỗi hộ 4 triệu 250 nghìn")] == [(4_250_000, "vnd")]
+    # two amounts of one scale are two figures
+    assert len(find_amounts("2 triệu, 3 triệu người")) == 2
