@@ -650,9 +650,11 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     if ("chỉ tiêu" in own_pre or "kế hoạch" in own_pre) and (_PLAN_IS.search(own_pre, max(0, len(own_pre) - 80))
                                                             or _PLAN_MISSED.search(own_pre)):
         return "target"
-    if rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre) \
-            and not ("không" in own_pre and _NOT_UNDER.search(own_pre)) \
-            or "vượt" in own_pre and _BEAT_THE_PLAN_BY.search(own_pre):
+    if f.amount.denominator is None and (
+            rules.change_tail.search(own_pre, pre_end) and not _MET_AND_BEAT_TAIL.search(own_pre)
+            and not ("không" in own_pre and _NOT_UNDER.search(own_pre))
+            or "vượt" in own_pre and _BEAT_THE_PLAN_BY.search(own_pre)):
+        # (not a ratio: "vượt chỉ tiêu tỉnh giao 7/5 nhà" built 7 of the 5 planned)
         return "change"
     previous_plan = PREVIOUS_PLAN.match(own_pre)  # the plan the figure before was a share of
     if not previous_plan and _RESOLUTION_SAYS.search(own_pre):

@@ -2444,3 +2444,10 @@ def test_the_cost_of_public_works_in_a_parenthesis_is_not_the_welfare_named_befo
         == [("houses_built", 45, "actual"), ("welfare_funds_vnd", 2.7e9, "actual")]
     assert records("Năm 2025, hội quyên góp xây 2 cây cầu cho học sinh nghèo (260 triệu đồng).") == [
         ("welfare_funds_vnd", 260e6, "actual")]
+
+
+def test_a_ratio_after_beating_the_plan_is_the_result_out_of_the_plan_not_a_change():
+    assert records("Năm 2021, xã xây dựng vượt chỉ tiêu huyện giao 9/6 căn nhà nhân ái.") == [
+        ("houses_built", 9, "actual"), ("houses_built", 6, "target")]
+    # a count alone after beating the plan is by how much
+    assert records("Năm 2021, xã kết nạp vượt chỉ tiêu 4 đảng viên.") == [("new_members", 4, "change")]
