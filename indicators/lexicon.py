@@ -249,7 +249,8 @@ def load_rules(path: str | None = None) -> Rules:
                             r"(?!\s*(?:(?:trên|hơn|gần|khoảng|từ|dưới|được)\s*)?(?:\d|$))"),
         welfare=_rx(money["welfare"]),
         money_exclude=_rx(money["exclude"]),
-        money_per=re.compile(r"^\s*(?:/\s*[^\W\d]|" + "|".join(re.escape(p) for p in money["per"]) + ")"),
+        # ("… đồng/nhà", and "… đồng/1 nhà", one house)
+        money_per=re.compile(r"^\s*(?:/\s*(?:0?1\s+)?[^\W\d]|" + "|".join(re.escape(p) for p in money["per"]) + ")"),
         donated=Tail(rf"(?:{_at_word(money['donated'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                      _last_words(money["donated"]) | _last_words(qualifiers)),
         own_money=re.compile(rf"(?<!\w)(?:{_alt(money['own_givers'])})(?:[\s,]+(?:và\s+)?(?:{_alt(money['own_givers'])}))*"

@@ -75,6 +75,7 @@ _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|v�
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
+_MONEY_OVER = re.compile(r"/\s?(\d+(?:[.,]\d+)*)")  # "… đồng/2,2 tỷ đồng": over a second amount
 _SCALED_TOP = re.compile(r"\s*(?:đến|tới|-|–)\s*(\d+(?:[.,]\d+)*)(?=\s*(?:nghìn|ngàn|triệu|tỷ)(?!\w))")
 # a ratio with its counted noun before the "/": "80 đảng viên/85 chỉ tiêu", "12 căn/15 căn nhà" (the same noun or a
 # plan after the whole, or nothing counted; not "3 đảng viên/1 chi bộ", how many to a cell)
@@ -401,6 +402,17 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             out.append(Amount(high.start(1), high.end(), parse_vn_number(high.group(1)), unit, range_role="high"))
             skip_until = high.end()
             continue
+        over = _MONEY_OVER.match(text, q_end) if unit == "vnd" and text.startswith("/", q_end) else None
+        if over:
+            den_unit, den_mult, den_extra, den_end = _unit_after(text, over.end(1), "")
+            if den_unit == "vnd":
+                # "cấp tỉnh 5.299.856.928 đồng/2,2 tỷ đồng": an amount out of its plan, both in đồng (not "50 triệu
+                # đồng/1 nhà", an amount per house)
+                out.append(Amount(start, den_end, _times(value, mult) + extra, unit,
+                                  _times(parse_vn_number(over.group(1)), den_mult) + den_extra,
+                                  over.start(1), over.end(1)))
+                skip_until = den_end
+                continue
         out.append(Amount(start, q_end, _times(value, mult) + extra, unit))
         skip_until = q_end
     out.extend(_word_counts(text, low))

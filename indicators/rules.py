@@ -408,6 +408,9 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[Fig]
             # "… đã bàn giao 20 căn nhà đại đoàn kết cho hộ nghèo. Tổng kinh phí là 1,2 tỷ đồng.": the total of what the
             # sentence before gave or built, in a sentence of its own
             r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
+        if r.metric == "welfare_funds_vnd" and f.amount.denominator is not None:
+            # "vận động được 3,4/2,5 tỷ đồng": raised out of the plan, which is a target (as "35/30 căn nhà")
+            r = replace(r, extra_target=True)
     else:
         r = read_count(rules, own_pre, own_post, clause_pre, parent, f, low)
     if unit == "percent" and r.metric == "other" and r.noun is None and i and figs[i - 1].reading is not None \

@@ -2451,3 +2451,12 @@ def test_a_ratio_after_beating_the_plan_is_the_result_out_of_the_plan_not_a_chan
         ("houses_built", 9, "actual"), ("houses_built", 6, "target")]
     # a count alone after beating the plan is by how much
     assert records("Năm 2021, xã kết nạp vượt chỉ tiêu 4 đảng viên.") == [("new_members", 4, "change")]
+
+
+def test_money_out_of_its_plan_gives_the_plan_as_a_target_and_money_for_one_house_is_per_house():
+    text = "Năm 2022, Quỹ Vì người nghèo xã vận động được 812.450.000 đồng/700 triệu đồng, đạt 116% kế hoạch."
+    assert records(text) == [("welfare_funds_vnd", 812_450_000, "actual"), ("welfare_funds_vnd", 700e6, "target")]
+    assert extract(text)[0].denominator == 700e6
+    assert records("Năm 2022, Quỹ Vì người nghèo xã vận động được 1,6/1,5 tỷ đồng.") == [
+        ("welfare_funds_vnd", 1.6e9, "actual"), ("welfare_funds_vnd", 1.5e9, "target")]
+    assert records("Năm 2022, Quỹ hỗ trợ 40 triệu đồng/1 nhà cho 12 hộ.") == []
