@@ -354,7 +354,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
 
 # "nhà văn hóa", "căn hộ chung cư", "nhà vệ sinh", "nhà bếp", "nhà sinh hoạt cộng đồng": a building or a room, no home
 _NOT_A_HOME = re.compile(r"\s*(?:văn hóa|hộ chung cư|cấp|số|trọ|vệ sinh|tắm|bếp|kho|xưởng|để xe|ăn|công vụ|bán trú|lớp học|"
-                         r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt)(?!\w)")
+                         r"máy|thờ|chờ|truyền thống|văn phòng|điều hành|làm việc|sinh hoạt cộng đồng|sinh hoạt|"
+                         # (the classifier before a building that is no home: "hai ngôi trường mẫu giáo", "ngôi chùa")
+                         r"trường|chùa|đình|đền|miếu|tháp|mộ|trụ sở)(?!\w)")
 # ("lễ kết nạp đảng viên đối với 20 quần chúng ưu tú của 6 chi bộ …")
 _UNITS_OF_THE_ADMITTED = re.compile(rf"(?<!\w)kết nạp(?:\s+đảng viên(?:\s+mới)?)?(?:\s+(?:đối với|cho))?{_COUNT_AFTER_VERB}(?:quần chúng|đảng viên|đồng chí)[^;.\d]{{0,20}}?"
                                     r"\s(?:của|thuộc|ở|đến từ|từ)\s[^;.]*$")

@@ -2460,3 +2460,8 @@ def test_money_out_of_its_plan_gives_the_plan_as_a_target_and_money_for_one_hous
     assert records("Năm 2022, Quỹ Vì người nghèo xã vận động được 1,6/1,5 tỷ đồng.") == [
         ("welfare_funds_vnd", 1.6e9, "actual"), ("welfare_funds_vnd", 1.5e9, "target")]
     assert records("Năm 2022, Quỹ hỗ trợ 40 triệu đồng/1 nhà cho 12 hộ.") == []
+
+
+def test_a_house_classifier_before_a_building_that_is_no_home_counts_no_houses():
+    assert records("Năm 2012, bốn ngôi trường mầm non được xây dựng mới.") == []
+    assert records("Năm 2012, xã xây 2 ngôi chùa và 9 ngôi nhà đại đoàn kết.") == [("houses_built", 9, "actual")]
