@@ -195,7 +195,11 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if makeshift and (rules.house_replace.search(own_pre) or _MAKESHIFT_GONE.match(rest)):
             # (or gone, said after them: "hơn 9.000 căn nhà tạm trên địa bàn tỉnh đã bị xóa sổ")
             return Reading("houses_built", "actual", "exact", noun=cls, extra_target=True)
-        if not HOUSES_DONE.search(own_pre) and (
+        if _PROGRAMME_SIZE.search(own_pre):
+            # "Chương trình 100 nhà Mặt trận Tổ quốc tỉnh triển khai": a programme named by its size
+            return Reading("other", "actual", "exact", noun=cls)
+        done = [m for m in HOUSES_DONE.finditer(own_pre) if not _NOT_YET_BEFORE.search(own_pre, 0, m.start())]
+        if not done and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
                 or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre) or _FOR_BUILDING.search(own_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …
@@ -380,6 +384,9 @@ _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|t
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
+# (not done yet: "sớm hoàn thành việc hỗ trợ xây dựng 85 căn nhà còn lại", "để bàn giao …")
+_NOT_YET_BEFORE = re.compile(r"(?<!\w)(?:sớm|sẽ|để|nhằm|phấn đấu|cần|phải|chưa)\s*$")
+_PROGRAMME_SIZE = re.compile(r"(?<!\w)(?:chương trình|đề án)\s*$")
 _ONLY_STARTED = re.compile(r"(?<!\w)khởi công(?!\w)[^;.\d]{0,60}$")
 # (or decided: "UBND tỉnh quyết định hỗ trợ xây dựng 150 nhà ở"; or needed: "tổng nhu cầu hỗ trợ … là 10.744 nhà")
 # (or allotted: "Theo phân bổ, Mặt trận Tổ quốc tỉnh thực hiện hỗ trợ 40 nhà; …"; not "đã phân bổ xây dựng mới 9 nhà",

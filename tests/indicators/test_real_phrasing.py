@@ -2465,3 +2465,10 @@ def test_money_out_of_its_plan_gives_the_plan_as_a_target_and_money_for_one_hous
 def test_a_house_classifier_before_a_building_that_is_no_home_counts_no_houses():
     assert records("Năm 2012, bốn ngôi trường mầm non được xây dựng mới.") == []
     assert records("Năm 2012, xã xây 2 ngôi chùa và 9 ngôi nhà đại đoàn kết.") == [("houses_built", 9, "actual")]
+
+
+def test_houses_to_be_finished_soon_or_a_programme_named_by_its_size_are_not_built():
+    assert records("Năm 2024, xã quyết tâm sớm hoàn thành việc xây dựng 17 căn nhà còn lại.") == []
+    assert records("Năm 2024, xã đã hoàn thành việc xây dựng 17 căn nhà còn lại.") == [("houses_built", 17, "actual")]
+    assert records("Năm 2024, tỉnh bàn giao 45 căn nhà thuộc Chương trình 300 nhà của Hội Nông dân.") == [
+        ("houses_built", 45, "actual")]
