@@ -188,9 +188,10 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
             # (and "837 nhà làm mới và 282 nhà sửa chữa": houses repaired, named after their count)
             return Reading("other", "actual", "exact", noun=cls)
         makeshift = rules.house_replaced.match(noun_text + rest)
-        if makeshift and _STOCK_TAIL.search(own_pre):
+        if makeshift and _STOCK_TAIL.search(own_pre) and not _MAKESHIFT_GONE.match(rest):
             # "… toàn tỉnh hiện nay là 7.687 căn nhà tạm, nhà dột nát", "còn 900 căn nhà tạm": houses still to
-            # replace (but "xóa 217 căn nhà tạm", "xây mới 120 căn nhà tạm, nhà dột nát" replaced them)
+            # replace (but "xóa 217 căn nhà tạm", "xây mới 120 căn nhà tạm, nhà dột nát" replaced them, and "có 80 căn
+            # nhà tạm bợ đã được xóa" are gone)
             return Reading("other", "actual", "exact", noun=cls)
         if makeshift and (rules.house_replace.search(own_pre) or _MAKESHIFT_GONE.match(rest)):
             # (or gone, said after them: "hơn 9.000 căn nhà tạm trên địa bàn tỉnh đã bị xóa sổ")

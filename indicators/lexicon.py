@@ -285,8 +285,10 @@ def load_rules(path: str | None = None) -> Rules:
         houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^;.\d]{{0,40}}?(?<!\w)được\s+"
                                      rf"(?:{_alt(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house
+        # (and the plain verbs: "hỗ trợ 31 hộ nghèo làm nhà đại đoàn kết", "… xây nhà"; not "làm nhà vệ sinh")
         houses_helped_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^,;.\d]{{0,30}}?\s"
-                                      rf"(?:{_alt(data['house_build_repair'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
+                                      rf"(?:{_alt([*data['house_build_repair'], 'xây', 'làm', 'cất'])}){_AND_REPAIR}"
+                                      r"\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)(?!\s+(?:vệ sinh|tắm|bếp|kho|văn hóa))"),
         houses_given_to=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"),
         # (not past a word that says they are not done yet: "12 căn nhà sẽ được bàn giao", "… đang được xây dựng")
         houses_done=re.compile(rf"^(?:(?!(?<!\w)(?:sẽ|sắp|đang|chưa|dự kiến)(?!\w))[^,;:.()\d]){{0,40}}?"

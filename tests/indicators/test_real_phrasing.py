@@ -2472,3 +2472,10 @@ def test_houses_to_be_finished_soon_or_a_programme_named_by_its_size_are_not_bui
     assert records("Năm 2024, xã đã hoàn thành việc xây dựng 17 căn nhà còn lại.") == [("houses_built", 17, "actual")]
     assert records("Năm 2024, tỉnh bàn giao 45 căn nhà thuộc Chương trình 300 nhà của Hội Nông dân.") == [
         ("houses_built", 45, "actual")]
+
+
+def test_households_helped_with_a_plain_verb_each_got_a_house_and_makeshift_houses_said_gone_are_replaced():
+    assert records("Năm 2015, Hội đã hỗ trợ 14 hộ cận nghèo xây nhà đại đoàn kết.") == [("houses_built", 14, "actual")]
+    assert records("Năm 2015, Hội đã hỗ trợ 14 hộ cận nghèo làm nhà tắm.") == []
+    assert records("Năm 2015, toàn huyện có 230 căn nhà dột nát đã được xóa.") == [("houses_built", 230, "actual")]
+    assert records("Năm 2015, toàn huyện còn 230 căn nhà dột nát.") == []
