@@ -2479,3 +2479,9 @@ def test_households_helped_with_a_plain_verb_each_got_a_house_and_makeshift_hous
     assert records("Năm 2015, Hội đã hỗ trợ 14 hộ cận nghèo làm nhà tắm.") == []
     assert records("Năm 2015, toàn huyện có 230 căn nhà dột nát đã được xóa.") == [("houses_built", 230, "actual")]
     assert records("Năm 2015, toàn huyện còn 230 căn nhà dột nát.") == []
+
+
+def test_money_paid_out_to_build_houses_is_welfare_but_a_loan_paid_out_is_not():
+    assert records("Năm 2021, Ban vận động tỉnh đã giải ngân 6,3 tỷ đồng để hỗ trợ làm nhà cho hộ nghèo.") == [
+        ("welfare_funds_vnd", 6.3e9, "actual")]
+    assert records("Năm 2021, ngân hàng đã giải ngân 6,3 tỷ đồng để hỗ trợ làm nhà cho hộ nghèo vay vốn.") == []
