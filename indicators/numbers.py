@@ -74,6 +74,9 @@ _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|v�
                               r"(?!\s*\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:căn|ngôi|nhà|hộ|người|đảng viên|suất)(?!\w)))")
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
+# a resolution's figure, not its number: "(Nghị quyết 490 đảng viên)"
+_RESOLUTION_TAIL = re.compile(r"(?<!\w)(?:nghị quyết|nq)\s*$", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(r"\s*(?:đảng viên|đv|quần chúng|căn|ngôi nhà)(?!\w)", re.IGNORECASE)
 _FRACTION = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _MONEY_OVER = re.compile(r"/\s?(\d+(?:[.,]\d+)*)")  # "… đồng/2,2 tỷ đồng": over a second amount
 _SCALED_TOP = re.compile(r"\s*(?:đến|tới|-|–)\s*(\d+(?:[.,]\d+)*)(?=\s*(?:nghìn|ngàn|triệu|tỷ)(?!\w))")
@@ -318,7 +321,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         # a share is never a label: "theo Nghị quyết 90% trở lên" is a rate, "Nghị quyết 02" a document; nor is an
         # amount in đồng: "các xã, phường 998 triệu đồng"
         if not _PERCENT_TAIL.match(after) and (_UNIT_AFTER.match(after)
-                                               or _label_before(before) and not _money_multiplier(text, end)[2]):
+                                               or _label_before(before) and not _money_multiplier(text, end)[2]
+                                               and not (_RESOLUTION_TAIL.search(before) and _PLANNED_AFTER.match(after))):
             continue
         if nxt in ".)" and _LIST_MARKER.search(before) and _LIST_MARKER_AFTER.match(after) or \
                 nxt == ")" and _COMMENTS_AFTER.match(after):

@@ -118,8 +118,9 @@ def find_predicate(rules: Rules, text: str, *, last: bool = False) -> tuple[str,
     return found[-1] if last else found[0]
 
 
-# a plan named in a parenthesis, then its figure: "(Nghị quyết là 4.830 đảng viên)", "(chỉ tiêu: 190)"
-PLAN_LABEL = r"(?:nghị quyết|nq|chỉ tiêu|kế hoạch)(?:\s+[^\s():,;]+){0,4}?\s*(?:là|:)"
+# a plan named in a parenthesis, then its figure: "(Nghị quyết là 4.830 đảng viên)", "(chỉ tiêu: 190)", or the plan's
+# name right before it ("(Nghị quyết 490 đảng viên)"; the end of the text before a figure stands for the figure)
+PLAN_LABEL = r"(?:nghị quyết|nq|chỉ tiêu|kế hoạch)(?:(?:\s+[^\s():,;]+){0,4}?\s*(?:là|:)|(?=\s*(?:\d|$)))"
 # delegates "đại diện cho gần 300 đảng viên" speak for the whole membership
 # (the same words date a congress's membership, `indicators.extract`)
 REPRESENTING_WORDS = r"(?:đại diện|thay mặt|tiêu biểu cho)"

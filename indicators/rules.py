@@ -584,6 +584,10 @@ def _inherit(rules: Rules, r: Reading, parent: Fig, own_pre: str, own_post: str,
             metric = rules.rate_metrics.get(p.entity, {}).get(p.predicate)
             if metric:
                 return Reading(metric, kind, "exact", p.entity, p.predicate)
+    if unit == "count" and parent.amount.unit == "percent" and kind == "target" and p.metric == "new_members_plan_pct" \
+            and r.metric == "other" and r.noun in (None, "member"):
+        # "kết nạp 321 đảng viên, đạt 65,5% (chỉ tiêu 490)": the plan the share is of, in members
+        return Reading("new_members", kind, "exact")
     return r
 
 

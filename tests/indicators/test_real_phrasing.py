@@ -2485,3 +2485,12 @@ def test_money_paid_out_to_build_houses_is_welfare_but_a_loan_paid_out_is_not():
     assert records("Năm 2021, Ban vận động tỉnh đã giải ngân 6,3 tỷ đồng để hỗ trợ làm nhà cho hộ nghèo.") == [
         ("welfare_funds_vnd", 6.3e9, "actual")]
     assert records("Năm 2021, ngân hàng đã giải ngân 6,3 tỷ đồng để hỗ trợ làm nhà cho hộ nghèo vay vốn.") == []
+
+
+def test_a_plan_in_parentheses_named_without_la_is_the_plan_of_the_share_before_it():
+    assert records("Năm 2019, huyện kết nạp 244 đảng viên, chiếm 81,3% (Nghị quyết 300 đảng viên).") == [
+        ("new_members", 244, "actual"), ("new_members_plan_pct", 81.3, "actual"), ("new_members", 300, "target")]
+    assert records("Năm 2019, huyện kết nạp 244 đảng viên, đạt 81,3% (chỉ tiêu 300).") == [
+        ("new_members", 244, "actual"), ("new_members_plan_pct", 81.3, "actual"), ("new_members", 300, "target")]
+    # a resolution's number is still no figure
+    assert records("Năm 2019, huyện quán triệt Nghị quyết 35 đến 244 đảng viên.") == []
