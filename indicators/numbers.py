@@ -87,7 +87,9 @@ _NOUN_OUT_OF = re.compile(r"\s*(?P<noun>đảng viên|đv|căn nhà|căn|ngôi n
                           r"(?=\s*(?:(?P=noun)|chỉ tiêu|kế hoạch|[(,;.)]|$|(?:đạt|so với|theo)(?!\w)))", re.IGNORECASE)
 # "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
 # (a word follows the whole)
-_OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+)(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
+# (or "trong" alone before a counted noun: "bàn giao 1 trong 20 nhà", "đạt 15 trong 17 chỉ tiêu")
+_OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+|trong\s+(?=\d[\d.]*\s+(?:căn|ngôi|nhà|"
+                     r"chỉ tiêu|mục tiêu|tổ chức|đảng viên)(?!\w)))(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
 _PERCENT_RANGE = re.compile(r"\s?(?:[-–]|đến|tới)\s?(\d+(?:,\d+)?)\s*%")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")

@@ -2494,3 +2494,9 @@ def test_a_plan_in_parentheses_named_without_la_is_the_plan_of_the_share_before_
         ("new_members", 244, "actual"), ("new_members_plan_pct", 81.3, "actual"), ("new_members", 300, "target")]
     # a resolution's number is still no figure
     assert records("Năm 2019, huyện quán triệt Nghị quyết 35 đến 244 đảng viên.") == []
+
+
+def test_a_part_out_of_a_whole_written_with_trong_alone():
+    assert records("Năm 2018, xã đã bàn giao 3 trong 8 căn nhà tình nghĩa.")[0] == ("houses_built", 3, "actual")
+    assert extract("Năm 2018, xã đã bàn giao 3 trong 8 căn nhà tình nghĩa.")[0].denominator == 8
+    assert records("Năm 2018, huyện kết nạp 12 đảng viên trong 3 tháng.") == [("new_members", 12, "actual")]
