@@ -626,6 +626,8 @@ _RESULTS_INTRO = re.compile(r"(?<!\w)(?:kết quả|đạt được|đã|thực 
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:\s+với)?(?!\w)[^,;]*$")
 
 
+# an event still to come that reports a result: "tỉnh sẽ công bố hoàn thành 714 nhà đại đoàn kết" (after "sẽ")
+_ANNOUNCES = re.compile(r"\s*(?:công bố|tổng kết|sơ kết|báo cáo)(?!\w)")
 _PLAN_IN_PARENS = re.compile(r"\(\s*(?:nghị quyết|nq|chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s():]+){0,6}?\s*(?::|là)\s*"
                              r"(?:(?:trên|từ|dưới|khoảng|tối thiểu)\s+)?$")
 # by how much a named plan was beaten: "… chiếm 90,6%, vượt chỉ tiêu Nghị quyết đề ra 5,6%"
@@ -687,6 +689,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
     # (not "Chương trình mục tiêu quốc gia", a programme's name)
     near = [m for m in rules.target_near.finditer(own_pre) if not _NATIONAL.match(own_pre, m.end())] \
         if not previous_plan else []
+    if near and near[-1].group() == "sẽ" and _ANNOUNCES.match(own_pre, near[-1].end()):
+        near = []
     if near and not rules.target_reset.search(own_pre[near[-1].end():]) and not _COMPARED_WITH.search(
             own_pre, 0, near[-1].start()) and not _STROVE_AND_GOT.match(own_pre, near[-1].start()) \
             and not _PLAN_MET_BEFORE.search(own_pre, 0, near[-1].start()) \
@@ -694,8 +698,8 @@ def _kind(rules: Rules, own_pre: str, pre_end: str, own_post: str, sentence_pre:
         # (a count out of its plan after the plan is named is the result: "theo chỉ tiêu chi, đảng bộ cơ sở phát triển
         # được 79/206", the plan being the whole)
         return "target"
-    sent = [m for m in rules.target_sentence.finditer(sentence_pre) if not _NATIONAL.match(sentence_pre, m.end())] \
-        if not f.paren else []
+    sent = [m for m in rules.target_sentence.finditer(sentence_pre) if not _NATIONAL.match(sentence_pre, m.end())
+            and not (m.group() == "sẽ" and _ANNOUNCES.match(sentence_pre, m.end()))] if not f.paren else []
     if sent:
         between = sentence_pre[sent[-1].end():]
         if not rules.target_reset.search(between) and not _PASSIVE_TAIL.search(own_pre) \

@@ -2500,3 +2500,11 @@ def test_a_part_out_of_a_whole_written_with_trong_alone():
     assert records("Năm 2018, xã đã bàn giao 3 trong 8 căn nhà tình nghĩa.")[0] == ("houses_built", 3, "actual")
     assert extract("Năm 2018, xã đã bàn giao 3 trong 8 căn nhà tình nghĩa.")[0].denominator == 8
     assert records("Năm 2018, huyện kết nạp 12 đảng viên trong 3 tháng.") == [("new_members", 12, "actual")]
+
+
+def test_an_event_still_to_come_that_announces_a_result_reports_the_result():
+    assert records("Năm 2025, thứ Bảy tới, tỉnh sẽ công bố hoàn thành 1.250 căn nhà đại đoàn kết.") == [
+        ("houses_built", 1250, "actual")]
+    assert records("Năm 2025, tỉnh sẽ xây dựng 1.250 căn nhà đại đoàn kết.") == [("houses_built", 1250, "target")]
+    assert records("Năm 2025, tỉnh phấn đấu công bố hoàn thành 1.250 căn nhà đại đoàn kết.") == [
+        ("houses_built", 1250, "target")]
