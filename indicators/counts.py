@@ -199,8 +199,9 @@ def _read_count_noun(rules: Rules, cls: str, noun_text: str, rest: str, own_pre:
         if _PROGRAMME_SIZE.search(own_pre):
             # "Chương trình 100 nhà Mặt trận Tổ quốc tỉnh triển khai": a programme named by its size
             return Reading("other", "actual", "exact", noun=cls)
-        done = [m for m in HOUSES_DONE.finditer(own_pre) if not _NOT_YET_BEFORE.search(own_pre, 0, m.start())]
-        if not done and (
+        last_done = next(reversed(list(HOUSES_DONE.finditer(own_pre))), None)
+        # (the last act named decides: "Tại lễ bàn giao, … đề nghị … sớm hoàn thành việc hỗ trợ xây dựng 85 căn nhà còn lại")
+        if (last_done is None or _NOT_YET_BEFORE.search(own_pre, 0, last_done.start())) and (
                 _ONLY_STARTED.search(own_pre) or _APPROVED.search(sentence_pre) or _STILL_TO_BUILD.match(rest)
                 or _PLEDGED.search(own_pre) or _MONEY_TO_BUILD.search(clause_pre) or _FOR_BUILDING.search(own_pre)):
             # "đã khởi công xây dựng, sửa chữa, làm mới được 1.119 nhà": only started; "Số nhà … được phê duyệt …

@@ -2469,6 +2469,8 @@ def test_a_house_classifier_before_a_building_that_is_no_home_counts_no_houses()
 
 def test_houses_to_be_finished_soon_or_a_programme_named_by_its_size_are_not_built():
     assert records("Năm 2024, xã quyết tâm sớm hoàn thành việc xây dựng 17 căn nhà còn lại.") == []
+    # the last act named decides, not a handover the sentence opened on
+    assert records("Năm 2024, tại lễ bàn giao, lãnh đạo xã đề nghị sớm hoàn thành việc xây dựng 17 căn nhà còn lại.") == []
     assert records("Năm 2024, xã đã hoàn thành việc xây dựng 17 căn nhà còn lại.") == [("houses_built", 17, "actual")]
     assert records("Năm 2024, tỉnh bàn giao 45 căn nhà thuộc Chương trình 300 nhà của Hội Nông dân.") == [
         ("houses_built", 45, "actual")]
