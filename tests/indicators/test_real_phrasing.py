@@ -2510,3 +2510,9 @@ def test_an_event_still_to_come_that_announces_a_result_reports_the_result():
     assert records("Năm 2025, tỉnh sẽ xây dựng 1.250 căn nhà đại đoàn kết.") == [("houses_built", 1250, "target")]
     assert records("Năm 2025, tỉnh phấn đấu công bố hoàn thành 1.250 căn nhà đại đoàn kết.") == [
         ("houses_built", 1250, "target")]
+
+
+def test_targets_met_counted_in_parentheses_after_the_clause_that_met_them():
+    assert records("Nhiệm kỳ 2015-2020, xã hoàn thành cơ bản các chỉ tiêu Nghị quyết (11/13 chỉ tiêu).") == [
+        ("targets_met", 11, "actual")]
+    assert records("Nhiệm kỳ 2015-2020, xã chưa hoàn thành các chỉ tiêu Nghị quyết (4/13 chỉ tiêu).") == []
