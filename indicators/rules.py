@@ -128,9 +128,11 @@ def read_sentence(sentence: str, amounts: list[Amount], offset: int, carry: Carr
 _HOUSES_COST = re.compile(r"^\s*(?:(?:căn|ngôi)(?:\s+nhà)?|nhà)(?!\w)[^,;\d]{0,40},?\s*(?:với\s+)?(?:tổng\s+)?(?:số tiền|kinh phí)"
                           r"(?:\s+(?:là|hơn|trên|gần|khoảng|hỗ trợ))*\s*$")
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:/|mỗi|một)")
-# public works named right before a parenthesis, and the words back to the comma before them
-_WORKS_NAMED = re.compile(r"[^,;:()]*(?<!\w)(?:trụ sở|công trình|tuyến đường|đường giao thông|cây cầu|cầu|trường học|trường|"
-                          r"bệnh viện|trạm y tế|dự án|hồ chứa|kênh mương|chợ)(?!\w)[^,;:()]*\s*$")
+# public works named right before a parenthesis or a value, and the words back to the comma before them
+_WORKS_NAMED = re.compile(r"[^,;:()]*(?:(?<!\w)(?:trụ sở|công trình|tuyến đường|đường giao thông|đường|cây cầu|cầu|trường học|"
+                          r"trường|bệnh viện|trạm y tế|dự án|hồ chứa|kênh mương|chợ)(?!\w)|\d\s*km(?!\w))[^,;:()]*\s*$")
+# the value of what the words before it name: "…, trị giá trên 18 tỷ đồng", "… với tổng kinh phí hơn 3 tỷ đồng"
+_VALUED_TAIL = re.compile(r",?\s*(?:với\s+)?(?:tổng\s+)?(?:trị giá|giá trị|kinh phí)(?:\s+(?:là|hơn|trên|gần|khoảng))*\s*$")
 # a sentence that is only a total of money: "Tổng kinh phí (xây dựng) là …", "Tổng trị giá hơn …" (not "Tổng trị giá
 # công trình …", the cost of something else)
 _TOTAL_ONLY = re.compile(r"[\s“”\"']*tổng\s+(?:số\s+)?(?:kinh phí|trị giá|giá trị|số tiền|tiền)"
@@ -396,11 +398,14 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[Fig]
             # "Quỹ … vận động được 6,7 tỷ đồng. Trong đó cấp tỉnh thu trên 1,6 tỷ đồng; …": the parts of the money
             # the sentence before raised
             r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-        elif r.metric == "welfare_funds_vnd" and f.paren and not rules.donated.search(own_pre) \
-                and (works := _WORKS_NAMED.search(low, 0, f.paren[0])) \
-                and not rules.welfare.search(works.group()) and not rules.welfare.search(view[lo:hi]):
-            # "…, bàn giao 300 căn nhà đại đoàn kết, khánh thành trụ sở Công an tỉnh (tổng kinh phí 612 tỷ đồng)": the
-            # cost of the public works the parenthesis follows, not of the welfare the sentence named before them
+        elif r.metric == "welfare_funds_vnd" and not rules.donated.search(own_pre) and (
+                f.paren and (works := _WORKS_NAMED.search(low, 0, f.paren[0])) and not rules.welfare.search(view[lo:hi])
+                or not f.paren and (valued := _VALUED_TAIL.search(clause_pre))
+                and (works := _WORKS_NAMED.search(clause_pre, 0, valued.start()))) \
+                and not rules.welfare.search(works.group()):
+            # "…, bàn giao 300 căn nhà đại đoàn kết, khánh thành trụ sở Công an tỉnh (tổng kinh phí 612 tỷ đồng)", "láng
+            # nhựa 44,5km đường nông thôn, trị giá trên 18 tỷ đồng": the cost of the public works the parenthesis or
+            # the value follows, not of the welfare the sentence names besides
             r = Reading("other", "actual", "exact", noun="economy")
         elif r.metric == "other" and r.noun == "money" and carry and _TOTAL_ONLY.fullmatch(own_pre) and (
                 carry.get("vnd") is not None and carry["vnd"].metric == "welfare_funds_vnd"

@@ -2444,6 +2444,10 @@ def test_the_cost_of_public_works_in_a_parenthesis_is_not_the_welfare_named_befo
         == [("houses_built", 45, "actual"), ("welfare_funds_vnd", 2.7e9, "actual")]
     assert records("Năm 2025, hội quyên góp xây 2 cây cầu cho học sinh nghèo (260 triệu đồng).") == [
         ("welfare_funds_vnd", 260e6, "actual")]
+    # the value of works, after a comma
+    assert records("Năm 2025, xã bê tông hóa 12km đường thôn, trị giá hơn 9 tỷ đồng, và tặng quà cho 40 hộ nghèo.") == []
+    assert records("Năm 2025, hội quyên góp xây 2 cây cầu cho học sinh nghèo, trị giá 260 triệu đồng.") == [
+        ("welfare_funds_vnd", 260e6, "actual")]
 
 
 def test_a_ratio_after_beating_the_plan_is_the_result_out_of_the_plan_not_a_change():
