@@ -2520,3 +2520,9 @@ def test_targets_met_counted_in_parentheses_after_the_clause_that_met_them():
     assert records("Nhiệm kỳ 2015-2020, xã hoàn thành cơ bản các chỉ tiêu Nghị quyết (11/13 chỉ tiêu).") == [
         ("targets_met", 11, "actual")]
     assert records("Nhiệm kỳ 2015-2020, xã chưa hoàn thành các chỉ tiêu Nghị quyết (4/13 chỉ tiêu).") == []
+
+
+def test_the_number_of_members_is_the_membership_and_the_number_of_new_members_the_admitted():
+    assert records("Năm 2023, số lượng đảng viên của Đảng bộ xã là 612 đồng chí.") == [("total_members", 612, "actual")]
+    assert records("Năm 2023, tổng số đảng viên mới của Đảng bộ xã là 14 đồng chí.") == [("new_members", 14, "actual")]
+    assert records("Năm 2023, số lượng đảng viên mới của Đảng bộ xã là 14 đồng chí.") == [("new_members", 14, "actual")]
