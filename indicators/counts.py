@@ -55,10 +55,11 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     if _HOUSEHOLDS.match(own_post) and REPRESENTING.search(own_pre):
         # "cùng đại diện 200 hộ dân được hỗ trợ xây dựng nhà": people who came for the households, no house counted
         return Reading("other", "actual", "exact")
-    if rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
-                                                  or _MAKESHIFT_REPLACED_FOR.search(own_pre)) \
-            or rules.houses_given_post.match(own_post) \
-            or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post):
+    if (rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
+                                                   or _MAKESHIFT_REPLACED_FOR.search(own_pre))
+            or rules.houses_given_post.match(own_post)
+            or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post)) \
+            and not _APPROVED.search(own_pre):  # (not "phê duyệt nhu cầu hỗ trợ xây dựng … nhà ở cho 955 hộ": to build)
         # "trao tặng nhà Mái ấm Công đoàn cho 32 đoàn viên", "2 hộ được bàn giao nhà": one house to each
         return Reading("houses_built", "actual", "exact", noun="house", extra_target=True)
     if (("kết nạp" in own_post or "hàng ngũ" in own_post) and (later := _ADMITTED_LATER.match(own_post))

@@ -2526,3 +2526,10 @@ def test_the_number_of_members_is_the_membership_and_the_number_of_new_members_t
     assert records("Năm 2023, số lượng đảng viên của Đảng bộ xã là 612 đồng chí.") == [("total_members", 612, "actual")]
     assert records("Năm 2023, tổng số đảng viên mới của Đảng bộ xã là 14 đồng chí.") == [("new_members", 14, "actual")]
     assert records("Năm 2023, số lượng đảng viên mới của Đảng bộ xã là 14 đồng chí.") == [("new_members", 14, "actual")]
+
+
+def test_households_who_will_get_a_house_or_whose_need_was_approved_got_none_yet():
+    assert records("Năm 2020, có 21 hộ gia đình người có công sẽ được trao tặng nhà tình nghĩa.") == []
+    assert records("Năm 2020, có 21 hộ gia đình người có công đã được trao tặng nhà tình nghĩa.") == [
+        ("houses_built", 21, "actual")]
+    assert records("Năm 2020, UBND huyện phê duyệt nhu cầu hỗ trợ xây dựng nhà ở cho 210 hộ.") == []
