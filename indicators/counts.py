@@ -143,6 +143,9 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
             and not own_pre.strip() and _TARGETS_MET_BEFORE.search(low, 0, f.paren[0]):
         # "hoàn thành khá tốt các chỉ tiêu chủ yếu (9/14 chỉ tiêu)": how many of them, said in parentheses
         r = Reading("targets_met", "actual", "exact", noun=cls)
+    if r.metric == "disciplined_members" and _CIVIL_SERVANTS.search(clause_pre) and "đảng" not in clause_pre:
+        # "cán bộ, công chức, viên chức bị kỷ luật có 19 trường hợp bị cách chức": the state's discipline of its staff
+        r = Reading("other", "actual", "exact", noun=cls)
     if r.metric in ("org_count", "total_members") and f.amount.denominator is not None:
         # "16/17 tổ chức cơ sở đảng trong cơ quan …, thủ trưởng … làm bí thư": how many of them meet a
         # condition, not how many there are
@@ -391,6 +394,7 @@ _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|t
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
+_CIVIL_SERVANTS = re.compile(r"(?<!\w)(?:công chức|viên chức)(?!\w)")
 # the targets a clause met, before a parenthesis that counts them (not "chưa đạt …", "không hoàn thành …")
 _TARGETS_MET_BEFORE = re.compile(r"(?<!\w)(?<!chưa )(?<!không )(?:đạt|hoàn thành|vượt)(?!\w)[^,;:()\d]{0,50}?"
                                  r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)[^,;:()\d]{0,30}$")

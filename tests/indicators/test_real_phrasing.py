@@ -2533,3 +2533,9 @@ def test_households_who_will_get_a_house_or_whose_need_was_approved_got_none_yet
     assert records("Năm 2020, có 21 hộ gia đình người có công đã được trao tặng nhà tình nghĩa.") == [
         ("houses_built", 21, "actual")]
     assert records("Năm 2020, UBND huyện phê duyệt nhu cầu hỗ trợ xây dựng nhà ở cho 210 hộ.") == []
+
+
+def test_the_states_discipline_of_civil_servants_is_not_the_partys():
+    assert records("Năm 2021, trong số công chức, viên chức bị kỷ luật có 12 trường hợp bị cách chức.") == []
+    assert records("Năm 2021, Đảng bộ thi hành kỷ luật 12 trường hợp là công chức.") == [
+        ("disciplined_members", 12, "actual")]
