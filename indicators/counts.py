@@ -143,6 +143,11 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
             and not own_pre.strip() and _TARGETS_MET_BEFORE.search(low, 0, f.paren[0]):
         # "hoàn thành khá tốt các chỉ tiêu chủ yếu (9/14 chỉ tiêu)": how many of them, said in parentheses
         r = Reading("targets_met", "actual", "exact", noun=cls)
+    if cls == "member" and r.metric == "other" and "kỷ luật" in clause_pre and _FORMS_COUNTED_AFTER.match(low, f.e) \
+            and not _PROPOSED_ONLY.search(clause_pre):
+        # "xem xét thi hành kỷ luật đối với 10 tổ chức Đảng (khiển trách) và 46 đảng viên (khiển trách 30, cảnh cáo 15,
+        # khai trừ 1)": members counted by the forms they were disciplined with, so disciplined, whatever was weighed
+        r = Reading("disciplined_members", "actual", "exact", noun=cls)
     if r.metric == "disciplined_members" and _CIVIL_SERVANTS.search(clause_pre) and "đảng" not in clause_pre:
         # "cán bộ, công chức, viên chức bị kỷ luật có 19 trường hợp bị cách chức": the state's discipline of its staff
         r = Reading("other", "actual", "exact", noun=cls)
@@ -611,6 +616,9 @@ _BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó|so 
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")
+# ("xem xét thi hành kỷ luật … 46 đảng viên (khiển trách 30, cảnh cáo 15, khai trừ 1)": counted by form, so done)
+_PROPOSED_ONLY = re.compile(r"(?<!\w)(?:đề nghị|kiến nghị|dự kiến)(?!\w)")
+_FORMS_COUNTED_AFTER = re.compile(rf"\s*(?:đảng viên|đv|đồng chí|trường hợp)?\s*\(\s*{_FORMS}\s*\d")
 _PASSIVE_BEFORE = re.compile(r"(?<!\w)bị\s*$")
 _FORMS_JOINED = re.compile(rf"(?<!\w){_FORMS}(?:\s*(?:,|và|hoặc)\s*{_FORMS})+\s*(?:đối với\s+)?$")
 _FORM_AFTER = re.compile(rf"\s*(?:bị\s+)?({_FORMS})(?!\w)")

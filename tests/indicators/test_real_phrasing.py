@@ -2539,3 +2539,10 @@ def test_the_states_discipline_of_civil_servants_is_not_the_partys():
     assert records("Năm 2021, trong số công chức, viên chức bị kỷ luật có 12 trường hợp bị cách chức.") == []
     assert records("Năm 2021, Đảng bộ thi hành kỷ luật 12 trường hợp là công chức.") == [
         ("disciplined_members", 12, "actual")]
+
+
+def test_members_counted_by_the_forms_they_were_disciplined_with_were_disciplined_whatever_was_weighed():
+    text = ("Năm 2016, Ủy ban Kiểm tra xem xét thi hành kỷ luật đối với 4 chi bộ (khiển trách) và 22 đảng viên "
+            "(khiển trách 14, cảnh cáo 8).")
+    assert ("disciplined_members", 22, "actual") in records(text)
+    assert records("Năm 2016, Ủy ban Kiểm tra đề nghị thi hành kỷ luật 22 đảng viên (khiển trách 14, cảnh cáo 8).") == []
