@@ -2546,3 +2546,9 @@ def test_members_counted_by_the_forms_they_were_disciplined_with_were_discipline
             "(khiển trách 14, cảnh cáo 8).")
     assert ("disciplined_members", 22, "actual") in records(text)
     assert records("Năm 2016, Ủy ban Kiểm tra đề nghị thi hành kỷ luật 22 đảng viên (khiển trách 14, cảnh cáo 8).") == []
+
+
+def test_leaders_the_party_acts_on_are_members_but_leaders_attending_are_not_counted():
+    assert records("Năm 2022, Tỉnh ủy quyết định khai trừ ra khỏi Đảng 2 lãnh đạo cấp sở.") == [
+        ("removed_members", 2, "actual")]
+    assert records("Năm 2022, có 4 lãnh đạo tỉnh dự lễ trao quyết định.") == []
