@@ -417,8 +417,9 @@ _STILL_TO_BUILD = re.compile(r"\s*(?:còn lại|chưa|đang|cần|phải|bị|h�
 # money given for houses still to build: "ủng hộ 100 triệu đồng để tài trợ xây dựng 2 căn nhà"
 # (or given to someone named to build with: "trao tặng 300 triệu đồng hỗ trợ huyện Đức Cơ xây dựng 6 căn nhà"; not "đóng
 # góp hơn 6 tỷ đồng hỗ trợ xây dựng 115 căn nhà", a result)
-_MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\s+|hỗ trợ\s+)?|(?:tài trợ|hỗ trợ)\s+(?:cho\s+)?"
-                             r"(?:[^\d\s,;.]+\s+){1,6}?)(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
+# (or given for someone named to build with: "ủng hộ 300 triệu đồng để Mặt trận huyện xây dựng 6 căn nhà")
+_MONEY_TO_BUILD = re.compile(r"(?<!\w)(?:đồng|đ)\s+(?:để\s+(?:tài trợ\s+|hỗ trợ\s+)?(?:[^\d\s,;.]+\s+){0,6}?|(?:tài trợ|hỗ trợ)\s+"
+                             r"(?:cho\s+)?(?:[^\d\s,;.]+\s+){1,6}?)(?:xây dựng|xây|làm)(?:\s+mới)?\s*$")
 # what money or effort is for, houses still to build: "hỗ trợ 1 tỷ đồng để xây dựng mới và sửa chữa 20 nhà", "vận động
 # các nguồn lực để làm mới từ 7.000 - 8.000 nhà" (not "lồng ghép với nguồn vốn … để hỗ trợ xây dựng 237 căn nhà", what
 # the funds were joined for in a review of years, nor "được dùng để xây mới 120 căn nhà", what the money went on: built)

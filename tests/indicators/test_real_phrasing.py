@@ -2552,3 +2552,8 @@ def test_leaders_the_party_acts_on_are_members_but_leaders_attending_are_not_cou
     assert records("Năm 2022, Tỉnh ủy quyết định khai trừ ra khỏi Đảng 2 lãnh đạo cấp sở.") == [
         ("removed_members", 2, "actual")]
     assert records("Năm 2022, có 4 lãnh đạo tỉnh dự lễ trao quyết định.") == []
+
+
+def test_money_given_for_someone_named_to_build_houses_with_builds_none_yet():
+    assert records("Năm 2020, doanh nghiệp trao 420 triệu đồng để Hội Cựu chiến binh xã xây 7 căn nhà.") == [
+        ("welfare_funds_vnd", 420e6, "actual")]
