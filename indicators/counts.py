@@ -540,13 +540,21 @@ _WHOLE_NAMED = re.compile(r"(?<!\w)(?:hiện(?:\s+nay)?\s+có|toàn\s+(?:đảng
 
 # a founding by a decision or in recent years is news of today's unit, not its history: "được thành lập theo Quyết định
 # số 3632-QĐ/TU …, gồm 43 chi bộ trực thuộc với 685 đảng viên", "… được thành lập ngày 10/7/2025, …"
+# (or decided: "ra quyết định thành lập Đảng bộ các Khu công nghiệp, có 7 chi bộ trực thuộc, với 80 đảng viên"; or the
+# unit the news is of, founded with its members: "Chi bộ Sinh viên … được thành lập gồm 29 đảng viên", not recalled:
+# "Lúc thành lập chỉ có 4 đảng viên", "từ khi mới thành lập với 3 đảng viên")
+_FOUNDING_DECIDED = re.compile(r"(?<!\w)(?:quyết định|qđ)\s*(?:việc\s+)?$")
+_FOUNDED_WITH = re.compile(r"\s*,?\s*(?:gồm|với)(?!\w)")
+_FOUNDING_RECALLED = re.compile(r"(?<!\w)(?:lúc|khi|từ|ban đầu|buổi đầu|ngày đầu|những ngày)(?!\w)[^,;]{0,20}$")
 _FOUNDED_NOW = re.compile(r"(?:\s+(?:theo|tại)\s+(?:quyết định|qđ)(?!\w)|[^,;.]{0,20}?(?<!\d)20[1-3]\d(?!\d))")
 
 
 def _founded_long_ago(rules: Rules, clause_pre: str) -> bool:
     """A founding named before a count, with no return to the present after it and not one of today (see above)."""
     m = rules.founding.search(clause_pre)
-    return m is not None and not _FOUNDED_NOW.match(clause_pre, m.end())
+    return m is not None and not _FOUNDED_NOW.match(clause_pre, m.end()) and not (
+        _FOUNDING_DECIDED.search(clause_pre, 0, m.start())
+        or _FOUNDED_WITH.match(clause_pre, m.end()) and not _FOUNDING_RECALLED.search(clause_pre, 0, m.start()))
 
 
 def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> bool:
@@ -565,9 +573,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
     if _founded_long_ago(rules, clause_pre) or _SIZE_OF_UNITS.search(clause_pre) or _TRANSFERRED.search(clause_pre):
         return False
     if _WITH_TAIL.search(clause_pre) and rules.cues["member"].kinds(clause_pre)[-2:-1] == ["blocker"] \
-            and not _RESHAPED_WITH.search(clause_pre):
+            and not _RESHAPED_WITH.search(clause_pre) \
+            and not (rules.founding.search(clause_pre) and not rules.admission.search(clause_pre)):
         # "… đứng đầu về số đảng viên được tặng huy hiệu đảng dịp này với 448 đảng viên": "với" right after an
-        # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole)
+        # award, an inspection, … names the members it was about (after "hiện có …" it goes on with the whole; after a
+        # founding of today, with the members it was founded with, unless the clause is about admissions)
         return False
     # a committee is counted in "đồng chí" and named with its term ("Ban Chấp hành Đảng bộ huyện …, nhiệm kỳ 2020 –
     # 2025 gồm 41 đồng chí"): looked for further back then

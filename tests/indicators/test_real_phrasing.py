@@ -2557,3 +2557,10 @@ def test_leaders_the_party_acts_on_are_members_but_leaders_attending_are_not_cou
 def test_money_given_for_someone_named_to_build_houses_with_builds_none_yet():
     assert records("Năm 2020, doanh nghiệp trao 420 triệu đồng để Hội Cựu chiến binh xã xây 7 căn nhà.") == [
         ("welfare_funds_vnd", 420e6, "actual")]
+
+
+def test_a_unit_founded_in_the_news_has_the_members_it_was_founded_with_but_a_founding_recalled_does_not():
+    assert records("Năm 2024, Huyện ủy quyết định thành lập Đảng bộ Cụm công nghiệp, có 5 chi bộ, với 64 đảng viên.") \
+        == [("total_members", 64, "actual")]
+    assert records("Năm 2024, Chi bộ Thanh niên được thành lập với 17 đảng viên.") == [("total_members", 17, "actual")]
+    assert records("Năm 2024, Đảng bộ kỷ niệm 70 năm; lúc mới thành lập chỉ có 6 đảng viên.") == []
