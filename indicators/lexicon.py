@@ -285,8 +285,11 @@ def load_rules(path: str | None = None) -> Rules:
         # (not past a word that says they are not given yet: "38 gia đình … sẽ được trao tặng nhà tình nghĩa"; but "chưa"
         # may say what the households lack: "3.800 gia đình chưa có nhà ở ổn định được hỗ trợ xây dựng nhà ở")
         houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"
-                                     rf"(?:(?!(?<!\w)(?:sẽ|sắp|đang|dự kiến)(?!\w))[^;.\d]){{0,40}}?(?<!\w)được\s+"
-                                     rf"(?:{_alt(data['houses_given_verbs'])}){_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
+                                     rf"(?:(?!(?<!\w)(?:sẽ|sắp|đang|dự kiến)(?!\w))[^;.\d]){{0,40}}?(?<!\w)"
+                                     rf"(?:được\s+(?:{_alt(data['houses_given_verbs'])})"
+                                     # (or finished their own: "3.899 hộ đã hoàn thành xây dựng nhà ở")
+                                     rf"|đã\s+hoàn thành\s+(?:việc\s+)?(?:xây dựng|xây|làm)(?:\s+mới)?)"
+                                     rf"{_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house
         # (and the plain verbs: "hỗ trợ 31 hộ nghèo làm nhà đại đoàn kết", "… xây nhà"; not "làm nhà vệ sinh")
         houses_helped_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)[^,;.\d]{{0,30}}?\s"

@@ -2564,3 +2564,8 @@ def test_a_unit_founded_in_the_news_has_the_members_it_was_founded_with_but_a_fo
         == [("total_members", 64, "actual")]
     assert records("Năm 2024, Chi bộ Thanh niên được thành lập với 17 đảng viên.") == [("total_members", 17, "actual")]
     assert records("Năm 2024, Đảng bộ kỷ niệm 70 năm; lúc mới thành lập chỉ có 6 đảng viên.") == []
+
+
+def test_households_that_finished_building_their_house_each_built_one():
+    assert records("Năm 2025, toàn huyện có 1.204 hộ đã hoàn thành xây dựng nhà ở.") == [("houses_built", 1204, "actual")]
+    assert records("Năm 2025, toàn huyện có 1.204 hộ chưa hoàn thành xây dựng nhà ở.") == []
