@@ -134,7 +134,7 @@ def extract(text: str, *, published: Published = None, normalised: bool = False)
              and not _inside(spans, m.start())]
     period_ends = [(at, y) for at, y in _period_ends(norm, low) if not _inside(spans, at)]
     years = sorted([(m.start(), int(m.group(1))) for m in named] + period_ends + _festival_years(norm, low)
-                   + _relative_years(norm, low, pub_year, pub_month)
+                   + [(at, y) for at, y in _relative_years(norm, low, pub_year, pub_month) if not _inside(spans, at)]
                    + [(at, y) for at, y in _month_years(norm, low) if not _inside(spans, at)
                       and not _year_skipped(norm, low, at)])
     # the years a stock may be counted at: "tính đến hết năm 2014", "đến tháng 6/2019"
@@ -476,7 +476,7 @@ _HERALDED = re.compile(r"(?<!\w)(?:chào mừng|tiến tới|hướng tới|hư�
 # đến nay", which is this year), "từ đầu nhiệm kỳ đến ngày 30/6/2018", "sau nửa nhiệm kỳ", "năm 2017 và 9 tháng
 # đầu năm 2018", "Hằng năm, …", "bình quân mỗi năm", "(từ) trước năm 2004"; a year inside such a span is not the
 # figure's
-_COUNT_WORD = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_COUNT_WORD = r"(?:(?<!\d)\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  # (not a year: "… 2019\n\nNăm qua, …")
 _MANY = r"(?:[2-9]|[1-9]\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _SPAN_OF_YEARS = re.compile(
     r"(?<!\w)(?:lũy kế"
@@ -488,7 +488,10 @@ _SPAN_OF_YEARS = re.compile(
     r"\s*(?:,\s*)?đến nay"
     r"|(?:sau\s+)?(?:nửa|giữa)\s+nhiệm kỳ"
     r"|từ\s+đầu\s+nhiệm kỳ(?:\s+\d{4}\s*[-–]\s*\d{4})?"
-    r"(?:\s*,?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|(?:tháng\s+)?\d{1,2}[/-]\d{4}))?"
+    r"(?:\s*,?\s*(?:đến|tới)\s+(?:nay|(?:(?:đầu|giữa|cuối)\s+)?năm\s+nay|ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}"
+    r"|(?:tháng\s+)?\d{1,2}[/-]\d{4}))?"
+    # from one year to another, written as a range: "Từ năm 2007 – 2012, …"
+    r"|từ\s+(?:năm\s+)?(?P<from>\d{4})\s*[-–]\s*(?!(?P=from))\d{4}"
     rf"|năm\s+\d{{4}}\s+và\s+{_COUNT_WORD}\s+tháng\s+(?:đầu\s+)?năm\s+\d{{4}}"
     # from one year into another: "từ đầu năm 2016 đến tháng 6/2018", "từ năm 2016 đến năm 2018" (not within one year,
     # "từ đầu năm 2018 đến tháng 6/2018")

@@ -2569,3 +2569,14 @@ def test_a_unit_founded_in_the_news_has_the_members_it_was_founded_with_but_a_fo
 def test_households_that_finished_building_their_house_each_built_one():
     assert records("Năm 2025, toàn huyện có 1.204 hộ đã hoàn thành xây dựng nhà ở.") == [("houses_built", 1204, "actual")]
     assert records("Năm 2025, toàn huyện có 1.204 hộ chưa hoàn thành xây dựng nhà ở.") == []
+
+
+def test_a_span_written_as_a_range_of_years_or_running_to_this_year_has_no_one_year():
+    pub = date(2022, 5, 10)
+    assert [r.year for r in extract("Từ năm 2007 – 2012, Đảng bộ kết nạp 1.150 đảng viên.", published=pub)] == [None]
+    assert [r.year for r in extract("Từ đầu nhiệm kỳ đến đầu năm nay, huyện đã kỷ luật 105 đảng viên.",
+                                    published=pub)] == [None]
+    assert [r.year for r in extract("Từ đầu năm nay, huyện đã kỷ luật 10 đảng viên.", published=pub)] == [2022]
+    # a year closing the line before is no count of years
+    assert [r.year for r in extract("Ngày đăng: 05/01/2019\n\nNăm qua, huyện kết nạp 208 đảng viên.",
+                                    published=date(2019, 1, 5))] == [2018]
