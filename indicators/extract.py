@@ -33,6 +33,10 @@ _AS_OF_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối)\s*$", re.IGNOR
 # name in the sixty-year cycle, "Ất Tỵ", is capitalised
 _FESTIVAL_YEAR = re.compile(r"(?<=dịp |quà |DỊP |QUÀ |Dịp |Quà )(?i:tết(?:\s+nguyên\s+đán)?|xuân)"
                             r"(?:\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*)?\s+(\d{4})(?![\d/-])")
+# a date that is a document's (of "Kế hoạch số 50-KH/HU, ngày 14-5-2014", "Nghị quyết số 03-NQ/HU ngày 12/4/2021"), or
+# that opens a stretch ("(11/4/2007 - 11/4/2017)"), is not the day the text was published
+_DOCUMENT_BEFORE = re.compile(r"(?:(?<!\w)số\s+\d+[^\s,;]*|[-/][A-ZĐ]{2,}[^\s,;]*)[\s,]*(?:ban hành\s+)?(?:ngày\s*)?$")
+_RANGE_GOES_ON = re.compile(r"\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 _DATELINE = re.compile(r"\bdate\s+(\d{4})-(\d{2})")
 # (some papers write dates with dots: "Sáng 30.3", "(17.10 - 18.11.2021)"; a count's thousands come in threes)
 _HEADER_DATE = re.compile(r"(?<![\d.])\d{1,2}([/.-])(\d{1,2})\1(\d{4})(?![\d.])")
@@ -83,7 +87,9 @@ def infer_published(text: str) -> tuple[int | None, int | None]:
     head = text[:400]
     found = [(int(m.group(1)), int(m.group(2))) for m in _DATELINE.finditer(head)]
     if not found:
-        dates = list(_HEADER_DATE.finditer(head))
+        dates = [m for m in _HEADER_DATE.finditer(head) if not _DOCUMENT_BEFORE.search(head, max(0, m.start() - 50),
+                                                                                   m.start())
+                 and not _RANGE_GOES_ON.match(head, m.end())]
         stamped = [m for m in dates if _TIME.search(head, max(0, m.start() - 12), m.end() + 12)]
         found = [(int(m.group(3)), int(m.group(2))) for m in stamped or dates]
     if not found:

@@ -2580,3 +2580,12 @@ def test_a_span_written_as_a_range_of_years_or_running_to_this_year_has_no_one_y
     # a year closing the line before is no count of years
     assert [r.year for r in extract("Ngày đăng: 05/01/2019\n\nNăm qua, huyện kết nạp 208 đảng viên.",
                                     published=date(2019, 1, 5))] == [2018]
+
+
+def test_a_documents_date_or_the_start_of_a_stretch_is_not_the_day_a_text_was_published():
+    from indicators.extract import infer_published_year
+    assert infer_published_year("Thực hiện Kế hoạch số 12-KH/HU, ngày 3-6-2015 của Huyện ủy, các chi bộ tạo nguồn.") \
+        is None
+    assert infer_published_year("Kỷ niệm 15 năm Ngày thành lập Đảng bộ (2/9/2008 - 2/9/2023). Đảng bộ có 900 "
+                                "đảng viên.") == 2023
+    assert infer_published_year("Cập nhật ngày 12/3/2021, huyện kết nạp 90 đảng viên.") == 2021
