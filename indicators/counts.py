@@ -148,6 +148,9 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # "xem xét thi hành kỷ luật đối với 10 tổ chức Đảng (khiển trách) và 46 đảng viên (khiển trách 30, cảnh cáo 15,
         # khai trừ 1)": members counted by the forms they were disciplined with, so disciplined, whatever was weighed
         r = Reading("disciplined_members", "actual", "exact", noun=cls)
+    if r.metric == "new_members" and _STILL_VETTED.match(rest):
+        # "…, 1 quần chúng được thẩm tra xác minh lý lịch": still being vetted for admission, whatever verb came before
+        r = Reading("other", "actual", "exact", noun=cls)
     if r.metric == "disciplined_members" and _CIVIL_SERVANTS.search(clause_pre) and "đảng" not in clause_pre:
         # "cán bộ, công chức, viên chức bị kỷ luật có 19 trường hợp bị cách chức": the state's discipline of its staff
         r = Reading("other", "actual", "exact", noun=cls)
@@ -399,6 +402,8 @@ _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|t
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
+_STILL_VETTED = re.compile(r"\s*(?:ưu tú\s+)?(?:đã\s+|đang\s+)?(?:được\s+)?(?:thẩm tra|xác minh|học lớp|bồi dưỡng|làm hồ sơ|"
+                           r"hoàn thiện hồ sơ)(?!\w)")
 _CIVIL_SERVANTS = re.compile(r"(?<!\w)(?:công chức|viên chức)(?!\w)")
 # the targets a clause met, before a parenthesis that counts them (not "chưa đạt …", "không hoàn thành …")
 _TARGETS_MET_BEFORE = re.compile(r"(?<!\w)(?<!chưa )(?<!không )(?:đạt|hoàn thành|vượt)(?!\w)[^,;:()\d]{0,50}?"

@@ -2589,3 +2589,9 @@ def test_a_documents_date_or_the_start_of_a_stretch_is_not_the_day_a_text_was_pu
     assert infer_published_year("Kỷ niệm 15 năm Ngày thành lập Đảng bộ (2/9/2008 - 2/9/2023). Đảng bộ có 900 "
                                 "đảng viên.") == 2023
     assert infer_published_year("Cập nhật ngày 12/3/2021, huyện kết nạp 90 đảng viên.") == 2021
+
+
+def test_people_still_being_vetted_for_admission_are_not_admitted():
+    assert records("Năm 2021, chi bộ có 4 quần chúng đang làm hồ sơ đề nghị kết nạp Đảng, 2 quần chúng được thẩm tra "
+                   "lý lịch.") == []
+    assert records("Năm 2021, chi bộ kết nạp 2 quần chúng ưu tú vào Đảng.") == [("new_members", 2, "actual")]
