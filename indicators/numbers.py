@@ -87,6 +87,8 @@ _NOUN_OUT_OF = re.compile(r"\s*(?P<noun>đảng viên|đv|căn nhà|căn|ngôi n
                           r"(?=\s*(?:(?P=noun)|chỉ tiêu|kế hoạch|[(,;.)]|$|(?:đạt|so với|theo)(?!\w)))", re.IGNORECASE)
 # "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
 # (a word follows the whole)
+# ("Đây là 1 trong 40 căn nhà được xây mới": one of them, no part of a whole)
+_ONE_OF = re.compile(r"(?<!\w)là\s*$", re.IGNORECASE)
 # (or "trong" alone before a counted noun: "bàn giao 1 trong 20 nhà", "đạt 15 trong 17 chỉ tiêu")
 _OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+|trong\s+(?=\d[\d.]*\s+(?:căn|ngôi|nhà|"
                      r"chỉ tiêu|mục tiêu|tổ chức|đảng viên)(?!\w)))(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
@@ -331,7 +333,8 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             continue
         if nxt == ")" and before.endswith("(") and _PAREN_MARKER.match(after):  # "(2) Hàng năm": a list marker
             continue
-        frac = _FRACTION.match(after) if nxt == "/" else _OUT_OF.match(after) if after[1:5] in ("trên", "tron") else None
+        frac = _FRACTION.match(after) if nxt == "/" else _OUT_OF.match(after) if after[1:5] in ("trên", "tron") \
+            and not _ONE_OF.search(before) else None
         dash = _DASH_PAIR.match(after) if "-" in after[:2] or "–" in after[:2] else None
         if frac:
             other = parse_vn_number(frac.group(1))

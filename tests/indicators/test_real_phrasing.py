@@ -2595,3 +2595,7 @@ def test_people_still_being_vetted_for_admission_are_not_admitted():
     assert records("Năm 2021, chi bộ có 4 quần chúng đang làm hồ sơ đề nghị kết nạp Đảng, 2 quần chúng được thẩm tra "
                    "lý lịch.") == []
     assert records("Năm 2021, chi bộ kết nạp 2 quần chúng ưu tú vào Đảng.") == [("new_members", 2, "actual")]
+
+
+def test_one_of_a_number_of_houses_is_no_part_of_a_whole():
+    assert records("Năm 2012, đây là 1 trong 35 căn nhà đại đoàn kết được xây mới.") == [("houses_built", 35, "actual")]
