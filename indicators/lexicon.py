@@ -262,7 +262,8 @@ def load_rules(path: str | None = None) -> Rules:
                          _last_words(data["change_verbs"]) | _last_words(qualifiers)),
         plan_post=re.compile(rf"^[\s“”\"']*(?:(?:so với|so|của|theo)\s+)?(?:{_alt(data['plan_words'])})(?!\w)"),
         total_post=re.compile(rf"^[\s“”\"']*(?:trở lên\s+)?(?:(?:so với|trên|của|trong)\s+)?(?:{_alt(data['total_words'])})(?!\w)"),
-        admission=_rx(data["admission_words"]),
+        # (not "phát triển đảng bộ", nor "xây dựng và phát triển, Đảng bộ có …": growing a Party body, not its members)
+        admission=re.compile(rf"(?:{_at_word(data['admission_words'])})(?!\w)(?!{_SEP}(?:bộ|ủy)(?!\w))"),
         # "tỷ lệ (đảng viên mới được) kết nạp", "tỷ lệ phát triển đảng viên (mới)": admissions over the membership
         rate_of_admission=re.compile(r"(?<!\w)tỷ lệ\s+(?:(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?kết nạp"
                                      r"|phát triển\s+(?:đảng viên|đảng)(?:\s+mới)?)(?!\w)"),

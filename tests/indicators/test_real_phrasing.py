@@ -2599,3 +2599,8 @@ def test_people_still_being_vetted_for_admission_are_not_admitted():
 
 def test_one_of_a_number_of_houses_is_no_part_of_a_whole():
     assert records("Năm 2012, đây là 1 trong 35 căn nhà đại đoàn kết được xây mới.") == [("houses_built", 35, "actual")]
+
+
+def test_growing_a_party_body_is_no_admission():
+    assert records("Sau 20 năm xây dựng và phát triển, Đảng bộ Khối có 64 tổ chức cơ sở đảng với 3.950 đảng viên.") == [
+        ("org_count", 64, "actual"), ("total_members", 3950, "actual")]
