@@ -86,6 +86,9 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         return Reading("total_members", "actual", "exact", noun="member", raised=True)
     # "đối với" only says whom a verb acts on: "xóa tên đối với 7 đồng chí" is read as "xóa tên 7 đồng chí"
     own_pre = _TOWARDS.sub(lambda m: " " * len(m.group()), own_pre)
+    if "hình thức" in own_pre:
+        # "thi hành kỷ luật 1 đảng ủy cơ sở bằng hình thức cảnh cáo và 366 đảng viên": the form of the object before
+        own_pre = _FORM_OF_THE_ONE_BEFORE.sub(lambda m: " " * len(m.group()), own_pre)
     nm = rules.nouns.match(own_post)
     # (a membership named first may be counted in comrades: "tổng số đảng viên của chi bộ đến thời điểm đánh giá là 11
     # đồng chí")
@@ -108,13 +111,15 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         if passive:
             # "3 nguyên Bí thư Tỉnh ủy bị khai trừ ra khỏi Đảng": people named by their posts, then the act on them
             return Reading(rules.passive[" ".join(passive.group("verb").split())], "actual", "exact", noun="member")
+    if (nm is None or nm.lastgroup in ("member", "cadre")) and "kỷ luật" in low \
+            and _EXPELLED_LABEL.search(low, max(0, f.s - 20), f.s):
+        # "(khiển trách: 5; cảnh cáo: 4; khai trừ: 2)", "…; khai trừ: 12 đảng viên": the expelled, labelled (the colon
+        # is no clause here)
+        return Reading("removed_members", "actual", "exact", noun="member")
     if nm is None:
         # "khai trừ 3" inside a discipline list: a bare count right after a strong member verb
         tail = " ".join(own_pre.split()[-4:])
         cue = rules.cues["member"].nearest(tail)
-        if "kỷ luật" in low and _EXPELLED_LABEL.search(low, max(0, f.s - 20), f.s):
-            # "(khiển trách: 5; cảnh cáo: 4; khai trừ: 2)": the expelled, labelled (the colon is no clause here)
-            return Reading("removed_members", "actual", "exact", noun="member")
         if _EXPELLED_AFTER.match(own_post) and "kỷ luật" in low:
             # "… với các hình thức: 1.439 khiển trách, 476 cảnh cáo, 71 cách chức, 50 khai trừ": the expelled,
             # counted before their form
@@ -473,6 +478,7 @@ _ACT_NAMED_FIRST = re.compile(
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
 # (and "thi hành kỷ luật (đảng) với 95 đảng viên": whom the act was taken with, not a membership "với" counts)
+_FORM_OF_THE_ONE_BEFORE = re.compile(r"(?<!\w)(?:bằng|với)\s+hình thức\s+(?:khiển trách|cảnh cáo|cách chức|giải tán)(?=\s+và\s*$)")
 _TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai trừ )|(?<=xóa tên ))(?:đảng\s+)?với)(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them

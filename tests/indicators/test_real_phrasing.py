@@ -2604,3 +2604,10 @@ def test_one_of_a_number_of_houses_is_no_part_of_a_whole():
 def test_growing_a_party_body_is_no_admission():
     assert records("Sau 20 năm xây dựng và phát triển, Đảng bộ Khối có 64 tổ chức cơ sở đảng với 3.950 đảng viên.") == [
         ("org_count", 64, "actual"), ("total_members", 3950, "actual")]
+
+
+def test_members_disciplined_after_a_body_given_its_own_form_and_the_expelled_labelled_with_their_noun():
+    assert records("Năm 2019, thi hành kỷ luật 2 chi ủy bằng hình thức khiển trách và 57 đảng viên.") == [
+        ("disciplined_members", 57, "actual")]
+    assert ("removed_members", 6, "actual") in records(
+        "Năm 2019, kỷ luật 31 đảng viên, trong đó khiển trách: 16; cảnh cáo: 9; khai trừ: 6 đảng viên.")
