@@ -2552,6 +2552,8 @@ def test_leaders_the_party_acts_on_are_members_but_leaders_attending_are_not_cou
     assert records("Năm 2022, Tỉnh ủy quyết định khai trừ ra khỏi Đảng 2 lãnh đạo cấp sở.") == [
         ("removed_members", 2, "actual")]
     assert records("Năm 2022, có 4 lãnh đạo tỉnh dự lễ trao quyết định.") == []
+    assert records("Năm 2022, Bộ Chính trị khai trừ ra khỏi Đảng 3 ủy viên Trung ương.") == [("removed_members", 3, "actual")]
+    assert records("Năm 2022, Ban Chấp hành Đảng bộ huyện gồm 39 ủy viên.") == []
 
 
 def test_money_given_for_someone_named_to_build_houses_with_builds_none_yet():
