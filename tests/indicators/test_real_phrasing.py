@@ -2613,3 +2613,8 @@ def test_members_disciplined_after_a_body_given_its_own_form_and_the_expelled_la
         ("disciplined_members", 57, "actual")]
     assert ("removed_members", 6, "actual") in records(
         "Năm 2019, kỷ luật 31 đảng viên, trong đó khiển trách: 16; cảnh cáo: 9; khai trừ: 6 đảng viên.")
+
+
+def test_members_working_in_organisations_are_the_membership_and_the_organisations_counted():
+    assert records("Năm 2017, toàn Đảng bộ có 41.200 đảng viên hoạt động trong 610 tổ chức cơ sở đảng.") == [
+        ("total_members", 41200, "actual"), ("org_count", 610, "actual")]
