@@ -96,6 +96,8 @@ _PERCENT_RANGE = re.compile(r"\s?(?:[-–]|đến|tới)\s?(\d+(?:,\d+)?)\s*%")
 _DASH_PAIR = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)*)")
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)")
 _GLUED = re.compile(rf"[{_L}_]")
+# (but a count glued to what it counts is a count: "kết nạp được 11quần chúng ưu tú")
+_GLUED_COUNTED = re.compile(r"(?:quần chúng|đảng viên|căn nhà|ngôi nhà|hộ nghèo|tổ chức cơ sở)(?!\w)", re.IGNORECASE)
 _GLUED_MONEY = re.compile(rf"(?:đ|{_SCALE})", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[:hg]\d{2}(?!\d)")
 _DOC_AFTER = re.compile(rf"(?:[-/][{_L}]|[-–]\d+[-/][{_L}])")
@@ -307,7 +309,7 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
             continue
         before = text[max(0, start - 30):start]
         after = text[end:end + 40]
-        if _GLUED.match(after) and not _GLUED_MONEY.match(after):
+        if _GLUED.match(after) and not _GLUED_MONEY.match(after) and not _GLUED_COUNTED.match(after):
             continue  # glued to letters: an id, a code, "5G" (but "500đ", "117,6trđ", "1,3tỷ đồng" are money)
         if "." in token and _dotted_date(token, text, end, after):
             continue  # "Chiều 16.1, …", "(17.10 - 18.11.2021)": a day and month, never a decimal figure

@@ -129,3 +129,8 @@ def test_an_amount_in_descending_scales_is_one_sum_of_money_even_without_dong():
     assert [(a.value, a.unit) for a in find_amounts("mỗi hộ 4 triệu 250 nghìn")] == [(4_250_000, "vnd")]
     # two amounts of one scale are two figures
     assert len(find_amounts("2 triệu, 3 triệu người")) == 2
+
+
+def test_a_count_glued_to_what_it_counts_is_still_a_count_but_a_code_is_not():
+    assert [a.value for a in find_amounts("kết nạp được 14quần chúng ưu tú")] == [14]
+    assert find_amounts("mạng 5G phủ sóng") == []
