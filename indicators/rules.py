@@ -76,7 +76,10 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # the small patterns of the readers below, compiled once (not looked up in `re`'s cache per call)
 _OR_MORE = re.compile(r"(?<!\w)trở lên(?!\w)")
-_BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm)(?!\w)")
+# what opens the parts of a figure in parentheses: "(trong đó …)", and its share of each year ("(bình quân mỗi năm kết
+# nạp từ 8-10 đảng viên)")
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:trong đó|gồm|bao gồm|(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?"
+                              r"|(?:mỗi|hằng|hàng)\s+năm)(?!\w)")
 # (with the share's own qualifier: "…, đạt hơn 107% kế hoạch")
 _RATE_BESIDE = re.compile(r"\s*(?:(?:đảng viên|đv)(?:\s+mới)?)?\s*,?\s*(?:bằng|chiếm|đạt)\s*(?:tỷ lệ\s*)?"
                           r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?")

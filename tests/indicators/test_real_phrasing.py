@@ -2622,3 +2622,8 @@ def test_members_working_in_organisations_are_the_membership_and_the_organisatio
 
 def test_the_states_money_advanced_is_no_welfare_raised():
     assert records("Năm 2019, tỉnh đã tạm ứng 48 tỷ đồng để hỗ trợ hộ nghèo làm nhà.") == []
+
+
+def test_a_targets_yearly_average_in_parentheses_is_a_target_too():
+    assert records("Năm 2020, chỉ tiêu nhiệm kỳ kết nạp 60 đảng viên (bình quân mỗi năm kết nạp 12 đảng viên).") == [
+        ("new_members", 60, "target"), ("new_members", 12, "target")]
