@@ -44,7 +44,7 @@ _WHO_THEN = rf"\s*{_LEARNERS}(?!\w)[^;:()\d.,]{{{{0,{{reach}}}}}}?(?<!\w)"
 _INTO_THE_PARTY_AFTER = re.compile(_WHO_THEN.format(reach=40) + r"vào\s+đảng(?!\w)")
 # admitted, the verb after who they are: "12 sinh viên ưu tú của Trường … đã được kết nạp Đảng", "… đã vinh dự
 # được đứng trong hàng ngũ của Đảng"
-_ADMITTED_LATER = re.compile(_WHO_THEN.format(reach=60) + r"(?:đã\s+)?(?:được\s+kết nạp(?:\s+vào)?|đứng\s+(?:vào|trong)"
+_ADMITTED_LATER = re.compile(_WHO_THEN.format(reach=60) + r"(?:đã\s+)?(?:được\s+(?:vinh dự\s+)?kết nạp(?:\s+vào)?|đứng\s+(?:vào|trong)"
                              r"\s+hàng ngũ(?:\s+của)?)\s+đảng(?!\w)")
 # not admitted yet: "32 đoàn viên đang phấn đấu để được kết nạp Đảng", "… đủ điều kiện được kết nạp"
 _NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|đủ điều kiện|đề nghị|xem xét)(?!\w)")
@@ -94,7 +94,9 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
     # đồng chí")
     named = _TOTAL_NAMED_FIRST.search(own_pre) if "tổng" in own_pre and (
         nm is None or nm.lastgroup == "member" and nm.group("member") in ("đồng chí", "người")) else None
-    acted = _ACT_NAMED_FIRST.search(own_pre) if nm is None and named is None and "số" in own_pre else None
+    # (and counted in comrades: "số đảng viên được kết nạp ở dự án tại Lào là 51 đồng chí")
+    acted = _ACT_NAMED_FIRST.search(own_pre) if named is None and "số" in own_pre and (
+        nm is None or nm.lastgroup == "member" and nm.group("member") in ("đồng chí", "người")) else None
     if acted:
         # "số đảng viên bị thi hành kỷ luật (trong năm) là 86": the members of an act, named before their figure
         act = acted.group("act")
@@ -474,7 +476,7 @@ _BEAT_BY_TAIL = re.compile(r"(?<!\w)(?:đều\s+)?vượt$")
 _ACT_NAMED_FIRST = re.compile(
     r"(?<!\w)(?:tổng\s+)?số\s+(?:đảng viên|đv)(?:\s+mới)?\s+(?:được\s+|bị\s+|đã\s+)?"
     r"(?P<act>kết nạp(?:\s+mới)?|thi hành kỷ luật|xử lý kỷ luật|kỷ luật|xóa tên|khai trừ)(?!\w)"
-    r"(?:\s+(?:trong|từ|của|tại|toàn)\s[^,;:()]{0,40}?)?\s+(?:là|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+    r"(?:\s+(?:trong|từ|của|tại|toàn|ở)\s[^,;:()]{0,40}?)?\s+(?:là|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
 # (and "thi hành kỷ luật (đảng) với 95 đảng viên": whom the act was taken with, not a membership "với" counts)

@@ -2627,3 +2627,9 @@ def test_the_states_money_advanced_is_no_welfare_raised():
 def test_a_targets_yearly_average_in_parentheses_is_a_target_too():
     assert records("Năm 2020, chỉ tiêu nhiệm kỳ kết nạp 60 đảng viên (bình quân mỗi năm kết nạp 12 đảng viên).") == [
         ("new_members", 60, "target"), ("new_members", 12, "target")]
+
+
+def test_the_admitted_named_first_in_comrades_and_admitted_with_honour_after_who_they_are():
+    assert records("Năm 2019, số đảng viên được kết nạp ở công trường là 23 đồng chí.") == [("new_members", 23, "actual")]
+    assert records("Năm 2019, 9 công nhân ưu tú của nhà máy được vinh dự kết nạp vào Đảng.") == [
+        ("new_members", 9, "actual")]
