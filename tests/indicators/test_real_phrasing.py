@@ -2633,3 +2633,8 @@ def test_the_admitted_named_first_in_comrades_and_admitted_with_honour_after_who
     assert records("Năm 2019, số đảng viên được kết nạp ở công trường là 23 đồng chí.") == [("new_members", 23, "actual")]
     assert records("Năm 2019, 9 công nhân ưu tú của nhà máy được vinh dự kết nạp vào Đảng.") == [
         ("new_members", 9, "actual")]
+
+
+def test_the_members_a_delegation_speaks_for_named_with_their_party_body():
+    assert ("total_members", 640, "actual") in records(
+        "Năm 2020, Đại hội có 110 đại biểu đại diện cho 640 đảng viên Đảng bộ Công ty Điện lực.")
