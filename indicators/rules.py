@@ -401,7 +401,8 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[Fig]
             # "Quỹ … vận động được 6,7 tỷ đồng. Trong đó cấp tỉnh thu trên 1,6 tỷ đồng; …": the parts of the money
             # the sentence before raised
             r = Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-        elif r.metric == "welfare_funds_vnd" and not rules.donated.search(own_pre) and (
+        elif r.metric == "welfare_funds_vnd" and (f.paren or "trị giá" in clause_pre or "giá trị" in clause_pre
+                                                  or "kinh phí" in clause_pre) and not rules.donated.search(own_pre) and (
                 f.paren and (works := _WORKS_NAMED.search(low, 0, f.paren[0])) and not rules.welfare.search(view[lo:hi])
                 or not f.paren and (valued := _VALUED_TAIL.search(clause_pre))
                 and (works := _WORKS_NAMED.search(clause_pre, 0, valued.start()))) \
