@@ -491,8 +491,8 @@ _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh 
 # "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
 # members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)
 _KINDS_OF_UNITS = re.compile(
-    r"(?<!\w)(?:trong đó|gồm|bao gồm)\s+(?:có\s+)?"
-    r"(?:\d[\d.]*\s+(?:đảng bộ cơ sở|chi bộ cơ sở|đảng bộ bộ phận|chi bộ trực thuộc|chi bộ)(?!\w)[\s,]*(?:và\s+)?)+"
+    r"(?<!\w)(?:trong đó|gồm|bao gồm)[\s,]+(?:có\s+)?"
+    r"(?:\d[\d.]*\s+(?:đảng bộ cơ sở|chi bộ cơ sở|đảng bộ bộ phận|chi bộ trực thuộc|chi bộ|đảng bộ)(?!\w)[\s,]*(?:và\s+)?)+"
     r"với\s+(?:tổng\s+số(?:\s+(?:đảng viên|đv))?(?:\s+là)?\s+)?(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 

@@ -2638,3 +2638,8 @@ def test_the_admitted_named_first_in_comrades_and_admitted_with_honour_after_who
 def test_the_members_a_delegation_speaks_for_named_with_their_party_body():
     assert ("total_members", 640, "actual") in records(
         "Năm 2020, Đại hội có 110 đại biểu đại diện cho 640 đảng viên Đảng bộ Công ty Điện lực.")
+
+
+def test_organisations_broken_down_by_kind_in_the_next_sentence_then_the_members_of_them_all():
+    text = "Năm 2018, Đảng bộ quận có 75 tổ chức cơ sở đảng. Trong đó, có 50 đảng bộ và 25 chi bộ cơ sở với 21.000 đảng viên."
+    assert ("total_members", 21000, "actual") in records(text)
