@@ -441,8 +441,9 @@ _FOR_BUILDING = re.compile(r"(?<!\w)(?<!dùng )để\s+(?:xây dựng|xây tặn
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
 # "xóa nhà tạm, nhà dột nát cho 2.622 hộ": each household's makeshift house replaced, a house each
-_MAKESHIFT_REPLACED_FOR = re.compile(r"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+(?:tạm|dột nát)(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
-                                     r"(?:tạm|dột nát|tạm bợ|xuống cấp))*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_MAKESHIFT = r"(?:tạm bợ|tạm|dột nát|xuống cấp|tranh vách đất|tranh tre|không an toàn)"
+_MAKESHIFT_REPLACED_FOR = re.compile(rf"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+{_MAKESHIFT}(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
+                                     rf"{_MAKESHIFT})*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|lớp|đại hội|chương trình|sự kiện)(?!\w)[^;:.]{0,40}"
                         r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")

@@ -2643,3 +2643,10 @@ def test_the_members_a_delegation_speaks_for_named_with_their_party_body():
 def test_organisations_broken_down_by_kind_in_the_next_sentence_then_the_members_of_them_all():
     text = "Năm 2018, Đảng bộ quận có 75 tổ chức cơ sở đảng. Trong đó, có 50 đảng bộ và 25 chi bộ cơ sở với 21.000 đảng viên."
     assert ("total_members", 21000, "actual") in records(text)
+
+
+def test_thatch_and_mud_or_unsafe_houses_replaced_are_makeshift_houses_replaced():
+    assert records("Năm 2024, huyện đã xóa nhà tranh vách đất, nhà không an toàn cho 214 hộ.") == [
+        ("houses_built", 214, "actual")]
+    assert records("Năm 2024, huyện đã xóa 57 căn nhà tranh vách đất.") == [("houses_built", 57, "actual")]
+    assert records("Năm 2024, huyện còn 57 căn nhà không an toàn.") == []
