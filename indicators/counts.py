@@ -56,7 +56,7 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # "cùng đại diện 200 hộ dân được hỗ trợ xây dựng nhà": people who came for the households, no house counted
         return Reading("other", "actual", "exact")
     if (rules.houses_given_to.match(own_post) and (rules.houses_given.search(own_pre[-120:])
-                                                   or _MAKESHIFT_REPLACED_FOR.search(own_pre))
+                                                   or rules.makeshift_replaced_for.search(own_pre))
             or rules.houses_given_post.match(own_post)
             or "hỗ trợ" in own_pre and _HELPED.search(own_pre) and rules.houses_helped_post.match(own_post)) \
             and not _APPROVED.search(own_pre):  # (not "phê duyệt nhu cầu hỗ trợ xây dựng … nhà ở cho 955 hộ": to build)
@@ -440,10 +440,6 @@ _FOR_BUILDING = re.compile(r"(?<!\w)(?<!dùng )để\s+(?:xây dựng|xây tặn
 # pledged: "128 đơn vị đã đăng ký ủng hộ, hỗ trợ xây dựng 10.184 căn nhà"
 _PLEDGED = re.compile(r"(?<!\w)đăng ký(?!\w)[^.;:\d]{0,40}$")
 _NEARLY_MET = re.compile(r"\s*(?:(?:chủ yếu|còn lại)\s+)?(?:xấp xỉ|cơ bản|gần|sắp|chưa hoàn toàn)\s+(?:đạt|hoàn thành)(?!\w)")
-# "xóa nhà tạm, nhà dột nát cho 2.622 hộ": each household's makeshift house replaced, a house each
-_MAKESHIFT = r"(?:tạm bợ|tạm|dột nát|xuống cấp|tranh vách đất|tranh tre|không an toàn)"
-_MAKESHIFT_REPLACED_FOR = re.compile(rf"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+{_MAKESHIFT}(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
-                                     rf"{_MAKESHIFT})*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 _HELPED = re.compile(r"(?<!\w)(?:đã\s+)?hỗ trợ(?:\s+(?:được|cho))?\s*$")
 _ATTENDING = re.compile(r"(?<!\w)(?:tham\s+)?dự\s+(?:hội nghị|lễ|buổi|lớp|đại hội|chương trình|sự kiện)(?!\w)[^;:.]{0,40}"
                         r"(?<!\w)có\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")

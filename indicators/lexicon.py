@@ -153,6 +153,7 @@ class Rules:
     house_build_repair: Tail
     house_replace: Tail
     house_replaced: re.Pattern[str]
+    makeshift_replaced_for: re.Pattern[str]  # "xóa nhà tạm, nhà dột nát cho " ending the text before households
     restate: Tail
     houses_given: re.Pattern[str]  # "tặng nhà … cho " ending the text before a count of recipients
     houses_given_to: re.Pattern[str]  # the recipients that count ("hộ", "đảng viên")
@@ -277,6 +278,10 @@ def load_rules(path: str | None = None) -> Rules:
                            r"(?:\s+(?:toàn bộ|hoàn toàn|tất cả))?\s*$",
                            _last_words(data["house_replace_verbs"]) | {"được", "bỏ", "xong", "hết", "bộ", "toàn", "cả"}),
         house_replaced=re.compile(rf"^(?:\s*(?:căn|ngôi)?\s*nhà)?\s*(?:{_alt(data['house_replaced'])})(?!\w)"),
+        # "xóa nhà tạm, nhà dột nát cho 2.622 hộ": each household's makeshift house replaced, a house each
+        makeshift_replaced_for=re.compile(
+            rf"(?<!\w)xóa\s+(?:bỏ\s+)?nhà\s+(?:{_alt(data['house_replaced'])})(?:[\s,]+(?:và\s+)?(?:nhà\s+)?"
+            rf"(?:{_alt(data['house_replaced'])}))*\s+cho\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$"),
         restate=Tail(rf"(?:{_at_word(data['restate_cues'])})\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$",
                      _last_words(data["restate_cues"]) | {"khoảng", "gần", "hơn", "trên"}),
         # (a repair beside the build counts with it: "hỗ trợ xây dựng, sửa chữa nhà ở cho 1.047 hộ nghèo")
