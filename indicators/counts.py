@@ -409,8 +409,10 @@ _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|t
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
+# people still vetted for admission, said after their count ("1 quần chúng được thẩm tra xác minh lý lịch")
 _STILL_VETTED = re.compile(r"\s*(?:ưu tú\s+)?(?:đã\s+|đang\s+)?(?:được\s+)?(?:thẩm tra|xác minh|học lớp|bồi dưỡng|làm hồ sơ|"
                            r"hoàn thiện hồ sơ)(?!\w)")
+# the state's staff, whom its own discipline acts on
 _CIVIL_SERVANTS = re.compile(r"(?<!\w)(?:công chức|viên chức)(?!\w)")
 # the targets a clause met, before a parenthesis that counts them (not "chưa đạt …", "không hoàn thành …")
 _TARGETS_MET_BEFORE = re.compile(r"(?<!\w)(?<!chưa )(?<!không )(?:đạt|hoàn thành|vượt)(?!\w)[^,;:()\d]{0,50}?"
@@ -476,8 +478,9 @@ _ACT_NAMED_FIRST = re.compile(
     r"(?:\s+(?:trong|từ|của|tại|toàn|ở)\s[^,;:()]{0,40}?)?\s+(?:là|đạt)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 # what makes the figure after a total named first the members of an act, not the whole
 _ACTED_ON = re.compile(r"(?<!\w)(?:kết nạp|kỷ luật|xóa tên|khai trừ|được|bị|mới)(?!\w)")
-# (and "thi hành kỷ luật (đảng) với 95 đảng viên": whom the act was taken with, not a membership "với" counts)
+# the form the object before was disciplined with: "… 1 đảng ủy cơ sở bằng hình thức cảnh cáo và 366 đảng viên"
 _FORM_OF_THE_ONE_BEFORE = re.compile(r"(?<!\w)(?:bằng|với)\s+hình thức\s+(?:khiển trách|cảnh cáo|cách chức|giải tán)(?=\s+và\s*$)")
+# (and "thi hành kỷ luật (đảng) với 95 đảng viên": whom the act was taken with, not a membership "với" counts)
 _TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai trừ )|(?<=xóa tên ))(?:đảng\s+)?với)(?=\s*$)")
 # what may follow the counted members of a total: the end of the clause, where they belong, a breakdown;
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
@@ -637,8 +640,9 @@ _BARE_COUNT_ENDS = re.compile(r"\s*(?:$|[,.;:()…]|(?:và|đạt|trong đó|so 
 _EXPELLED_AFTER = re.compile(r"\s*khai trừ(?!\w)(?!\s+\d)")
 # the forms a count of members was disciplined with, listed after it: whatever was "xem xét", it was done
 _FORMS_LISTED = re.compile(r"\s*(?:với|bằng)\s+(?:các\s+)?hình thức\s*(?::|$)")
-# ("xem xét thi hành kỷ luật … 46 đảng viên (khiển trách 30, cảnh cáo 15, khai trừ 1)": counted by form, so done)
+# a discipline only proposed, whatever forms it lists ("đề nghị thi hành kỷ luật 22 đảng viên (khiển trách 14, …)")
 _PROPOSED_ONLY = re.compile(r"(?<!\w)(?:đề nghị|kiến nghị|dự kiến)(?!\w)")
+# ("xem xét thi hành kỷ luật … 46 đảng viên (khiển trách 30, cảnh cáo 15, khai trừ 1)": counted by form, so done)
 _FORMS_COUNTED_AFTER = re.compile(rf"\s*(?:đảng viên|đv|đồng chí|trường hợp)?\s*\(\s*{_FORMS}\s*\d")
 _PASSIVE_BEFORE = re.compile(r"(?<!\w)bị\s*$")
 _FORMS_JOINED = re.compile(rf"(?<!\w){_FORMS}(?:\s*(?:,|và|hoặc)\s*{_FORMS})+\s*(?:đối với\s+)?$")

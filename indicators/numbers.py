@@ -85,11 +85,11 @@ _SCALED_TOP = re.compile(r"\s*(?:đến|tới|-|–)\s*(\d+(?:[.,]\d+)*)(?=\s*(?
 _NOUN_OUT_OF = re.compile(r"\s*(?P<noun>đảng viên|đv|căn nhà|căn|ngôi nhà|nhà|hộ|quần chúng|chỉ tiêu)\s*/\s*"
                           r"(?P<den>\d+(?:\.\d{3})*)(?![\d,./])"
                           r"(?=\s*(?:(?P=noun)|chỉ tiêu|kế hoạch|[(,;.)]|$|(?:đạt|so với|theo)(?!\w)))", re.IGNORECASE)
-# "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
-# (a word follows the whole)
 # ("Đây là 1 trong 40 căn nhà được xây mới": one of them, no part of a whole)
 _ONE_OF = re.compile(r"(?<!\w)là\s*$", re.IGNORECASE)
-# (or "trong" alone before a counted noun: "bàn giao 1 trong 20 nhà", "đạt 15 trong 17 chỉ tiêu")
+# "14 trên tổng số 16 chỉ tiêu", "45 trên 50 tổ chức", "17 trong tổng số 19 mục tiêu": a part of a whole, written out
+# (a word follows the whole; or "trong" alone before a counted noun: "bàn giao 1 trong 20 nhà", "đạt 15 trong 17 chỉ
+# tiêu")
 _OUT_OF = re.compile(r"\s+(?:trên\s+(?:tổng\s+số\s+)?|trong\s+(?:tổng\s+)?số\s+|trong\s+(?=\d[\d.]*\s+(?:căn|ngôi|nhà|"
                      r"chỉ tiêu|mục tiêu|tổ chức|đảng viên)(?!\w)))(\d+(?:\.\d{3})*)(?=\s+[^\W\d])")
 _PERCENT_RANGE = re.compile(r"\s?(?:[-–]|đến|tới)\s?(\d+(?:,\d+)?)\s*%")
