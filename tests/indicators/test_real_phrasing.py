@@ -2650,3 +2650,16 @@ def test_thatch_and_mud_or_unsafe_houses_replaced_are_makeshift_houses_replaced(
         ("houses_built", 214, "actual")]
     assert records("Năm 2024, huyện đã xóa 57 căn nhà tranh vách đất.") == [("houses_built", 57, "actual")]
     assert records("Năm 2024, huyện còn 57 căn nhà không an toàn.") == []
+
+
+def test_a_share_of_the_whole_plan_is_a_share_of_the_plan_not_of_the_membership():
+    assert records("Năm 2021, huyện kết nạp 210 đảng viên, bằng 0,3% so với tổng số đảng viên đầu năm và đạt gần "
+                   "78% so với tổng số chỉ tiêu được giao.") == [
+        ("new_members", 210, "actual"), ("new_members_rate", 0.3, "actual"), ("new_members_plan_pct", 78, "actual")]
+
+
+def test_the_number_of_members_said_plainly_is_the_membership_but_not_its_full_or_exempted_members():
+    assert records("Năm 2022, số đảng viên của xã là 312 đồng chí, sinh hoạt ở 11 chi bộ.") == [
+        ("total_members", 312, "actual")]
+    assert records("Năm 2022, số đảng viên được miễn sinh hoạt là 14 đồng chí.") == []
+    assert records("Năm 2022, số đảng viên chính thức là 290 đồng chí.") == []
