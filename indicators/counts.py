@@ -486,7 +486,7 @@ _TOWARDS = re.compile(r"(?<!\w)(?:đối với|(?:(?<=kỷ luật )|(?<=khai tr�
 # anything else ("đảng viên nữ", "đảng viên được đánh giá", "đảng viên HTXSNV") names a part of them
 # (and "… đại diện cho hơn 14 ngàn đảng viên về dự Đại hội": the whole membership came to it through its delegates)
 _TOTAL_RESTS = re.compile(r"^[\s“”\"']*(?:$|[,.;:()…]|(?:trong|đang sinh hoạt|sinh hoạt|tham gia sinh hoạt|hoạt động\s+(?:trong|tại|ở)|của|đảng bộ|chi bộ|thuộc|ở|đến từ|"
-                          r"từ(?=\s*$|\s+(?:các|những))|tại|trên|toàn|hiện|với|(?:về\s+)?dự\s+đại hội|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
+                          r"từ(?=\s*$|\s+(?:các|những))|tại|trên|toàn|hiện|với|(?:bao\s+)?gồm|(?:về\s+)?dự\s+đại hội|và\s*(?:$|\d|(?:trên|hơn|gần|khoảng)\s*$)|là\s+(?:đảng viên|người)\b)(?!\w))")
 # organisations broken down by their kind (which together are all of them), then "với" their members:
 # "477 tổ chức cơ sở đảng, trong đó có 248 đảng bộ cơ sở và 229 chi bộ cơ sở, với 36.607 đảng viên" (the
 # members of every kind, the whole; not "trong đó có 30 chi bộ doanh nghiệp, với 600 đảng viên", a sector)

@@ -333,6 +333,8 @@ def fold(text: str) -> str:
         out = out.replace("tỉ lệ", "tỷ lệ")
     if "cơ sơ " in out:  # the typo "tổ chức cơ sơ đảng" (a missing hook): the word it misspells
         out = out.replace("cơ sơ đảng", "cơ sở đảng")
+    if "chức có sở " in out:  # the typo "tổ chức có sở đảng" (a hook for a horn): "có sở" says nothing else there
+        out = out.replace("tổ chức có sở đảng", "tổ chức cơ sở đảng")
     for q in _QUOTES:  # a replace per quote mark: `translate` looks every character up in a dict
         out = out.replace(q, " ")
     return out if len(out) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

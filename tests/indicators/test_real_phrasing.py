@@ -2663,3 +2663,9 @@ def test_the_number_of_members_said_plainly_is_the_membership_but_not_its_full_o
         ("total_members", 312, "actual")]
     assert records("Năm 2022, số đảng viên được miễn sinh hoạt là 14 đồng chí.") == []
     assert records("Năm 2022, số đảng viên chính thức là 290 đồng chí.") == []
+
+
+def test_organisations_counted_then_broken_down_with_gom_and_the_typo_co_so():
+    assert records("Năm 2020, toàn Đảng bộ có 41 tổ chức cơ sở đảng (tăng 2 chi bộ) gồm: 15 đảng bộ cơ sở và 26 chi bộ "
+                   "cơ sở.")[0] == ("org_count", 41, "actual")
+    assert records("Năm 2020, Đảng bộ thị xã có 57 tổ chức có sở đảng trực thuộc.") == [("org_count", 57, "actual")]
