@@ -184,7 +184,9 @@ def _in_campaign_name(sentence: str, low: str, at: int) -> bool:
 _NAME = re.compile(r"(?P<name>[^\d,;:()%]{2,80}?)\s*(?:(?:đạt|là|được|có|với|kết nạp(?: được)?|ủng hộ(?: được)?|"
                    r"tiếp nhận(?: được)?|vận động(?: được)?|huy động(?: được)?)\s*)?:?\s*$")
 # between two items: the first item's counted noun and what qualifies it, then the separator
-_ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?")
+# (or the other end of a range of units: "… cao nhất với 489 đảng viên, thấp nhất là Đảng bộ A 15 đảng viên")
+_ITEM_GAP = re.compile(r"[^,;:]{0,40}?(?:(?:[,;]\s*)+|\s(?=và\s))\s*(?:và\s+)?(?:có\s+)?"
+                       r"(?:(?:cao|thấp|nhiều|ít)\s+nhất(?:\s+là|\s*:)?\s+)?")
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:là|như|gồm(?: có)?|trong đó|cụ thể|trong số đó)(?!\w)|:)[\s,:]*")
 # an item that names a period, not a unit: "năm 2016 là", "từ tháng 6-2015 đến tháng 12-2015 là", "quý I:"
 _PERIOD_ITEM = re.compile(r"[\s,]*(?:năm\s+\d{4}|quý\s+[ivx]+(?:[/-]\d{4})?|(?:từ\s+)?tháng\s+\d{1,2}(?:[/.-]\d{4})?"
@@ -242,6 +244,10 @@ _LAST_ITEM_OPENS = re.compile(r"\s*và\s+")
 _PLAN_WORD = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|nghị quyết)(?!\w)")
 
 
+# the same count for each unit named: "xã A, phường B (mỗi nơi 4 đảng viên)"
+_EACH_OF_THEM = re.compile(r"^\s*mỗi\s+(?:nơi|đơn vị|xã|phường|đảng bộ|chi bộ)\s*:?")
+
+
 def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: Fig,
                           carry: Carry | None = None) -> tuple[Reading, str] | None:
     """A unit's count in parentheses after its name, in a list opened by a clause that says what is
@@ -253,7 +259,7 @@ def _named_in_parentheses(rules: Rules, sentence: str, low: str, f: Fig,
     inside = low[f.e:close_at]
     share = f.amount.unit == "percent"
     noun = None if share else rules.nouns.match(inside)
-    if share and inside.strip() or low[open_at + 1:f.s].strip():
+    if share and inside.strip() or _EACH_OF_THEM.sub("", low[open_at + 1:f.s]).strip():
         return None
     if not share and (noun is None or noun.lastgroup != "member" or inside[noun.end():].strip()):
         return None

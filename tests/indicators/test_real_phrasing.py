@@ -2669,3 +2669,11 @@ def test_organisations_counted_then_broken_down_with_gom_and_the_typo_co_so():
     assert records("Năm 2020, toàn Đảng bộ có 41 tổ chức cơ sở đảng (tăng 2 chi bộ) gồm: 15 đảng bộ cơ sở và 26 chi bộ "
                    "cơ sở.")[0] == ("org_count", 41, "actual")
     assert records("Năm 2020, Đảng bộ thị xã có 57 tổ chức có sở đảng trực thuộc.") == [("org_count", 57, "actual")]
+
+
+def test_the_other_end_of_a_range_of_units_and_one_count_for_each_unit_named():
+    assert records("Năm 2024, Đảng bộ huyện A được giao chỉ tiêu kết nạp đảng viên mới cao nhất với 212 đảng viên, "
+                   "thấp nhất là Đảng bộ Công an tỉnh 9 đảng viên.") == [
+        ("new_members", 212, "target"), ("new_members", 9, "target")]
+    assert records("Năm 2016, các đơn vị kết nạp nhiều là: Trường Cao đẳng B (15 đảng viên); xã C, xã D (mỗi nơi 7 "
+                   "đảng viên).") == [("new_members", 15, "actual"), ("new_members", 7, "actual")]
