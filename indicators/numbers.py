@@ -70,7 +70,10 @@ _LISTED_UP_TO_MONEY = re.compile(
     rf"(?:\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?:hơn|trên|gần|khoảng)\s+)?\d+(?:[.,]\d+)*\s*{_SCALE})+"
     rf"(?:\s+\d+(?:[.,]\d+)*\s*{_SCALE})*\s*(?:đồng(?!\w)|đ(?![{_L}])|VNĐ|VND|vnđ)", re.IGNORECASE)
 # (not the low end of a range of things counted: "hỗ trợ khoảng 7 nghìn đến 8 nghìn căn nhà")
-_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|vào|từ)(?!\w)|(?:tới|đến)(?!\w)"
+# (nor over an amount of the same scale: "vận động được 5,6 tỷ/3,5 tỷ", an amount out of its plan)
+_NOTHING_COUNTED = re.compile(r"\s*(?:$|[,.;:)]|(?:cho|để|và|nhằm|giúp|vào|từ)(?!\w)|/\s?\d[\d.,]*\s*(?:tỷ|tỉ|triệu)"
+                              r"(?=\s*(?:$|[,.;:)]|(?:đạt|bằng|so với|vượt)(?!\w)))|"
+                              r"(?:tới|đến)(?!\w)"
                               r"(?!\s*\d[\d.,]*\s*(?:nghìn|ngàn|triệu)?\s*(?:căn|ngôi|nhà|hộ|người|đảng viên|suất)(?!\w)))")
 _NOT_MONEY = re.compile(rf"\s+(?:{_NOT_MONEY_AFTER_DONG})(?!\w)")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|phần trăm(?!\w))")
@@ -416,9 +419,10 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         over = _MONEY_OVER.match(text, q_end) if unit == "vnd" and text.startswith("/", q_end) else None
         if over:
             den_unit, den_mult, den_extra, den_end = _unit_after(text, over.end(1), "")
-            if den_unit == "vnd":
+            if den_unit == "vnd" or den_unit == "count" and den_mult == mult >= 1e6:
                 # "cấp tỉnh 5.299.856.928 đồng/2,2 tỷ đồng": an amount out of its plan, both in đồng (not "50 triệu
-                # đồng/1 nhà", an amount per house)
+                # đồng/1 nhà", an amount per house), or the plan in the amount's scale with đồng left out at both
+                # ends ("vận động được 5,6 tỷ/3,5 tỷ")
                 out.append(Amount(start, den_end, _times(value, mult) + extra, unit,
                                   _times(parse_vn_number(over.group(1)), den_mult) + den_extra,
                                   over.start(1), over.end(1)))

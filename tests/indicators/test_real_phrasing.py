@@ -2677,3 +2677,9 @@ def test_the_other_end_of_a_range_of_units_and_one_count_for_each_unit_named():
         ("new_members", 212, "target"), ("new_members", 9, "target")]
     assert records("Năm 2016, các đơn vị kết nạp nhiều là: Trường Cao đẳng B (15 đảng viên); xã C, xã D (mỗi nơi 7 "
                    "đảng viên).") == [("new_members", 15, "actual"), ("new_members", 7, "actual")]
+
+
+def test_money_out_of_its_plan_in_one_scale_with_dong_left_out_at_both_ends():
+    assert records("Năm 2018, Ủy ban MTTQ xã đã vận động được 820 triệu/600 triệu, đạt 137% kế hoạch.")[:2] == [
+        ("welfare_funds_vnd", 820e6, "actual"), ("welfare_funds_vnd", 600e6, "target")]
+    assert records("Năm 2018, huyện vận động được 1,2 triệu/1,5 triệu người tham gia.") == []
