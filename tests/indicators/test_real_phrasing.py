@@ -2683,3 +2683,9 @@ def test_money_out_of_its_plan_in_one_scale_with_dong_left_out_at_both_ends():
     assert records("Năm 2018, Ủy ban MTTQ xã đã vận động được 820 triệu/600 triệu, đạt 137% kế hoạch.")[:2] == [
         ("welfare_funds_vnd", 820e6, "actual"), ("welfare_funds_vnd", 600e6, "target")]
     assert records("Năm 2018, huyện vận động được 1,2 triệu/1,5 triệu người tham gia.") == []
+
+
+def test_what_staff_gave_out_of_their_pay_is_welfare_not_a_wage_bill():
+    assert records("Năm 2021, cán bộ cơ quan trích từ tiền lương đóng góp, đồng thời vận động doanh nghiệp được 65 "
+                   "triệu đồng để xây nhà cho hộ nghèo.") == [("welfare_funds_vnd", 65e6, "actual")]
+    assert records("Năm 2021, cơ quan chi trả tiền lương 65 triệu đồng.") == []
