@@ -2689,3 +2689,8 @@ def test_what_staff_gave_out_of_their_pay_is_welfare_not_a_wage_bill():
     assert records("Năm 2021, cán bộ cơ quan trích từ tiền lương đóng góp, đồng thời vận động doanh nghiệp được 65 "
                    "triệu đồng để xây nhà cho hộ nghèo.") == [("welfare_funds_vnd", 65e6, "actual")]
     assert records("Năm 2021, cơ quan chi trả tiền lương 65 triệu đồng.") == []
+
+
+def test_food_given_with_cash_is_no_wage():
+    assert records("Năm 2013, Hội đã vận động ủng hộ lương thực, quần áo và tiền mặt tổng cộng được hơn 600 triệu "
+                   "đồng cho người nghèo.") == [("welfare_funds_vnd", 600e6, "actual")]
