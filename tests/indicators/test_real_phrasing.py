@@ -2694,3 +2694,8 @@ def test_what_staff_gave_out_of_their_pay_is_welfare_not_a_wage_bill():
 def test_food_given_with_cash_is_no_wage():
     assert records("Năm 2013, Hội đã vận động ủng hộ lương thực, quần áo và tiền mặt tổng cộng được hơn 600 triệu "
                    "đồng cho người nghèo.") == [("welfare_funds_vnd", 600e6, "actual")]
+
+
+def test_members_whose_part_an_inspection_weighs_are_no_membership():
+    assert records("Năm 2022, Ủy ban Kiểm tra tiến hành 4 cuộc kiểm tra với 4 tổ chức đảng gắn với trách nhiệm của "
+                   "11 đảng viên.") == []
