@@ -50,6 +50,9 @@ _ADMITTED_LATER = re.compile(_WHO_THEN.format(reach=60) + r"(?:đã\s+)?(?:đư�
 _NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|đủ điều kiện|đề nghị|xem xét)(?!\w)")
 
 
+_PART_OVER_WHOLE = re.compile(r"\s*(?:đảng viên|đv)(?!\w)([^/\d,;.()]{1,40}?)\s?/\s?(?:\d|$)", re.IGNORECASE)
+
+
 def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: Fig | None, f: Fig,
                 low: str) -> Reading:
     if _HOUSEHOLDS.match(own_post) and REPRESENTING.search(own_pre):
@@ -70,6 +73,10 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
         # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
         return Reading("new_members", "actual", "exact", noun="member")
+    if "/" in own_post[:60] and (part := _PART_OVER_WHOLE.match(own_post)) and rules.part.search(part.group(1)):
+        # "kết nạp được 121 đảng viên người dân tộc thiểu số/147 đảng viên kết nạp mới": the part, over the whole
+        # admitted (which `numbers` reads as a count of its own)
+        return Reading("other", "actual", "exact", noun="member")
     raised = _RAISED_TOTAL.search(own_pre)
     if raised and any(rules.part.match(raised.group(), m.end()) for m in _MEMBERS_WORD.finditer(raised.group())):
         # "nâng tổng số đảng viên trong độ tuổi Đoàn lên 674": a part of the members

@@ -431,8 +431,22 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
         out.append(Amount(start, q_end, _times(value, mult) + extra, unit))
         skip_until = q_end
     out.extend(_word_counts(text, low))
+    dens = {a.den_start for a in out if a.den_start is not None}
+    out.extend(a for a in _wholes_after_a_part(text) if a.start not in dens)
     out.sort(key=lambda a: a.start)
     return out
+
+
+# a part over its whole, each with its noun: "kết nạp được 121 đảng viên người dân tộc thiểu số/147 đảng viên kết nạp
+# mới", "87 đảng viên nữ/136 đảng viên mới" (a number right after a slash is otherwise never a figure of its own)
+_WHOLE_AFTER_PART = re.compile(rf"(?<=[{_L}])\s?/\s?(\d+(?:\.\d{{3}})*)(?=\s+(?:đảng viên|đv)(?!\w))", re.IGNORECASE)
+
+
+def _wholes_after_a_part(text: str) -> list[Amount]:
+    if "/" not in text:
+        return []
+    return [Amount(m.start(1), m.end(1), parse_vn_number(m.group(1)), "count")
+            for m in _WHOLE_AFTER_PART.finditer(text)]
 
 
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(?:\d{4}|\d{2}))?")

@@ -2699,3 +2699,11 @@ def test_food_given_with_cash_is_no_wage():
 def test_members_whose_part_an_inspection_weighs_are_no_membership():
     assert records("Năm 2022, Ủy ban Kiểm tra tiến hành 4 cuộc kiểm tra với 4 tổ chức đảng gắn với trách nhiệm của "
                    "11 đảng viên.") == []
+
+
+def test_a_part_of_the_admitted_over_the_whole_admitted_with_a_slash():
+    assert records("Năm 2018, Đảng bộ huyện A kết nạp được 64 đảng viên là đoàn viên/93 đảng viên kết nạp mới; "
+                   "Đảng bộ huyện B kết nạp được 40 đảng viên người dân tộc thiểu số/52 đảng viên kết nạp mới.") == [
+        ("new_members", 93, "actual"), ("new_members", 52, "actual")]
+    assert records("Năm 2018, tỉnh kết nạp 41 đảng viên nữ /97 đảng viên mới.") == [("new_members", 97, "actual")]
+    assert records("Năm 2018, tỉnh kết nạp 41 đảng viên/38 đảng viên theo kế hoạch.")[0] == ("new_members", 41, "actual")
