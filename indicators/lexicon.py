@@ -255,7 +255,7 @@ def load_rules(path: str | None = None) -> Rules:
         donated=Tail(rf"(?:{_at_word(money['donated'])})(?:\s+(?:{_alt(qualifiers)}))?\s*$",
                      _last_words(money["donated"]) | _last_words(qualifiers)),
         own_money=re.compile(rf"(?<!\w)(?:{_alt(money['own_givers'])})(?:[\s,]+(?:và\s+)?(?:{_alt(money['own_givers'])}))*"
-                             rf"\s+(?:{_alt(money['own_verbs'])})(?:\s+(?:thêm|được))*(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"),
+                             rf"\s+(?:{_alt(money['own_verbs'])})(?:\s+(?:thêm|được|là))*(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"),
         target_near=Phrases(data["target_near"]),
         target_sentence=Phrases(data["target_sentence"]),
         target_reset=_rx(data["target_reset"]),

@@ -36,11 +36,13 @@ def without_names(low: str, sentence: str) -> str:
 # economic words that say nothing of the economy: who suffered a loss is who was helped ("hỗ trợ 500 triệu đồng
 # cho các hộ bị thiệt hại do lũ"); a day's wage is what staff gave ("đóng góp 1 ngày lương với số tiền …"), and so is
 # what they gave out of their pay ("trích từ tiền lương hàng tháng đóng góp, đồng thời vận động … được 40 triệu đồng");
-# "lương thực" is food, no wage ("ủng hộ lương thực, thực phẩm và tiền mặt tổng cộng được trên 1,4 tỷ đồng")
+# "lương thực" is food, no wage ("ủng hộ lương thực, thực phẩm và tiền mặt tổng cộng được trên 1,4 tỷ đồng"); what was
+# spent on welfare is welfare ("Tổng chi phí cho các hoạt động an sinh xã hội trên hơn 1,5 tỷ đồng")
 # (and relief: "ủng hộ đồng bào … khắc phục thiệt hại do mưa lũ là trên 2,7 tỷ đồng")
 # (and money paid out to build houses: "đã giải ngân số tiền 22,5 tỷ đồng để hỗ trợ xây dựng 450 nhà", not a loan)
 _NOT_ECONOMIC = re.compile(r"(?<!\w)(?:bị\s+thiệt hại|khắc phục\s+(?:hậu quả|thiệt hại)|ngày lương"
                            r"|trích\s+(?:từ\s+)?(?:tiền\s+)?lương|lương thực"
+                           r"|chi phí cho\s+(?:các\s+)?(?:hoạt động|công tác|chương trình)?\s*(?:an sinh|từ thiện|nhân đạo)"
                            r"|giải ngân(?=[^;.]{0,40}?(?<!\w)(?:để\s+)?hỗ trợ\s+(?:xây|làm|sửa)(?![^;.]*(?<!\w)vay(?!\w))))(?!\w)")
 _EACH_GIVER_FROM = re.compile(r"\s*(?:tập thể|tổ chức|cá nhân|doanh nghiệp|đơn vị|nhà hảo tâm)(?!\w)[^.;\d]{0,60}?"
                               r"(?<!\w)(?:đóng góp|ủng hộ|tài trợ)\s+(?:được\s+)?từ\s*$")

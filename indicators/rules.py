@@ -460,10 +460,11 @@ def _read(rules: Rules, low: str, parens: list[tuple[int, int]], figs: list[Fig]
         r = Reading("other", "actual", "exact", noun=r.noun)
     if unit == "vnd" and r.metric != "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.noun == "per" and figs[i - 1].s >= c_start and _NEXT_PER_ITEM.fullmatch(own_pre) \
-            and "tổng" not in own_pre and "trị giá" not in own_pre:
+            and "tổng" not in own_pre and "trị giá" not in own_pre and "trích" not in own_pre:
         # "mỗi căn xây mới được hỗ trợ 60 triệu đồng, sửa chữa 30 triệu đồng": the next amount of the same kind
         # (not "mỗi suất 2 triệu đồng, tổng trị giá 300 triệu đồng", "… mỗi phần 300.000đ, trị giá 30 triệu đồng": the
-        # total)
+        # total; nor "Mỗi căn nhà được trao tặng 50 triệu đồng, trích từ 1,95 tỷ đồng quỹ hỗ trợ của …": the fund it
+        # was drawn from)
         r = Reading("other", "actual", "exact", noun="per")
     if unit == "vnd" and r.metric == "other" and i and figs[i - 1].reading is not None \
             and figs[i - 1].reading.metric == "houses_built" and figs[i - 1].s >= c_start \

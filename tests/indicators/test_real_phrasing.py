@@ -2707,3 +2707,14 @@ def test_a_part_of_the_admitted_over_the_whole_admitted_with_a_slash():
         ("new_members", 93, "actual"), ("new_members", 52, "actual")]
     assert records("Năm 2018, tỉnh kết nạp 41 đảng viên nữ /97 đảng viên mới.") == [("new_members", 97, "actual")]
     assert records("Năm 2018, tỉnh kết nạp 41 đảng viên/38 đảng viên theo kế hoạch.")[0] == ("new_members", 41, "actual")
+
+
+def test_the_fund_a_per_house_gift_was_drawn_from_a_familys_counterpart_and_money_spent_on_welfare():
+    assert records("Năm 2020, mỗi căn nhà được trao tặng 40 triệu đồng, trích từ 1,2 tỷ đồng quỹ hỗ trợ của Tổng công "
+                   "ty B.") == [("welfare_funds_vnd", 1.2e9, "actual")]
+    found = records("Năm 2017, xây mới 9 căn nhà với tổng kinh phí 500 triệu đồng (Quỹ vì người nghèo 300 triệu đồng "
+                    "và hộ dân đối ứng là 40 triệu đồng).")
+    assert ("welfare_funds_vnd", 300e6, "actual") in found and ("welfare_funds_vnd", 40e6, "actual") not in found
+    assert records("Năm 2024, tổng chi phí cho các hoạt động an sinh xã hội là 900 triệu đồng.") == [
+        ("welfare_funds_vnd", 900e6, "actual")]
+    assert records("Năm 2024, chi phí sản xuất là 900 triệu đồng.") == []
