@@ -53,6 +53,11 @@ _NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|
 _PART_OVER_WHOLE = re.compile(r"\s*(?:đảng viên|đv)(?!\w)([^/\d,;.()]{1,40}?)\s?/\s?(?:\d|$)", re.IGNORECASE)
 
 
+# candidates put forward, then those of them admitted: "giới thiệu cho Đảng 2.156 đoàn viên ưu tú, trong đó có …"
+_OF_THE_INTRODUCED = re.compile(r"(?<!\w)(?:giới thiệu|bồi dưỡng|cảm tình đảng|tạo nguồn)(?!\w)(?:(?!kết nạp)[^;])*"
+                                r"(?<!\w)trong (?:đó|số đó)(?:\s+có)?\s*$")
+
+
 def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, parent: Fig | None, f: Fig,
                 low: str) -> Reading:
     if _HOUSEHOLDS.match(own_post) and REPRESENTING.search(own_pre):
@@ -69,9 +74,10 @@ def read_count(rules: Rules, own_pre: str, own_post: str, clause_pre: str, paren
             and not _NOT_YET_ADMITTED.search(later.group())
             or "kết nạp" in own_pre and _ADMITTED_FOR.search(own_pre) and _LEARNERS_AFTER.match(own_post)
             or _VERB_BEFORE.search(own_pre) and _INTO_THE_PARTY_AFTER.match(own_post)) \
-            and not IN_WHICH.search(clause_pre):
+            and (not IN_WHICH.search(clause_pre) or _OF_THE_INTRODUCED.search(clause_pre)):
         # "12 sinh viên ưu tú của Trường Đại học … đã được kết nạp Đảng": people admitted, their verb after who they
-        # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted)
+        # are (not "…, trong đó 12 sinh viên được kết nạp …", a part of the admitted; but "giới thiệu cho Đảng 2.156
+        # đoàn viên ưu tú, trong đó có 1.450 đoàn viên được kết nạp Đảng": the admitted among those put forward)
         return Reading("new_members", "actual", "exact", noun="member")
     if "/" in own_post[:60] and (part := _PART_OVER_WHOLE.match(own_post)) and rules.part.search(part.group(1)):
         # "kết nạp được 121 đảng viên người dân tộc thiểu số/147 đảng viên kết nạp mới": the part, over the whole

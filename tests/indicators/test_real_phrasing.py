@@ -2718,3 +2718,10 @@ def test_the_fund_a_per_house_gift_was_drawn_from_a_familys_counterpart_and_mone
     assert records("Năm 2024, tổng chi phí cho các hoạt động an sinh xã hội là 900 triệu đồng.") == [
         ("welfare_funds_vnd", 900e6, "actual")]
     assert records("Năm 2024, chi phí sản xuất là 900 triệu đồng.") == []
+
+
+def test_the_admitted_among_the_candidates_put_forward_are_admissions():
+    assert records("Năm 2015, Đoàn đã giới thiệu cho Đảng 940 đoàn viên ưu tú, trong đó có 610 đoàn viên được kết nạp "
+                   "Đảng.") == [("new_members", 610, "actual")]
+    assert ("new_members", 120, "actual") not in records(
+        "Năm 2015, kết nạp 300 đảng viên, trong đó có 120 đoàn viên được kết nạp Đảng.")
