@@ -293,8 +293,10 @@ def load_rules(path: str | None = None) -> Rules:
         houses_given_post=re.compile(rf"^\s*(?:{_alt(data['houses_given_to'])})(?!\w)"
                                      rf"(?:(?!(?<!\w)(?:sẽ|sắp|đang|dự kiến)(?!\w))[^;.\d]){{0,40}}?(?<!\w)"
                                      rf"(?:được\s+(?:{_alt(data['houses_given_verbs'])})"
-                                     # (or finished their own: "3.899 hộ đã hoàn thành xây dựng nhà ở")
-                                     rf"|đã\s+hoàn thành\s+(?:việc\s+)?(?:xây dựng|xây|làm)(?:\s+mới)?)"
+                                     # (or finished their own: "3.899 hộ đã hoàn thành xây dựng nhà ở", "712 hộ nghèo, hộ
+                                     # cận nghèo hoàn thành việc xây, sửa nhà ở")
+                                     rf"|(?<!chưa )(?<!không )(?:đã\s+)?hoàn thành\s+(?:việc\s+)?(?:xây dựng|xây|làm)"
+                                     rf"(?:\s+mới)?)"
                                      rf"{_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house
         # (and the plain verbs: "hỗ trợ 31 hộ nghèo làm nhà đại đoàn kết", "… xây nhà"; not "làm nhà vệ sinh")
@@ -323,7 +325,7 @@ def load_rules(path: str | None = None) -> Rules:
     )
 
 
-_AND_REPAIR = r"(?:\s*(?:,|và)\s*(?:sửa chữa|sữa chữa|nâng cấp))?"
+_AND_REPAIR = r"(?:\s*(?:,|và)\s*(?:sửa chữa|sữa chữa|nâng cấp|sửa))?"
 
 
 def fold(text: str) -> str:

@@ -2725,3 +2725,9 @@ def test_the_admitted_among_the_candidates_put_forward_are_admissions():
                    "Đảng.") == [("new_members", 610, "actual")]
     assert ("new_members", 120, "actual") not in records(
         "Năm 2015, kết nạp 300 đảng viên, trong đó có 120 đoàn viên được kết nạp Đảng.")
+
+
+def test_households_that_finished_building_or_mending_their_houses():
+    assert records("Năm 2024, đã có 315 hộ nghèo, hộ cận nghèo hoàn thành việc xây, sửa nhà ở.") == [
+        ("houses_built", 315, "actual")]
+    assert records("Năm 2024, có 315 hộ nghèo sẽ hoàn thành xây dựng nhà ở.") == []
