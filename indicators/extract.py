@@ -359,21 +359,47 @@ def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
     """
     seen: dict[tuple, list[str | None]] = {}
     sentences: dict[tuple, set[int | None]] = {}
+    givers: dict[tuple, set[str]] = {}
     out = []
     for r, named in records:
         key = (r.metric, round(r.value, 6), r.unit, r.kind, r.qualifier, r.denominator, r.year)
         subject = r.subject if named else None
         before = seen.setdefault(key, [])
         said_in = sentences.setdefault(key, set())
+        given_by = givers.setdefault(key, set())
+        giver = _giver(r) if r.unit == "vnd" else None
         # (one sentence says a fact once: "… Tập đoàn A ủng hộ 100 triệu đồng; …; Công ty B 100 triệu đồng" are two gifts;
-        # nor does a sentence that says it adds one: "Cùng ngày, Công ty B cũng tài trợ 50 triệu đồng …")
+        # nor does a sentence that says it adds one: "Cùng ngày, Công ty B cũng tài trợ 50 triệu đồng …"; nor are two
+        # givers named before the same amount one gift)
         if r.metric != "other" and before and (subject is None or None in before or subject in before) \
-                and r.evidence_start not in said_in and not _ANOTHER_FACT.search(r.evidence):
+                and r.evidence_start not in said_in and not _ANOTHER_FACT.search(r.evidence) \
+                and not (giver and given_by and giver not in given_by):
             continue
         before.append(subject)
         said_in.add(r.evidence_start)
+        if giver:
+            given_by.add(giver)
         out.append(r)
     return out
+
+
+# who gave an amount, named right before the verb of giving in the amount's clause: "…, trong đó, Công ty Chế biến khí
+# Vũng Tàu hỗ trợ 80 triệu đồng" (a name: its words capitalised)
+_GIVING_BEFORE = re.compile(r"(?P<giver>[^,;:.()]{2,80}?)\s+(?:đã\s+|cũng\s+)?(?:ủng hộ|hỗ trợ|tài trợ|trao tặng|tặng|"
+                            r"đóng góp)(?:\s+(?:số tiền|được))?(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
+
+
+def _giver(r: Indicator) -> str | None:
+    """The name of whoever gave the amount of `r`, when its clause names one before the verb of giving."""
+    if r.start is None or r.evidence_start is None:
+        return None
+    head = r.evidence[:r.start - r.evidence_start]
+    clause = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
+    m = _GIVING_BEFORE.search(clause)
+    if m is None:
+        return None
+    words = m.group("giver").split()
+    return m.group("giver").strip() if sum(w[:1].isupper() for w in words) >= 2 else None
 
 
 def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent: Span) -> list[Indicator]:
