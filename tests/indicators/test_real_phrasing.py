@@ -2734,8 +2734,9 @@ def test_households_that_finished_building_or_mending_their_houses():
 
 
 def test_the_same_amount_from_two_givers_named_is_two_gifts_but_one_giver_said_twice_is_one():
-    text = ("Năm 2022, Hội Cựu chiến binh tỉnh hỗ trợ 60 triệu đồng để xây nhà cho hộ bà A. Căn nhà trị giá 150 triệu "
-            "đồng, trong đó, Ngân hàng Nông nghiệp chi nhánh tỉnh hỗ trợ 60 triệu đồng.")
+    text = ("Năm 2023, Hội Nạn nhân chất độc da cam tỉnh hỗ trợ 60 triệu đồng xây nhà cho gia đình ông Lê Văn Bình.\n\n"
+            "Chiều cùng ngày, UBMTTQ xã An Phú bàn giao nhà đại đoàn kết cho gia đình bà Trần Thị Lan. Căn nhà có tổng "
+            "trị giá 150 triệu đồng, trong đó, Công ty Cấp nước tỉnh hỗ trợ 60 triệu đồng.")
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 2
     text = "Ngân hàng Nông nghiệp hỗ trợ 60 triệu đồng xây nhà. Năm 2022, Ngân hàng Nông nghiệp đã hỗ trợ 60 triệu đồng."
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 1
