@@ -422,9 +422,10 @@ _AFTER_MEMBERS = re.compile(r"\s*(?:đảng viên|đv|đồng chí)\s*(?:,|và|t
 _REPAIRED_AFTER = re.compile(r"\s*(?:được\s+)?(?:sửa chữa|sữa chữa|nâng cấp)(?!\w)")
 # words that say houses were done (the pipeline's `extract` reads a breakdown after houses only started by them too)
 HOUSES_DONE = re.compile(r"(?<!\w)(?:bàn giao|khánh thành|hoàn thành|đưa vào sử dụng)(?!\w)", re.IGNORECASE)
-# people still vetted for admission, said after their count ("1 quần chúng được thẩm tra xác minh lý lịch")
+# people still vetted for admission, said after their count ("1 quần chúng được thẩm tra xác minh lý lịch"), or
+# waiting for its decision ("2 quần chúng chờ quyết định")
 _STILL_VETTED = re.compile(r"\s*(?:ưu tú\s+)?(?:đã\s+|đang\s+)?(?:được\s+)?(?:thẩm tra|xác minh|học lớp|bồi dưỡng|làm hồ sơ|"
-                           r"hoàn thiện hồ sơ)(?!\w)")
+                           r"hoàn thiện hồ sơ|chờ\s+(?:quyết định|kết nạp|xét))(?!\w)")
 # the state's staff, whom its own discipline acts on
 _CIVIL_SERVANTS = re.compile(r"(?<!\w)(?:công chức|viên chức)(?!\w)")
 # the targets a clause met, before a parenthesis that counts them (not "chưa đạt …", "không hoàn thành …")

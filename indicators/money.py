@@ -58,6 +58,10 @@ _DONE_WORD = re.compile(r"(?<!\w)(?:đã|được)(?!\w)")
 _GIVING_LEVEL = re.compile(r"(?<!\w)mức\s+(?:ủng hộ|đóng góp|quyên góp|vận động)(?!\w)")
 
 
+_NOT_GIVEN = re.compile(r"(?<!\w)(?:chưa|không)\s+(?:ủng hộ|đóng góp|quyên góp|nộp)(?!\w)"
+                        r"(?:(?!ủng hộ|đóng góp|quyên góp|tài trợ|vận động)[^,;.])*$")
+
+
 def read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sentence_pre: str,
                 unnamed: tuple[str, str], after: str = "") -> Reading:
     """`unnamed` is (own context, clause before) with names blanked, where economic words are looked for; `after` is
@@ -71,6 +75,9 @@ def read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sente
         # hộ: cán bộ ít nhất 100 nghìn đồng, hộ dân từ 20 nghìn đồng trở lên", "kêu gọi … hội viên … giúp đỡ ít nhất
         # 50 ngàn đồng": what each is asked to give)
         return Reading("other", "actual", "exact", noun="per")
+    if ("chưa" in clause_pre or "không" in clause_pre) and _NOT_GIVEN.search(clause_pre):
+        # "còn 17 đơn vị chưa ủng hộ quỹ … với số tiền gần 90 triệu đồng": money not given
+        return Reading("other", "actual", "exact", noun="money")
     own = own_pre + " " + own_post[:80]
     if rules.own_money.search(own_pre) or _FAMILYS_OWN_AFTER.match(own_post):
         # (and "…, còn lại 50 triệu đồng của gia đình": the family's own share of the cost)

@@ -2740,3 +2740,11 @@ def test_the_same_amount_from_two_givers_named_is_two_gifts_but_one_giver_said_t
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 2
     text = "Ngân hàng Nông nghiệp hỗ trợ 60 triệu đồng xây nhà. Năm 2022, Ngân hàng Nông nghiệp đã hỗ trợ 60 triệu đồng."
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 1
+
+
+def test_money_not_given_and_people_waiting_for_the_decision_are_no_figures():
+    assert records("Năm 2016, vẫn còn 9 đơn vị chưa ủng hộ quỹ Vì người nghèo với số tiền khoảng 40 triệu đồng.") == []
+    assert records("Năm 2016, các đơn vị chưa ủng hộ thì đã có doanh nghiệp ủng hộ 40 triệu đồng.") == [
+        ("welfare_funds_vnd", 40e6, "actual")]
+    assert records("Năm 2016, có 21 quần chúng đã được kết nạp, 3 quần chúng chờ quyết định.") == [
+        ("new_members", 21, "actual")]
