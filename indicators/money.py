@@ -13,8 +13,8 @@ _EACH = r"(?<!\w)mỗi\s+(?!năm|tháng|quý|kỳ|đợt|tuần|ngày)\w+"  # "m
 _EACH_TAIL = re.compile(rf"{_EACH}(?:\s+\w+){{0,6}}\s*$")
 _FROM_GIVERS_AFTER = re.compile(r"\s*(?:đồng\s+)?(?:của|từ)\s+(?:(?:\d+|các|nhiều)\s+)?(?:nhà tài trợ|nhà hảo tâm|mạnh thường quân|"
                                 r"tổ chức, cá nhân|cá nhân, tổ chức)(?!\w)")
-_GIVEN_BY_AFTER = re.compile(r"[^;.]{0,20}?(?<!\w)do\s[^;.\d]{0,140}?(?<!\w)(?:tài trợ|ủng hộ|trao tặng|quyên góp|đóng góp)"
-                             r"(?!\w)")
+_GIVEN_BY_AFTER = re.compile(r"[^;.]{0,20}?(?<!\w)do\s[^;.\d]{0,160}?(?<!\w)(?:tài trợ|ủng hộ|trao tặng|quyên góp|đóng góp"
+                             r"|hỗ trợ)(?!\w)")
 _FAMILYS_OWN_AFTER = re.compile(r"\s*(?:là\s+)?(?:của|do)\s+(?:gia đình|hộ gia đình|chủ hộ|bản thân|người thân|dòng họ)(?!\w)"
                                 r"(?!\s+(?:chính sách|liệt sĩ|có công|khó khăn|nghèo))")
 
@@ -87,9 +87,14 @@ def read_money(rules: Rules, own_pre: str, own_post: str, clause_pre: str, sente
         return Reading("other", "actual", "exact", noun="per")
     if rules.donated.search(own_pre):
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")
-    if rules.money_exclude.search(_NOT_ECONOMIC.sub(" ", unnamed[0])):
+    given_by = _GIVEN_BY_AFTER.match(own_post)
+    economic = _NOT_ECONOMIC.sub(" ", unnamed[0])
+    if given_by and "chi phí" in economic:
+        # "Tổng chi phí 100 triệu đồng, do UBND xã … vận động … các nhà hảo tâm hỗ trợ": a cost its givers bore
+        economic = economic.replace("chi phí", "       ")
+    if rules.money_exclude.search(economic):
         return Reading("other", "actual", "exact", noun="economy")
-    if rules.welfare.search(own) or _GIVEN_BY_AFTER.match(own_post) or _FROM_GIVERS_AFTER.match(after):
+    if rules.welfare.search(own) or given_by or _FROM_GIVERS_AFTER.match(after):
         # (and "tổng trị giá là 50 triệu đồng, do Hội đồng Đội tỉnh và Công ty … tài trợ": its giver named after it,
         # however long the name; "đã nhận 20,5 tỷ đồng của 5 nhà tài trợ": its givers)
         return Reading("welfare_funds_vnd", "actual", "exact", noun="money")

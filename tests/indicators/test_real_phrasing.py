@@ -2748,3 +2748,9 @@ def test_money_not_given_and_people_waiting_for_the_decision_are_no_figures():
         ("welfare_funds_vnd", 40e6, "actual")]
     assert records("Năm 2016, có 21 quần chúng đã được kết nạp, 3 quần chúng chờ quyết định.") == [
         ("new_members", 21, "actual")]
+
+
+def test_a_cost_its_givers_bore_is_money_given():
+    assert records("Năm 2023, Hội trao 30 suất quà cho hộ nghèo. Tổng chi phí 15 triệu đồng, do Hội Phụ nữ xã vận động "
+                   "các nhà hảo tâm hỗ trợ.") == [("welfare_funds_vnd", 15e6, "actual")]
+    assert records("Năm 2023, tổng chi phí sản xuất của hợp tác xã là 15 triệu đồng.") == []
