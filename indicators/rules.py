@@ -652,7 +652,9 @@ _BEAT_THE_PLAN_BY = re.compile(r"(?<!\w)vượt\s+(?:so với\s+)?(?:chỉ tiêu
 _NATIONAL = re.compile(r"\s+quốc gia(?!\w)")
 # the plan met or beaten before the figure: "vượt chỉ tiêu đề ra, kết nạp 32 đảng viên" reports a result (so does
 # "hoàn thành các mục tiêu, nhiệm vụ đề ra: …")
-_PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?(?:\s+(?:tất cả\s+)?các)?"
+# (not a plan to be met: "Để hoàn thành chỉ tiêu xây dựng 700 triệu đồng quỹ …")
+_PLAN_MET_BEFORE = re.compile(r"(?<!\w)(?<!để )(?<!nhằm )(?:vượt|đạt|hoàn thành)(?:\s+(?:và\s+vượt|vượt|mức))?"
+                              r"(?:\s+(?:tất cả\s+)?các)?"
                               r"(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu))?\s*$")
 # "đã phấn đấu được 36 chỉ tiêu đạt và vượt": strove and got, an achievement
 _STROVE_AND_GOT = re.compile(r"phấn đấu\s+được(?!\w)")

@@ -2754,3 +2754,10 @@ def test_a_cost_its_givers_bore_is_money_given():
     assert records("Năm 2023, Hội trao 30 suất quà cho hộ nghèo. Tổng chi phí 15 triệu đồng, do Hội Phụ nữ xã vận động "
                    "các nhà hảo tâm hỗ trợ.") == [("welfare_funds_vnd", 15e6, "actual")]
     assert records("Năm 2023, tổng chi phí sản xuất của hợp tác xã là 15 triệu đồng.") == []
+
+
+def test_a_plan_to_be_met_is_a_target_a_plan_met_is_the_result():
+    assert records("Để hoàn thành chỉ tiêu vận động 450 triệu đồng quỹ vì người nghèo năm 2020, xã phát động đợt cao "
+                   "điểm.") == [("welfare_funds_vnd", 450e6, "target")]
+    assert records("Năm 2020, xã hoàn thành chỉ tiêu vận động 450 triệu đồng quỹ vì người nghèo.") == [
+        ("welfare_funds_vnd", 450e6, "actual")]
