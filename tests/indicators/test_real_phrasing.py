@@ -2761,3 +2761,10 @@ def test_a_plan_to_be_met_is_a_target_a_plan_met_is_the_result():
                    "điểm.") == [("welfare_funds_vnd", 450e6, "target")]
     assert records("Năm 2020, xã hoàn thành chỉ tiêu vận động 450 triệu đồng quỹ vì người nghèo.") == [
         ("welfare_funds_vnd", 450e6, "actual")]
+
+
+def test_building_and_mending_run_together_count_houses_and_money_set_aside_to_build_is_a_plan():
+    assert records("Năm 2012, phường đã xây dựng sửa chữa tổng số 23 nhà cho hộ nghèo.") == [
+        ("houses_built", 23, "actual")]
+    assert records("Năm 2021, Ủy ban MTTQ tỉnh phân bổ chi phí xây dựng 8 căn nhà đại đoàn kết.") == [
+        ("houses_built", 8, "target")]
