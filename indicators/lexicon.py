@@ -270,11 +270,12 @@ def load_rules(path: str | None = None) -> Rules:
                                      r"|phát triển\s+(?:đảng viên|đảng)(?:\s+mới)?)(?!\w)"),
         qualifier_tail={k: _tail(v) for k, v in data["qualifiers"].items()},
         qualifier_words=tuple(sorted(_last_words(qualifiers))),
-        # (the two verbs may run together, and the count be named a total: "xây dựng sửa chữa tổng số 19 nhà")
+        # (the two verbs may run together, and the count be named a total: "xây dựng sửa chữa tổng số 19 nhà"; an upgrade
+        # may close the list: "hỗ trợ xây dựng, sửa chữa, nâng cấp 218 nhà")
         house_build_repair=Tail(rf"(?:{_at_word(data['house_build_repair'])})\s*(?:,|và|hoặc)?\s*s[ửữ]a chữa"
-                                rf"(?:\s+(?:được|mới))?(?:\s+cho)?(?:\s+(?:tổng số|tổng cộng))?"
+                                rf"(?:\s*(?:,|và)\s*nâng cấp)?(?:\s+(?:được|mới))?(?:\s+cho)?(?:\s+(?:tổng số|tổng cộng))?"
                                 rf"(?:\s+(?:{_alt(qualifiers)}))?\s*$",
-                                {"chữa", "được", "mới", "cho", "số", "cộng"} | _last_words(qualifiers)),
+                                {"chữa", "cấp", "được", "mới", "cho", "số", "cộng"} | _last_words(qualifiers)),
         # ("xóa xong toàn bộ 6.508 nhà tạm": all of them, done)
         house_replace=Tail(rf"(?:{_at_word(data['house_replace_verbs'])})(?:\s+(?:được|bỏ|xong|hết))?"
                            r"(?:\s+(?:toàn bộ|hoàn toàn|tất cả))?\s*$",

@@ -145,7 +145,7 @@ _PLACE_LABELS = ("đồn", "làng", "bản", "buôn", "xóm", "ấp", "khu")  # 
 _NAME_ENDS = re.compile(r"(?<![\w.])[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*\s+"
                         r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*\s*$")
 # compounds that end on a label word but name a body, not a number's label ("Biên phòng 15": the border guard)
-_NOT_LABELS = ("biên phòng", "quốc phòng", "bộ đội", "văn phòng", "công an")
+_NOT_LABELS = ("biên phòng", "quốc phòng", "bộ đội", "văn phòng", "công an", "nâng cấp")
 
 
 def _label_before(before: str) -> bool:

@@ -2768,3 +2768,10 @@ def test_building_and_mending_run_together_count_houses_and_money_set_aside_to_b
         ("houses_built", 23, "actual")]
     assert records("Năm 2021, Ủy ban MTTQ tỉnh phân bổ chi phí xây dựng 8 căn nhà đại đoàn kết.") == [
         ("houses_built", 8, "target")]
+
+
+def test_build_mend_and_upgrade_count_houses_and_admissions_shortened():
+    assert records("Năm 2018, huyện hỗ trợ xây dựng, sửa chữa, nâng cấp 97 nhà tình nghĩa.") == [
+        ("houses_built", 97, "actual")]
+    assert records("Năm 2018, tặng nhà cấp 4 cho 3 hộ.") == [("houses_built", 3, "actual")]
+    assert records("Từ năm 2010 đến nay, huyện đã nạp mới 830 đảng viên.") == [("new_members", 830, "actual")]
