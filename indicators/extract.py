@@ -357,49 +357,54 @@ def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
     its own, different unit ("Đảng bộ Quân sự tỉnh … đạt 50%; Đảng bộ Bộ đội Biên phòng … đạt 50%"),
     and one fact otherwise. "trên 50%" and "50%" are two figures.
     """
-    seen: dict[tuple, list[str | None]] = {}
+    seen: dict[tuple, list[tuple[str | None, Indicator]]] = {}
     sentences: dict[tuple, set[int | None]] = {}
-    givers: dict[tuple, set[str]] = {}
     out = []
     for r, named in records:
         key = (r.metric, round(r.value, 6), r.unit, r.kind, r.qualifier, r.denominator, r.year)
         subject = r.subject if named else None
         before = seen.setdefault(key, [])
         said_in = sentences.setdefault(key, set())
-        given_by = givers.setdefault(key, set())
-        giver = _giver(r) if r.unit == "vnd" else None
         # (one sentence says a fact once: "… Tập đoàn A ủng hộ 100 triệu đồng; …; Công ty B 100 triệu đồng" are two gifts;
         # nor does a sentence that says it adds one: "Cùng ngày, Công ty B cũng tài trợ 50 triệu đồng …"; nor are two
         # givers named before the same amount one gift)
-        if r.metric != "other" and before and (subject is None or None in before or subject in before) \
+        if r.metric != "other" and before and (subject is None or any(b is None or b == subject for b, _ in before)) \
                 and r.evidence_start not in said_in and not _ANOTHER_FACT.search(r.evidence) \
-                and not (giver and given_by and giver not in given_by):
+                and not (r.unit == "vnd" and _another_giver(r, before)):
             continue
-        before.append(subject)
+        before.append((subject, r))
         said_in.add(r.evidence_start)
-        if giver:
-            given_by.add(giver)
         out.append(r)
     return out
 
 
+def _another_giver(r: Indicator, before: list[tuple[str | None, Indicator]]) -> bool:
+    """`r` names who gave its amount, and every record of the same reading before it names someone else."""
+    giver = _giver(r)
+    if giver is None:
+        return False
+    givers = [_giver(b) for _, b in before]
+    return all(g is not None and g != giver for g in givers)
+
+
 # who gave an amount, named right before the verb of giving in the amount's clause: "…, trong đó, Công ty Chế biến khí
 # Vũng Tàu hỗ trợ 80 triệu đồng" (a name: its words capitalised)
-_GIVING_BEFORE = re.compile(r"(?P<giver>[^,;:.()]{2,80}?)\s+(?:đã\s+|cũng\s+)?(?:ủng hộ|hỗ trợ|tài trợ|trao tặng|tặng|"
-                            r"đóng góp)(?:\s+(?:số tiền|được))?(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
+_GIVING_VERB_ENDS = re.compile(r"\s(?:đã\s+|cũng\s+)?(?:ủng hộ|hỗ trợ|tài trợ|trao tặng|tặng|đóng góp)"
+                               r"(?:\s+(?:số tiền|được))?(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 
 
 def _giver(r: Indicator) -> str | None:
     """The name of whoever gave the amount of `r`, when its clause names one before the verb of giving."""
     if r.start is None or r.evidence_start is None:
         return None
-    head = r.evidence[:r.start - r.evidence_start]
-    clause = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
-    m = _GIVING_BEFORE.search(clause)
+    head = r.evidence[max(0, r.start - r.evidence_start - 120):r.start - r.evidence_start]
+    m = _GIVING_VERB_ENDS.search(head)
     if m is None:
         return None
-    words = m.group("giver").split()
-    return m.group("giver").strip() if sum(w[:1].isupper() for w in words) >= 2 else None
+    giver = head[max(head.rfind(",", 0, m.start()), head.rfind(";", 0, m.start()), head.rfind(":", 0, m.start()),
+                     head.rfind(".", 0, m.start())) + 1:m.start()].strip()
+    words = giver.split()
+    return giver if 1 <= len(words) <= 16 and sum(w[:1].isupper() for w in words) >= 2 else None
 
 
 def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent: Span) -> list[Indicator]:

@@ -439,14 +439,14 @@ def amounts_in(text: str, low: str | None) -> list[Amount]:
 
 # a part over its whole, each with its noun: "kết nạp được 121 đảng viên người dân tộc thiểu số/147 đảng viên kết nạp
 # mới", "87 đảng viên nữ/136 đảng viên mới" (a number right after a slash is otherwise never a figure of its own)
-_WHOLE_AFTER_PART = re.compile(rf"(?<=[{_L}])\s?/\s?(\d+(?:\.\d{{3}})*)(?=\s+(?:đảng viên|đv)(?!\w))", re.IGNORECASE)
+_WHOLE_AFTER_PART = re.compile(r"/\s?(\d+(?:\.\d{3})*)(?=\s+(?:đảng viên|đv)(?!\w))", re.IGNORECASE)
 
 
 def _wholes_after_a_part(text: str) -> list[Amount]:
     if "/" not in text:
         return []
     return [Amount(m.start(1), m.end(1), parse_vn_number(m.group(1)), "count")
-            for m in _WHOLE_AFTER_PART.finditer(text)]
+            for m in _WHOLE_AFTER_PART.finditer(text) if text[max(0, m.start() - 2):m.start()].strip()[-1:].isalpha()]
 
 
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(?:\d{4}|\d{2}))?")
