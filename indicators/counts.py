@@ -50,6 +50,8 @@ _ADMITTED_LATER = re.compile(_WHO_THEN.format(reach=60) + r"(?:đã\s+)?(?:đư�
 _NOT_YET_ADMITTED = re.compile(r"(?<!\w)(?:để|sẽ|chờ|đang|phấn đấu|đủ điều kiện|đề nghị|xem xét)(?!\w)")
 
 
+# members named with a part word, then a slash before the whole they are a part of: "121 đảng viên người dân tộc thiểu
+# số/147 đảng viên kết nạp mới" (the whole after the slash is read as a count of its own by `numbers`)
 _PART_OVER_WHOLE = re.compile(r"\s*(?:đảng viên|đv)(?!\w)([^/\d,;.()]{1,40}?)\s?/\s?(?:\d|$)", re.IGNORECASE)
 
 
