@@ -595,6 +595,11 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
         return False
     if noun_text not in ("đảng viên", "đồng chí", "đv", "người"):
         return False
+    named = _NUMBER_OF_MEMBERS.search(clause_pre) if "đảng viên" in clause_pre else None
+    if named and not _OF_THE_WHOLE.fullmatch(named.group("between")):
+        # "số đảng viên cao tuổi là 40 đồng chí", "số đảng viên đang công tác là 80 đồng chí": the number of some of
+        # them (but "số đảng viên của Đảng bộ xã là 612 đồng chí", "đến nay số đảng viên là 144 đồng chí": all)
+        return False
     if _WHOLE_OF_A_PART.search(clause_pre):
         # "có hơn 5.400 đảng viên là người Công giáo trong tổng số hơn 90.000 đảng viên của toàn Đảng bộ tỉnh": the
         # whole a part was counted in, whatever part the clause named (not "trong tổng số 120 đảng viên mới")
@@ -627,6 +632,10 @@ def _is_membership(rules: Rules, noun_text: str, rest: str, clause_pre: str) -> 
 
 
 _HAVING = re.compile(r"\s*(?:có|là)\s+")
+# "số (lượng) đảng viên … là", right before a count, and what the words between say of the members
+_NUMBER_OF_MEMBERS = re.compile(rf"(?<!\w)số\s+(?:lượng\s+)?đảng viên(?P<between>[^,;:\d]{{0,80}}?)\s*(?:hiện\s+)?(?:là|có)\s*"
+                                rf"{ROUGHLY}$")
+_OF_THE_WHOLE = re.compile(r"\s*(?:(?:của|toàn|trong)\s[^,;:\d]*|hiện nay|hiện tại|đến nay)?\s*")
 _WHOLE_OF_A_PART = re.compile(rf"(?<!\w)trong\s+tổng\s+số\s+{ROUGHLY}$")
 
 

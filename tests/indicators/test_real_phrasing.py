@@ -2663,6 +2663,11 @@ def test_the_number_of_members_said_plainly_is_the_membership_but_not_its_full_o
         ("total_members", 312, "actual")]
     assert records("Năm 2022, số đảng viên được miễn sinh hoạt là 14 đồng chí.") == []
     assert records("Năm 2022, số đảng viên chính thức là 290 đồng chí.") == []
+    # nor the number of some of them, however the words after "số đảng viên" name them
+    assert records("Năm 2022, số đảng viên cao tuổi là 47 đồng chí.") == []
+    assert records("Năm 2022, số lượng đảng viên đang công tác là 185 đồng chí.") == []
+    assert records("Năm 2022, số đảng viên toàn Đảng bộ hiện nay là 1.318 đồng chí.") == [
+        ("total_members", 1318, "actual")]
 
 
 def test_organisations_counted_then_broken_down_with_gom_and_the_typo_co_so():
