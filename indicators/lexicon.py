@@ -298,7 +298,8 @@ def load_rules(path: str | None = None) -> Rules:
                                      rf"(?:được\s+(?:{_alt(data['houses_given_verbs'])})"
                                      # (or finished their own: "3.899 hộ đã hoàn thành xây dựng nhà ở", "712 hộ nghèo, hộ
                                      # cận nghèo hoàn thành việc xây, sửa nhà ở")
-                                     rf"|(?<!chưa )(?<!không )(?:đã\s+)?hoàn thành\s+(?:việc\s+)?(?:xây dựng|xây|làm)"
+                                     rf"|(?<!chưa )(?<!không )(?<!cần )(?<!phải )(?<!để )(?<!nhằm )(?<!phấn đấu )"
+                                     rf"(?:đã\s+)?hoàn thành\s+(?:việc\s+)?(?:xây dựng|xây|làm)"
                                      rf"(?:\s+mới)?)"
                                      rf"{_AND_REPAIR}\s+(?:căn\s+|ngôi\s+)?nhà(?!\w)"),
         # "hỗ trợ 3.690 hộ nghèo xây mới và sửa chữa nhà ở": households helped to build, each a house

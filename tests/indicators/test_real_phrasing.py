@@ -2736,6 +2736,8 @@ def test_households_that_finished_building_or_mending_their_houses():
     assert records("Năm 2024, đã có 315 hộ nghèo, hộ cận nghèo hoàn thành việc xây, sửa nhà ở.") == [
         ("houses_built", 315, "actual")]
     assert records("Năm 2024, có 315 hộ nghèo sẽ hoàn thành xây dựng nhà ở.") == []
+    assert records("Năm 2024, có 315 hộ phấn đấu hoàn thành xây dựng nhà ở trước ngày 30/6.") == []
+    assert records("Năm 2024, còn 315 hộ cần hoàn thành xây dựng nhà ở.") == []
 
 
 def test_the_same_amount_from_two_givers_named_is_two_gifts_but_one_giver_said_twice_is_one():
