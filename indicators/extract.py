@@ -379,12 +379,14 @@ def _dedupe(records: list[tuple[Indicator, bool]]) -> list[Indicator]:
 
 
 def _another_giver(r: Indicator, before: list[tuple[str | None, Indicator]]) -> bool:
-    """`r` names who gave its amount, and every record of the same reading before it names someone else."""
+    """`r` names who gave its amount, and every record of the same reading before it names someone else: no
+    capitalised word in common ("Agribank Gia Lai" in a headline and "Ngân hàng Agribank chi nhánh Gia Lai" in the
+    body are one giver, said twice)."""
     giver = _giver(r)
     if giver is None:
         return False
     givers = [_giver(b) for _, b in before]
-    return all(g is not None and g != giver for g in givers)
+    return all(g is not None and not (g & giver) for g in givers)
 
 
 # who gave an amount, named right before the verb of giving in the amount's clause: "…, trong đó, Công ty Chế biến khí
@@ -393,8 +395,8 @@ _GIVING_VERB_ENDS = re.compile(r"\s(?:đã\s+|cũng\s+)?(?:ủng hộ|hỗ trợ
                                r"(?:\s+(?:số tiền|được))?(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 
 
-def _giver(r: Indicator) -> str | None:
-    """The name of whoever gave the amount of `r`, when its clause names one before the verb of giving."""
+def _giver(r: Indicator) -> frozenset[str] | None:
+    """The capitalised words of whoever gave the amount of `r`, when its clause names one before the verb of giving."""
     if r.start is None or r.evidence_start is None:
         return None
     head = r.evidence[max(0, r.start - r.evidence_start - 120):r.start - r.evidence_start]
@@ -404,7 +406,8 @@ def _giver(r: Indicator) -> str | None:
     giver = head[max(head.rfind(",", 0, m.start()), head.rfind(";", 0, m.start()), head.rfind(":", 0, m.start()),
                      head.rfind(".", 0, m.start())) + 1:m.start()].strip()
     words = giver.split()
-    return giver if 1 <= len(words) <= 16 and sum(w[:1].isupper() for w in words) >= 2 else None
+    names = frozenset(w for w in words if w[:1].isupper())
+    return names if len(words) <= 16 and len(names) >= 2 else None
 
 
 def _records(a: Amount, r: Reading, year: int | None, subject: str | None, sent: Span) -> list[Indicator]:

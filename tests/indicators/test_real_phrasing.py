@@ -2747,6 +2747,10 @@ def test_the_same_amount_from_two_givers_named_is_two_gifts_but_one_giver_said_t
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 2
     text = "Ngân hàng Nông nghiệp hỗ trợ 60 triệu đồng xây nhà. Năm 2022, Ngân hàng Nông nghiệp đã hỗ trợ 60 triệu đồng."
     assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 1
+    # (one giver named two ways, in the headline and the body, is still one)
+    text = ("Agribank Kon Tum hỗ trợ 60 triệu đồng xây nhà đại đoàn kết\n\nNăm 2022, Ngân hàng Agribank chi nhánh Kon "
+            "Tum đã hỗ trợ 60 triệu đồng xây nhà cho hộ nghèo.")
+    assert records(text).count(("welfare_funds_vnd", 60e6, "actual")) == 1
 
 
 def test_money_not_given_and_people_waiting_for_the_decision_are_no_figures():
